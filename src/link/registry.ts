@@ -1,0 +1,85 @@
+import { KEY_SUFFIX } from '../parse/front-matter.ts';
+import { reportError } from '../parse/messages.ts';
+import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
+import { type EntityKind, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+
+/** Every record of the archive, by kind and slug. */
+export type RecordIndex = { readonly [K in RecordKind]: ReadonlyMap<string, ParsedRecord<K>> };
+
+/** The record a name in an article stands for. */
+export interface MentionTarget {
+  readonly kind: EntityKind;
+  readonly slug: string;
+}
+
+/** A name that links to a record, and where that record declares it. */
+interface NameEntry {
+  readonly target: MentionTarget;
+  readonly record: AnyParsedRecord;
+  readonly path: string;
+}
+
+/**
+ * First pass of linking: indexes every record by slug and every entity by its names, reporting
+ * duplicate slugs and names shared by two records. The first record (in path order) keeps the slug.
+ */
+export function indexRecords(records: readonly AnyParsedRecord[]): {
+  index: RecordIndex;
+  names: ReadonlyMap<string, MentionTarget>;
+} {
+  const maps = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new Map<string, AnyParsedRecord>()])) as Record<
+    RecordKind,
+    Map<string, AnyParsedRecord>
+  >;
+  // A slug taken from a file name wins over one set with `slug:`, so the message lands on the override.
+  const sorted = [...records].sort(
+    (a, b) => Number('slug' in a.positions) - Number('slug' in b.positions) || (a.file.path < b.file.path ? -1 : 1),
+  );
+  for (const record of sorted) {
+    const map = maps[record.kind];
+    const first = map.get(record.slug);
+    if (first) {
+      reportError(
+        record.file,
+        `Duplicate slug \`${record.slug}\`: ${first.file.path} already uses it; rename this file or set a different \`slug:\``,
+        'duplicate-slug',
+        record.positions['slug'] ?? { line: 1, column: 1 },
+      );
+      continue;
+    }
+    map.set(record.slug, record);
+  }
+
+  const names = new Map<string, NameEntry>();
+  for (const kind of RECORD_KINDS) {
+    if (kind === 'article') continue;
+    for (const record of maps[kind].values()) {
+      for (const { name, path } of namesOf(record)) {
+        const first = names.get(name);
+        if (first && first.record !== record) {
+          reportError(
+            record.file,
+            `Name "${name}" is already used by ${first.target.kind} \`${first.target.slug}\` (${first.record.file.path}): a name may link to one record only; remove it from one of them`,
+            'duplicate-alias',
+            record.positions[path] ?? record.positions[path + KEY_SUFFIX],
+          );
+          continue;
+        }
+        if (!first) names.set(name, { target: { kind, slug: record.slug }, record, path });
+      }
+    }
+  }
+  const targets = new Map([...names].map(([name, entry]) => [name, entry.target]));
+  return { index: maps as unknown as RecordIndex, names: targets };
+}
+
+/** The names under which an entity is mentioned: its name, its aliases and its variant spellings. */
+export function namesOf(record: AnyParsedRecord): { name: string; path: string }[] {
+  if (record.kind === 'article') return [];
+  const aliases = record.data.aliases.map((alias, index) => ({ name: alias, path: `aliases.${index}` }));
+  const variants =
+    record.kind === 'official'
+      ? record.data.variants.map((variant, index) => ({ name: variant.spelling, path: `variants.${index}.spelling` }))
+      : [];
+  return [{ name: record.data.name, path: 'name' }, ...aliases, ...variants];
+}

@@ -1,0 +1,120 @@
+import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import { findAndReplace } from 'mdast-util-find-and-replace';
+import type { Point } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { reportError } from '../parse/messages.ts';
+import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
+import type { MentionTarget } from './registry.ts';
+
+/** One place where an article names a record. */
+export interface Mention {
+  readonly target: MentionTarget;
+  /** The words as they stand in the text. */
+  readonly text: string;
+  readonly start: Point;
+  /** `name` when found by its name, `link` when the editor linked it by hand. */
+  readonly by: 'name' | 'link';
+}
+
+/** Options for {@link remarkLinkMentions}. */
+export interface LinkMentionsOptions {
+  /** Every linkable name, mapped to the record it stands for. */
+  readonly names: ReadonlyMap<string, MentionTarget>;
+  /** Slugs that exist, by kind, for checking hand-written `official:slug` links. */
+  readonly slugs: { readonly [K in RecordKind]: Iterable<string> };
+  /** The URL of a record's page. */
+  readonly hrefFor: (target: { kind: RecordKind; slug: string }) => string;
+  /** Link every mention (`all`) or only the first mention of each record (`first`, the default). */
+  readonly linkMentions?: 'first' | 'all';
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    mentions: Mention[];
+  }
+}
+
+const HAND_LINK = new RegExp(`^(${RECORD_KINDS.join('|')}):([a-z0-9-]+)$`);
+
+/**
+ * Links registered names in the text to their records, longest name first, never inside links,
+ * headings or code, and records every mention in `file.data.mentions` for backlinks. Hand-written
+ * links such as `[the mayor](official:tan-chengxu)` are resolved and checked too.
+ */
+export function remarkLinkMentions(options: LinkMentionsOptions) {
+  const pattern = namePattern(options.names.keys());
+  return (tree: Root, file: VFile): void => {
+    const mentions: Mention[] = [];
+    const linked = new Set<string>();
+    const place = location(file);
+    const pointAt = (offset: number | undefined): Point => place.toPoint(offset ?? 0) ?? { line: 1, column: 1 };
+
+    visit(tree, 'link', (node) => {
+      const match = HAND_LINK.exec(node.url);
+      if (!match) return;
+      const kind = match[1] as RecordKind;
+      const slug = match[2] ?? '';
+      const known = [...options.slugs[kind]];
+      if (!known.includes(slug)) {
+        reportError(
+          file,
+          `Unknown ${kind} "${slug}" in link \`${node.url}\`${didYouMean(slug, known)}: fix the slug, or create that record`,
+          'unknown-reference',
+          node.position,
+        );
+        return;
+      }
+      node.url = options.hrefFor({ kind, slug });
+      if (kind !== 'article') {
+        const target = { kind, slug };
+        linked.add(key(target));
+        mentions.push({ target, text: textOf(node), start: pointAt(node.position?.start.offset), by: 'link' });
+      }
+    });
+
+    if (pattern) {
+      findAndReplace(
+        tree,
+        [
+          pattern,
+          (value: string, match): PhrasingContent | false => {
+            const target = options.names.get(value);
+            if (!target) return false;
+            const node = match.stack.at(-1) as Text | undefined;
+            const offset = (node?.position?.start.offset ?? 0) + match.index;
+            mentions.push({ target, text: value, start: pointAt(offset), by: 'name' });
+            if (options.linkMentions !== 'all' && linked.has(key(target))) return false;
+            linked.add(key(target));
+            return {
+              type: 'link',
+              url: options.hrefFor(target),
+              children: [{ type: 'text', value }],
+              data: { hProperties: { className: ['mention', `mention-${target.kind}`] } },
+            } satisfies Link;
+          },
+        ],
+        { ignore: ['link', 'linkReference', 'heading', 'inlineCode', 'code', 'definition'] },
+      );
+    }
+    file.data.mentions = mentions;
+  };
+}
+
+function key(target: MentionTarget): string {
+  return `${target.kind}:${target.slug}`;
+}
+
+function textOf(node: Link): string {
+  return node.children.map((child) => ('value' in child ? child.value : '')).join('');
+}
+
+/** One regular expression for all names, longest first, matching whole words only. */
+function namePattern(names: Iterable<string>): RegExp | undefined {
+  const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (sorted.length === 0) return undefined;
+  const alternatives = sorted.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}

@@ -1,0 +1,131 @@
+import matter from 'gray-matter';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { reportError } from './messages.ts';
+
+/** Where each value of the front matter sits in the file, keyed by its path (`roles.0.title`). */
+export type PositionIndex = Readonly<Record<string, Position>>;
+
+/** A file split into its front matter (as plain data, with positions) and its Markdown body. */
+export interface SplitFile {
+  readonly data: unknown;
+  readonly positions: PositionIndex;
+  /** Offset of the body's first character in the file. */
+  readonly bodyOffset: number;
+}
+
+/** The key under which a position index stores the place of a whole map key (`key:` rather than its value). */
+export const KEY_SUFFIX = '#key';
+
+const OPENING = '---';
+
+/**
+ * Splits a file into front matter and body with gray-matter, parsing the YAML with `yaml` so that
+ * every key and value keeps its place in file lines. Problems become messages on `file`; the result
+ * is `undefined` when the front matter cannot be read at all.
+ */
+export function splitFrontMatter(file: VFile): SplitFile | undefined {
+  const text = String(file.value);
+  const place = location(file);
+  if (!/^---[ \t]*\r?\n/.test(text)) {
+    reportError(
+      file,
+      'File has no front matter: start it with a `---` line, then the YAML fields, then another `---` line',
+      'missing-front-matter',
+      place.toPoint(0),
+    );
+    return undefined;
+  }
+  if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(OPENING.length))) {
+    reportError(
+      file,
+      'Front matter never closes: add a `---` line after the last YAML field, before the article text',
+      'unclosed-front-matter',
+      place.toPoint(0),
+    );
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const parsed = matter(text, {
+    engines: {
+      yaml: (source: string) => parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true }),
+    },
+  });
+  const matterOffset = OPENING.length;
+  const bodyOffset = text.length - parsed.content.length;
+  const toPosition = (range: readonly [number, number, ...number[]]): Position => {
+    const start = place.toPoint(matterOffset + range[0]);
+    const end = place.toPoint(matterOffset + range[1]);
+    return start && end ? { start, end } : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  };
+  // gray-matter gives `{}` for front matter that holds only blank lines or comments.
+  const document = parsed.data as Document | Record<string, never>;
+  if (!isDocument(document)) return { data: {}, positions: {}, bodyOffset };
+
+  for (const error of document.errors) {
+    if (error.code === 'DUPLICATE_KEY') {
+      reportError(file, 'Key appears twice in the front matter: keep only one', 'duplicate-key', toPosition(error.pos));
+    } else {
+      const reason = `Front matter is not valid YAML: ${firstLine(error.message)}`;
+      reportError(file, reason, 'invalid-yaml', toPosition(error.pos));
+    }
+  }
+  if (document.errors.length > 0) return undefined;
+
+  const data: unknown = document.toJS();
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    reportError(
+      file,
+      'Front matter must be a list of `key: value` fields, not a single value or a list',
+      'wrong-type',
+      document.contents?.range ? toPosition(document.contents.range) : undefined,
+    );
+    return undefined;
+  }
+  const positions: Record<string, Position> = {};
+  if (document.contents) indexPositions(document.contents, '', positions, toPosition);
+  return { data: data ?? {}, positions, bodyOffset };
+}
+
+function isDocument(value: unknown): value is Document {
+  return typeof value === 'object' && value !== null && 'contents' in value && 'errors' in value;
+}
+
+function indexPositions(
+  node: Node,
+  path: string,
+  positions: Record<string, Position>,
+  toPosition: (range: readonly [number, number, number]) => Position,
+): void {
+  if (node.range) positions[path] = toPosition(node.range);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const childPath = joinPath(path, String(pair.key.value));
+      if (pair.key.range) positions[childPath + KEY_SUFFIX] = toPosition(pair.key.range);
+      if (pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
+        indexPositions(pair.value as Node, childPath, positions, toPosition);
+      } else if (pair.key.range) {
+        // `key:` with nothing after it: point at the key.
+        positions[childPath] = toPosition(pair.key.range);
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      if (item && typeof item === 'object' && 'range' in item) {
+        indexPositions(item as Node, joinPath(path, String(index)), positions, toPosition);
+      }
+    });
+  }
+}
+
+/** Joins a parent path and a key the way position indexes are keyed. */
+export function joinPath(parent: string, key: string | number): string {
+  return parent === '' ? String(key) : `${parent}.${key}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

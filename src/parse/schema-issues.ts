@@ -1,0 +1,170 @@
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+import { isRuleId, type RuleId } from '../report/rules.ts';
+import { SLUG_PATTERN } from '../schema/common.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
+import { joinPath, KEY_SUFFIX, type PositionIndex } from './front-matter.ts';
+import { reportError } from './messages.ts';
+
+type Issue = z.core.$ZodIssue;
+type PathKey = PropertyKey;
+
+/** What the reporter needs to place and explain a schema problem. */
+export interface IssueContext {
+  readonly file: VFile;
+  readonly schema: z.ZodType;
+  readonly data: unknown;
+  readonly positions: PositionIndex;
+  /** Singular noun for the record kind, used in messages ("article"). */
+  readonly kind: string;
+}
+
+/** Reports every zod issue as a positioned message that says what is wrong and how to fix it. */
+export function reportSchemaIssues(issues: readonly Issue[], context: IssueContext): void {
+  for (const issue of issues) reportIssue(issue, [], context);
+}
+
+function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueContext): void {
+  const path = [...prefix, ...issue.path];
+  const key = pathString(path);
+  const field = key === '' ? `${context.kind} front matter` : `\`${key}\``;
+  const value = valueAt(context.data, path);
+  const at = positionOf(context.positions, path);
+  const report = (reason: string, ruleId: RuleId, place = at) => reportError(context.file, reason, ruleId, place);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = Object.keys(shapeAt(context.schema, path));
+      for (const unknownKey of issue.keys) {
+        const keyPath = joinPath(key, unknownKey);
+        report(
+          `Unknown key \`${unknownKey}\` in ${key === '' ? `${context.kind} front matter` : `\`${key}\``}${didYouMean(unknownKey, known, '`')}: remove it or correct its spelling (allowed: ${known.join(', ')})`,
+          'unknown-key',
+          context.positions[keyPath + KEY_SUFFIX] ?? at,
+        );
+      }
+      return;
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        const parent = path.slice(0, -1);
+        report(
+          `Missing required key \`${String(path.at(-1))}\` in ${parent.length === 0 ? `${context.kind} front matter` : `\`${pathString(parent)}\``}: add \`${String(path.at(-1))}: …\``,
+          'missing-key',
+          positionOf(context.positions, parent),
+        );
+        return;
+      }
+      report(
+        `${field} should be ${describeType(issue.expected)}, not ${describeValue(value)}: change its value`,
+        'wrong-type',
+      );
+      return;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      report(
+        `${field} is ${describeValue(value)}, which is not allowed${didYouMean(String(value), allowed)}: use one of ${allowed.join(', ')}`,
+        'invalid-value',
+      );
+      return;
+    }
+    case 'invalid_union': {
+      // Report the branch that matches the input's shape, so an object gets object advice.
+      const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+      const branch = issue.errors.find((errors) =>
+        errors.every(
+          (inner) =>
+            !(inner.code === 'invalid_type' && inner.path.length === 0) || isObject === (inner.expected === 'object'),
+        ),
+      );
+      if (isObject && branch) {
+        for (const inner of branch) reportIssue(inner, path, context);
+        return;
+      }
+      report(
+        `${field} should be a date such as 2018-06-20, 2018-06, 2018 or "not stated", not ${describeValue(value)}`,
+        'wrong-type',
+      );
+      return;
+    }
+    case 'invalid_format':
+      report(
+        `${field} is ${describeValue(value)}: ${issue.message}`,
+        issue.format === 'regex' && issue.pattern === String(SLUG_PATTERN) ? 'invalid-slug' : 'invalid-format',
+      );
+      return;
+    case 'too_small':
+    case 'too_big':
+      report(`${field} is out of range: ${issue.message.replace(/^Too (small|big): /, '')}`, 'out-of-range');
+      return;
+    case 'custom': {
+      const ruleId = isRuleId(issue.params?.['ruleId']) ? issue.params['ruleId'] : 'invalid-value';
+      report(`${field}: ${issue.message}`, ruleId);
+      return;
+    }
+    default:
+      report(`${field}: ${issue.message}`, 'invalid-value');
+  }
+}
+
+function pathString(path: readonly PathKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** The closest recorded position for `path`, walking up to the nearest parent that has one. */
+function positionOf(positions: PositionIndex, path: readonly PathKey[]): Position | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const found = positions[pathString(path.slice(0, length))];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function valueAt(data: unknown, path: readonly PathKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** The object shape that applies at `path` inside `schema`, for listing the keys allowed there. */
+function shapeAt(schema: z.ZodType, path: readonly PathKey[]): Record<string, unknown> {
+  let current: z.core.$ZodType | undefined = schema;
+  const remaining = [...path];
+  while (current) {
+    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'object') {
+      if (remaining.length === 0) return def['shape'] as Record<string, unknown>;
+      current = (def['shape'] as Record<string, z.core.$ZodType>)[String(remaining.shift())];
+    } else if (def.type === 'array') {
+      remaining.shift();
+      current = def['element'] as z.core.$ZodType;
+    } else if (def.type === 'union') {
+      current = (def['options'] as z.core.$ZodType[]).find((option) => option._zod.def.type === 'object');
+    } else if (def.type === 'pipe') {
+      current = def['in'] as z.core.$ZodType;
+    } else if ('innerType' in def) {
+      current = def['innerType'] as z.core.$ZodType;
+    } else {
+      return {};
+    }
+  }
+  return {};
+}
+
+function describeType(expected: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a group of `key: value` fields', string: 'text' };
+  return names[expected] ?? `a ${expected}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  if (typeof value === 'string') return `"${value}"`;
+  return `${typeof value} ${String(value)}`;
+}

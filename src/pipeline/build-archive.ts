@@ -1,0 +1,89 @@
+import { VFile } from 'vfile';
+import { checkEventSources } from '../link/check-event-sources.ts';
+import { checkReferences } from '../link/check-references.ts';
+import { indexRecords, type RecordIndex } from '../link/registry.ts';
+import type { SourceFile } from '../load/read-content.ts';
+import { decodeContentFile } from '../parse/decode.ts';
+import { hasErrors, reportError } from '../parse/messages.ts';
+import { type AnyParsedRecord, parseRecord } from '../parse/parse-record.ts';
+import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
+import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { urlFor } from '../site/urls.ts';
+
+/** The validated, cross-linked archive: every record, and every body rendered with its mentions. */
+export interface Archive {
+  readonly records: RecordIndex;
+  /** Rendered bodies keyed by `kind:slug`. */
+  readonly bodies: ReadonlyMap<string, RenderedBody>;
+}
+
+/** The outcome of building: the archive when there were no errors, and every file with its messages. */
+export interface ArchiveResult {
+  readonly archive: Archive | undefined;
+  readonly files: readonly VFile[];
+}
+
+/** Key of a record in maps that span kinds. */
+export function recordKey(record: { kind: RecordKind; slug: string }): string {
+  return `${record.kind}:${record.slug}`;
+}
+
+/**
+ * Turns content files into the archive in two passes: parse and validate each file on its own,
+ * then index all records and resolve every reference and mention against the index.
+ * Pure: no file system, no clock. Every problem is collected; none is thrown.
+ */
+export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
+  const files: VFile[] = [];
+  const records: AnyParsedRecord[] = [];
+  for (const source of sources) {
+    const file = readSource(source);
+    files.push(file);
+    if (source.kind === undefined || file.messages.length > 0) continue;
+    const record = parseRecord(file, source.kind);
+    if (record) records.push(record as AnyParsedRecord);
+  }
+
+  const { index, names } = indexRecords(records);
+  checkReferences(records, index);
+  checkEventSources(index);
+
+  const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys()]])) as {
+    [K in RecordKind]: string[];
+  };
+  const hrefFor = (target: { kind: RecordKind; slug: string }): string =>
+    urlFor({ ...target, ...placeKindOf(index, target) });
+  const render = createBodyRenderer({ names, slugs, hrefFor });
+  const bodies = new Map<string, RenderedBody>();
+  for (const kind of RECORD_KINDS) {
+    for (const record of index[kind].values()) bodies.set(recordKey(record), render(record.body, record.file));
+  }
+  return { archive: hasErrors(files) ? undefined : { records: index, bodies }, files };
+}
+
+// Problems with a whole file are reported at its start, so every message has a line and column.
+const START = { line: 1, column: 1 };
+
+function readSource(source: SourceFile): VFile {
+  if (source.refused !== undefined) {
+    const file = new VFile({ path: source.path });
+    reportError(
+      file,
+      'Symbolic link points outside content/: copy the file into content/ instead of linking to it',
+      source.refused,
+      START,
+    );
+    return file;
+  }
+  const file = decodeContentFile(source.path, source.bytes);
+  if (source.kind === undefined && file.messages.length === 0) {
+    const folders = RECORD_KINDS.map((kind) => `content/${KIND_FOLDERS[kind]}/`).join(', ');
+    reportError(file, `File is not in a content folder: move it into one of ${folders}`, 'unknown-folder', START);
+  }
+  return file;
+}
+
+function placeKindOf(index: RecordIndex, target: { kind: RecordKind; slug: string }) {
+  const place = target.kind === 'place' ? index.place.get(target.slug) : undefined;
+  return place ? { placeKind: place.data.kind } : {};
+}

@@ -1,0 +1,39 @@
+import type { Root } from 'mdast';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { type LinkMentionsOptions, type Mention, remarkLinkMentions } from '../link/remark-link-mentions.ts';
+
+/** A body rendered to safe HTML, with the mentions found in it. */
+export interface RenderedBody {
+  readonly html: string;
+  readonly mentions: readonly Mention[];
+}
+
+// GitHub's schema, plus the class names that mark mention links so they can be styled.
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [...(defaultSchema.attributes?.['a'] ?? []), ['className', 'mention', /^mention-[a-z]+$/]],
+  },
+};
+
+/**
+ * Makes a renderer for parsed Markdown bodies: link mentions, turn into HTML, sanitize, serialise.
+ * Raw HTML was already refused when parsing; sanitizing here is the second line of defence.
+ */
+export function createBodyRenderer(options: LinkMentionsOptions): (body: Root, file: VFile) => RenderedBody {
+  const processor = unified()
+    .use(remarkLinkMentions, options)
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeStringify);
+  return (body, file) => {
+    // The parsed tree may be cached and shared, so transform a copy.
+    const tree = processor.runSync(structuredClone(body), file);
+    return { html: processor.stringify(tree, file), mentions: file.data.mentions ?? [] };
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Every rule a content message can carry, with what it guards. The authoring guide's catalogue and
+ * the fixture tests are both checked against this list, so a new rule cannot go undocumented.
+ */
+export const RULES = {
+  'empty-file': 'The file has no text.',
+  'not-utf8': 'The file is binary or not UTF-8.',
+  'file-too-large': 'The file is over the size limit.',
+  'unknown-folder': 'The file is not in one of the content folders.',
+  'symlink-outside-content': 'A symbolic link points outside content/.',
+  'missing-front-matter': 'The file does not start with `---` front matter.',
+  'unclosed-front-matter': 'The front matter has no closing `---` line.',
+  'invalid-yaml': 'The front matter is not valid YAML.',
+  'duplicate-key': 'A key appears twice in the same front matter block.',
+  'unknown-key': 'A key that the schema does not know, usually a typo.',
+  'missing-key': 'A required key is missing.',
+  'wrong-type': 'A value has the wrong type (text, list, group of fields, number).',
+  'invalid-value': 'A value is not one of the allowed words.',
+  'invalid-slug': 'A slug, reference or file name is not lower-case words joined by hyphens.',
+  'invalid-format': 'A value is not in the expected format (a URL, a language tag).',
+  'out-of-range': 'A number or list is too small or too large.',
+  'impossible-date': 'A date that is malformed or does not exist, such as 2018-02-30.',
+  'inferred-without-value': 'A date says it is inferred but gives no value.',
+  'end-before-start': 'An event ends before it starts.',
+  'raw-html': 'Raw HTML in a Markdown body.',
+  'duplicate-slug': 'Two records of the same kind have the same slug.',
+  'duplicate-alias': 'Two records claim the same name, so a mention could not know where to link.',
+  'unknown-reference': 'A reference names no record of that kind.',
+  'reference-cycle': 'An event, place or organisation is (indirectly) inside itself.',
+  'source-does-not-report': 'A participant is cited to an article that does not report the event.',
+} as const;
+
+/** The id of a content rule. */
+export type RuleId = keyof typeof RULES;
+
+/** True when `value` is a known rule id. */
+export function isRuleId(value: unknown): value is RuleId {
+  return typeof value === 'string' && Object.hasOwn(RULES, value);
+}

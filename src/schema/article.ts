@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { referenceSchema, slugSchema, textSchema } from './common.ts';
+import { dateSchema } from './date.ts';
+
+/** Who published the article; `inferredFrom` says why when the text does not name the publisher. */
+const publisherSchema = z.strictObject({
+  organisation: referenceSchema,
+  inferredFrom: textSchema.optional(),
+});
+
+/** Where the archive's copy of the text came from. */
+const sourceSchema = z.strictObject({
+  reference: textSchema,
+  url: z.url({ protocol: /^https?$/, error: 'use a full http:// or https:// address' }).optional(),
+  note: textSchema.optional(),
+});
+
+/** Front matter of a news article (`content/articles/*.md`). The body is the article text. */
+export const articleSchema = z.strictObject({
+  title: textSchema,
+  slug: slugSchema.optional(),
+  published: dateSchema,
+  publisher: publisherSchema.optional(),
+  source: sourceSchema,
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as "en"'),
+  summary: textSchema,
+  reports: z.array(referenceSchema).default([]),
+});
+
+/** A validated article's front matter. */
+export type ArticleData = z.output<typeof articleSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Lower-case ASCII words joined by single hyphens: safe as a file name and a URL segment. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Longest slug we accept; keeps every URL well under file-system name limits. */
+export const MAX_SLUG_LENGTH = 80;
+
+/** A record's identity. The same rule is used for references, so a reference can never name a path. */
+export const slugSchema = z
+  .string()
+  .max(MAX_SLUG_LENGTH)
+  .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens, e.g. "tan-chengxu"');
+
+/** A reference to another record, by its slug; resolved in the link pass. */
+export const referenceSchema = slugSchema;
+
+/** Text that must say something: empty or blank strings are a mistake, not a value. */
+export const textSchema = z.string().trim().min(1, 'must not be empty');
+
+/** Other spellings or forms of a name that should link to the record when they appear in an article. */
+export const aliasesSchema = z.array(textSchema).default([]);
+
+/** Free-text editorial note shown next to the record: never source text. */
+export const noteSchema = textSchema.optional();
+
+/** Every record kind in the archive, in the order they are presented. */
+export const RECORD_KINDS = ['article', 'event', 'official', 'place', 'organisation', 'document'] as const;
+
+/** One of the record kinds. */
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The kinds whose names are linked when they appear in an article body. */
+export type EntityKind = Exclude<RecordKind, 'article'>;

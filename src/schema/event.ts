@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { aliasesSchema, noteSchema, referenceSchema, slugSchema, textSchema } from './common.ts';
+import { compareDates, dateSchema } from './date.ts';
+
+/** What kind of happening an event is. */
+export const EVENT_KINDS = [
+  'visit',
+  'delegation-visit',
+  'study-tour',
+  'site-visit',
+  'forum',
+  'symposium',
+  'conference',
+  'meeting',
+  'signing',
+  'announcement',
+  'speech',
+  'trade-week',
+  'other',
+] as const;
+
+/** How a person or organisation took part. */
+export const PARTS = [
+  'led',
+  'hosted',
+  'presided',
+  'spoke',
+  'briefed',
+  'attended',
+  'met',
+  'signed',
+  'visited',
+  'announced',
+  'organised',
+] as const;
+
+const partsSchema = z.array(z.enum(PARTS)).min(1).default(['attended']);
+
+/** A person at an event, with the role the source gives them there. */
+const participantSchema = z.strictObject({
+  official: referenceSchema,
+  role: textSchema.optional(),
+  parts: partsSchema,
+  source: referenceSchema.optional(),
+});
+
+/** An organisation's part in an event (signing, speaking, being visited…). */
+const organisationPartSchema = z.strictObject({
+  organisation: referenceSchema,
+  parts: partsSchema,
+});
+
+/** Front matter of an event (`content/events/*.md`). Articles point at it with `reports`. */
+export const eventSchema = z
+  .strictObject({
+    name: textSchema,
+    slug: slugSchema.optional(),
+    aliases: aliasesSchema,
+    kind: z.enum(EVENT_KINDS),
+    date: dateSchema,
+    end: dateSchema.optional(),
+    place: referenceSchema.optional(),
+    venues: z.array(referenceSchema).default([]),
+    partOf: referenceSchema.optional(),
+    organisers: z.array(referenceSchema).default([]),
+    participants: z.array(participantSchema).default([]),
+    organisations: z.array(organisationPartSchema).default([]),
+    documents: z.array(referenceSchema).default([]),
+    note: noteSchema,
+  })
+  .superRefine((event, context) => {
+    if (event.end !== undefined && (compareDates(event.end, event.date) ?? 0) < 0) {
+      const start = event.date.precision === 'unknown' ? '' : event.date.value;
+      const end = event.end.precision === 'unknown' ? '' : event.end.value;
+      context.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: `ends (${end}) before it starts (${start}): swap \`date\` and \`end\`, or correct one of them`,
+        params: { ruleId: 'end-before-start' },
+      });
+    }
+  });
+
+/** A validated event's front matter. */
+export type EventData = z.output<typeof eventSchema>;
+/** One of {@link EVENT_KINDS}. */
+export type EventKind = EventData['kind'];
+/** One of {@link PARTS}. */
+export type Part = (typeof PARTS)[number];

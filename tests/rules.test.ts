@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeContentFile, MAX_FILE_BYTES } from '../src/parse/decode.ts';
+import { RULES } from '../src/report/rules.ts';
+import { buildFixture, FIXTURES, fixtureCases } from './helpers/fixtures.ts';
+
+const cases = fixtureCases('rules');
+
+describe('content rules', () => {
+  it.each(cases)('should report %s with its exact message and position', async (name) => {
+    const caseDir = path.join(FIXTURES, 'rules', name);
+    const { archive, report, files } = await buildFixture(caseDir);
+    const rule = name.replace(/-(city)$/, '');
+    expect(files.flatMap((file) => file.messages.map((message) => message.ruleId))).toContain(rule);
+    expect(archive).toBeUndefined();
+    await expect(`${report}\n`).toMatchFileSnapshot(path.join(caseDir, 'expected.txt'));
+  });
+
+  it('should have a fixture for every rule', () => {
+    const covered = new Set(cases.map((name) => name.replace(/-(city)$/, '')));
+    // Too large to keep as a fixture file; covered by the test below.
+    covered.add('file-too-large');
+    expect(Object.keys(RULES).filter((rule) => !covered.has(rule))).toEqual([]);
+  });
+
+  it('should refuse a file over the size limit without decoding it', () => {
+    const file = decodeContentFile('content/articles/huge.md', new Uint8Array(MAX_FILE_BYTES + 1).fill(65));
+    expect(String(file.messages[0])).toBe(
+      `content/articles/huge.md:1:1: File is ${MAX_FILE_BYTES + 1} bytes, over the ${MAX_FILE_BYTES}-byte limit: split it, or move attachments out of content/`,
+    );
+    expect(file.messages[0]?.ruleId).toBe('file-too-large');
+  });
+});
