@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import type { Paragraph } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { readContent } from '../src/load/read-content.ts';
+import { buildArchive } from '../src/pipeline/build-archive.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const seedsDir = path.join(root, '../shared/seeds');
+const seeds = readdirSync(seedsDir).filter((name) => name.endsWith('.txt'));
+
+/** Splits a seed into its title (first line) and body (the rest, without the blank lines after the title). */
+function readSeed(name: string): { title: string; body: string } {
+  const text = readFileSync(path.join(seedsDir, name), 'utf8');
+  const [title = '', ...rest] = text.split('\n');
+  return { title, body: rest.join('\n').replace(/^\n+/, '') };
+}
+
+const { archive, files } = buildArchive(await readContent(path.join(root, 'content'), root));
+const articles = [...(archive?.records.article.values() ?? [])];
+
+describe('seed articles', () => {
+  it('should build the shipped content without any message', () => {
+    expect(files.flatMap((file) => file.messages.map(String))).toEqual([]);
+  });
+
+  it.each(seeds)('should keep %s word for word', (name) => {
+    const seed = readSeed(name);
+    const article = articles.find((candidate) => candidate.data.source.reference === name);
+    expect(article, `no article cites ${name} as its source`).toBeDefined();
+    if (!article) return;
+    expect(article.data.title).toBe(seed.title);
+    // The body as stored in the file, byte for byte.
+    const stored = matter(String(article.file.value), {}).content;
+    expect(stored).toBe(seed.body);
+    // And as Markdown reads it: no character of the source may be taken for syntax.
+    const paragraphs = article.body.children.map((node) => mdastToString(node as Paragraph));
+    expect(paragraphs).toEqual(seed.body.split(/\n{2,}/).filter((paragraph) => paragraph.trim() !== ''));
+    expect(article.body.children.every((node) => node.type === 'paragraph')).toBe(true);
+  });
+
+  it('should convert every seed', () => {
+    expect(articles.map((article) => article.data.source.reference).sort()).toEqual([...seeds].sort());
+  });
+});
