@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],
     testTimeout: 60_000,
+    setupFiles: ['tests/setup/register-tsx.ts'],
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary'] },
   },
 });

@@ -80,13 +80,15 @@ export function remarkLinkMentions(options: LinkMentionsOptions) {
         tree,
         [
           pattern,
-          (value: string, match): PhrasingContent | false => {
+          // Returning the text itself (not `false`) consumes the match, so a shorter name inside
+          // an unlinked longer one ("Tianjin" in "Beijing-Tianjin-Hebei") is not matched again.
+          (value: string, match): PhrasingContent | string => {
             const target = options.names.get(value);
-            if (!target) return false;
+            if (!target) return value;
             const node = match.stack.at(-1) as Text | undefined;
             const offset = (node?.position?.start.offset ?? 0) + match.index;
             mentions.push({ target, text: value, start: pointAt(offset), by: 'name' });
-            if (options.linkMentions !== 'all' && linked.has(key(target))) return false;
+            if (options.linkMentions !== 'all' && linked.has(key(target))) return value;
             linked.add(key(target));
             return {
               type: 'link',

@@ -72,5 +72,8 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
       high = middle - 1;
     }
   }
-  return low;
+  // A streaming decode accepts a trailing, unfinished sequence: the bad one starts at its lead byte.
+  let start = low - 1;
+  while (start >= 0 && low - start < 4 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
+  return start >= 0 && (bytes[start] ?? 0) >= 0xc0 ? start : low;
 }

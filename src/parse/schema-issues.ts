@@ -33,6 +33,18 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
   const at = positionOf(context.positions, path);
   const report = (reason: string, ruleId: RuleId, place = at) => reportError(context.file, reason, ruleId, place);
 
+  // A missing key fails whatever check its type has; say that it is missing.
+  const missing = value === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code);
+  if (missing && path.length > 0) {
+    const parent = path.slice(0, -1);
+    report(
+      `Missing required key \`${String(path.at(-1))}\` in ${parent.length === 0 ? `${context.kind} front matter` : `\`${pathString(parent)}\``}: add \`${String(path.at(-1))}: …\``,
+      'missing-key',
+      positionOf(context.positions, parent),
+    );
+    return;
+  }
+
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = Object.keys(shapeAt(context.schema, path));
@@ -47,15 +59,6 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
       return;
     }
     case 'invalid_type': {
-      if (value === undefined) {
-        const parent = path.slice(0, -1);
-        report(
-          `Missing required key \`${String(path.at(-1))}\` in ${parent.length === 0 ? `${context.kind} front matter` : `\`${pathString(parent)}\``}: add \`${String(path.at(-1))}: …\``,
-          'missing-key',
-          positionOf(context.positions, parent),
-        );
-        return;
-      }
       report(
         `${field} should be ${describeType(issue.expected)}, not ${describeValue(value)}: change its value`,
         'wrong-type',

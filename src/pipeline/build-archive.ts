@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import { checkEventSources } from '../link/check-event-sources.ts';
 import { checkReferences } from '../link/check-references.ts';
+import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import { decodeContentFile } from '../parse/decode.ts';
@@ -9,23 +10,23 @@ import { type AnyParsedRecord, parseRecord } from '../parse/parse-record.ts';
 import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { urlFor } from '../site/urls.ts';
+import { recordKey } from './record-key.ts';
+
+export { recordKey };
 
 /** The validated, cross-linked archive: every record, and every body rendered with its mentions. */
 export interface Archive {
   readonly records: RecordIndex;
   /** Rendered bodies keyed by `kind:slug`. */
   readonly bodies: ReadonlyMap<string, RenderedBody>;
+  /** Every reference and mention, from both ends. */
+  readonly graph: LinkGraph;
 }
 
 /** The outcome of building: the archive when there were no errors, and every file with its messages. */
 export interface ArchiveResult {
   readonly archive: Archive | undefined;
   readonly files: readonly VFile[];
-}
-
-/** Key of a record in maps that span kinds. */
-export function recordKey(record: { kind: RecordKind; slug: string }): string {
-  return `${record.kind}:${record.slug}`;
 }
 
 /**
@@ -58,7 +59,9 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   for (const kind of RECORD_KINDS) {
     for (const record of index[kind].values()) bodies.set(recordKey(record), render(record.body, record.file));
   }
-  return { archive: hasErrors(files) ? undefined : { records: index, bodies }, files };
+  const mentions = new Map([...bodies].map(([key, body]) => [key, body.mentions]));
+  const graph = buildGraph(index, mentions);
+  return { archive: hasErrors(files) ? undefined : { records: index, bodies, graph }, files };
 }
 
 // Problems with a whole file are reported at its start, so every message has a line and column.

@@ -17,7 +17,10 @@ const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    a: [...(defaultSchema.attributes?.['a'] ?? []), ['className', 'mention', /^mention-[a-z]+$/]],
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter((rule) => !Array.isArray(rule) || rule[0] !== 'className'),
+      ['className', 'data-footnote-backref', 'mention', /^mention-[a-z]+$/],
+    ],
   },
 };
 

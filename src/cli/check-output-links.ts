@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** An internal link whose target is not in the built site. */
+export interface BrokenLink {
+  readonly page: string;
+  readonly href: string;
+}
+
+const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
+
+/**
+ * Finds every root-relative `href`/`src` in the built HTML that points at no file, so a build with
+ * a dangling internal link can be refused before it replaces the published site.
+ */
+export async function findBrokenLinks(outputDir: string, pathPrefix = '/'): Promise<BrokenLink[]> {
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const broken: BrokenLink[] = [];
+  for (const page of await listHtml(outputDir)) {
+    const html = await readFile(page, 'utf8');
+    for (const match of html.matchAll(LINK_ATTRIBUTE)) {
+      const href = (match[1] ?? '').replaceAll('&amp;', '&');
+      if (!href.startsWith('/') || href.startsWith('//')) continue;
+      const target = resolveTarget(outputDir, prefix, href);
+      if (target === undefined || !existsSync(target)) broken.push({ page: path.relative(outputDir, page), href });
+    }
+  }
+  return broken;
+}
+
+function resolveTarget(outputDir: string, prefix: string, href: string): string | undefined {
+  const pathname = decodeURIComponent(href.split(/[?#]/)[0] ?? '');
+  if (!pathname.startsWith(prefix)) return undefined;
+  const relative = pathname.slice(prefix.length);
+  const file = path.join(outputDir, relative);
+  if (!file.startsWith(outputDir)) return undefined;
+  return pathname.endsWith('/') ? path.join(file, 'index.html') : file;
+}
+
+async function listHtml(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}

@@ -1,0 +1,62 @@
+import { recordKey } from '../pipeline/record-key.ts';
+import type { RecordKind } from '../schema/index.ts';
+import { findReferences } from './reference-fields.ts';
+import type { RecordIndex } from './registry.ts';
+import type { Mention } from './remark-link-mentions.ts';
+
+/** A record named by kind and slug. */
+export interface RecordRef {
+  readonly kind: RecordKind;
+  readonly slug: string;
+}
+
+/** One link between two records: a front-matter reference (`via` is its field) or a mention in a body. */
+export interface Edge {
+  readonly from: RecordRef;
+  readonly to: RecordRef;
+  /** The field path, e.g. `participants.0.official`, or `mention`. */
+  readonly via: string;
+}
+
+/** Every link in the archive, looked up from either end. */
+export interface LinkGraph {
+  readonly outgoing: (record: RecordRef) => readonly Edge[];
+  readonly incoming: (record: RecordRef) => readonly Edge[];
+}
+
+/**
+ * Indexes every reference and every mention once, in both directions, so that each page can list
+ * what links to it without scanning the archive: this is what makes every link answered.
+ */
+export function buildGraph(index: RecordIndex, mentions: ReadonlyMap<string, readonly Mention[]>): LinkGraph {
+  const outgoing = new Map<string, Edge[]>();
+  const incoming = new Map<string, Edge[]>();
+  const add = (edge: Edge) => {
+    push(outgoing, recordKey(edge.from), edge);
+    push(incoming, recordKey(edge.to), edge);
+  };
+  for (const records of Object.values(index) as ReadonlyMap<
+    string,
+    { kind: RecordKind; slug: string; data: unknown }
+  >[]) {
+    for (const record of records.values()) {
+      const from = { kind: record.kind, slug: record.slug };
+      for (const reference of findReferences(record.kind, record.data)) {
+        add({ from, to: { kind: reference.target, slug: reference.slug }, via: reference.path });
+      }
+      for (const mention of mentions.get(recordKey(from)) ?? []) {
+        add({ from, to: mention.target, via: 'mention' });
+      }
+    }
+  }
+  return {
+    outgoing: (record) => outgoing.get(recordKey(record)) ?? [],
+    incoming: (record) => incoming.get(recordKey(record)) ?? [],
+  };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

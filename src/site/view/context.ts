@@ -1,0 +1,81 @@
+import type { LinkGraph, RecordRef } from '../../link/graph.ts';
+import type { RecordIndex } from '../../link/registry.ts';
+import type { Archive } from '../../pipeline/build-archive.ts';
+import { recordKey } from '../../pipeline/record-key.ts';
+import type { DateClaim, RecordKind } from '../../schema/index.ts';
+import { dateSortKey } from '../dates.ts';
+import { urlFor } from '../urls.ts';
+
+/** A link to a record's page. */
+export interface LinkView {
+  readonly url: string;
+  readonly label: string;
+  readonly kind: RecordKind;
+  readonly slug: string;
+}
+
+/** What every view-model builder needs: the records, the graph, and how to link and date them. */
+export interface ViewContext {
+  readonly index: RecordIndex;
+  readonly graph: LinkGraph;
+  readonly archive: Archive;
+  readonly link: (record: RecordRef) => LinkView;
+  /** The date a record is best known by: an article's publication, an event's start. */
+  readonly dateOf: (record: RecordRef) => DateClaim | undefined;
+}
+
+/** Builds the shared context once per site. */
+export function createViewContext(archive: Archive): ViewContext {
+  const index = archive.records;
+  const link = (record: RecordRef): LinkView => {
+    const placeKind = record.kind === 'place' ? index.place.get(record.slug)?.data.kind : undefined;
+    return {
+      url: urlFor({ ...record, ...(placeKind ? { placeKind } : {}) }),
+      label: labelOf(index, record),
+      kind: record.kind,
+      slug: record.slug,
+    };
+  };
+  const dateOf = (record: RecordRef): DateClaim | undefined => {
+    if (record.kind === 'article') return index.article.get(record.slug)?.data.published;
+    if (record.kind === 'event') return index.event.get(record.slug)?.data.date;
+    if (record.kind === 'document') return index.document.get(record.slug)?.data.date;
+    return undefined;
+  };
+  return { index, graph: archive.graph, archive, link, dateOf };
+}
+
+function labelOf(index: RecordIndex, record: RecordRef): string {
+  if (record.kind === 'article') return index.article.get(record.slug)?.data.title ?? record.slug;
+  const entity = (index[record.kind] as ReadonlyMap<string, { data: { name: string } }>).get(record.slug);
+  return entity?.data.name ?? record.slug;
+}
+
+/** Distinct records in first-seen order. */
+export function uniqueRefs(refs: Iterable<RecordRef>): RecordRef[] {
+  const seen = new Map<string, RecordRef>();
+  for (const ref of refs) if (!seen.has(recordKey(ref))) seen.set(recordKey(ref), { kind: ref.kind, slug: ref.slug });
+  return [...seen.values()];
+}
+
+/** Records that link to `record`, of one kind, newest first (undated last). */
+export function linkedFrom(context: ViewContext, record: RecordRef, kind: RecordKind): RecordRef[] {
+  const refs = uniqueRefs(context.graph.incoming(record).map((edge) => edge.from)).filter((ref) => ref.kind === kind);
+  return sortByDate(context, refs, 'newest');
+}
+
+/** Sorts records by their date; undated ones go last, then by label. */
+export function sortByDate(context: ViewContext, refs: RecordRef[], order: 'newest' | 'oldest'): RecordRef[] {
+  const keyed = refs.map((ref) => {
+    const date = context.dateOf(ref);
+    return { ref, key: date ? dateSortKey(date) : '9999', label: context.link(ref).label };
+  });
+  keyed.sort((a, b) => {
+    const undatedA = a.key === '9999';
+    const undatedB = b.key === '9999';
+    if (undatedA !== undatedB) return undatedA ? 1 : -1;
+    if (a.key !== b.key) return (a.key < b.key ? -1 : 1) * (order === 'newest' ? -1 : 1);
+    return a.label.localeCompare(b.label, 'en');
+  });
+  return keyed.map((entry) => entry.ref);
+}

@@ -1,0 +1,41 @@
+import type { RecordRef } from '../../link/graph.ts';
+import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+
+/** One entry of an A–Z index. */
+export interface IndexEntry {
+  readonly link: LinkView;
+  /** A short description, e.g. the kind of place. */
+  readonly detail: string;
+  /** How many articles link to it. */
+  readonly articles: number;
+}
+
+/** Entries under one initial letter. */
+export interface IndexGroup {
+  readonly letter: string;
+  readonly entries: readonly IndexEntry[];
+}
+
+/** Groups records A–Z by the first letter of their label; digits and others go under `#`. */
+export function toIndexGroups(
+  context: ViewContext,
+  refs: readonly RecordRef[],
+  detailOf: (ref: RecordRef) => string,
+): IndexGroup[] {
+  const groups = new Map<string, IndexEntry[]>();
+  const entries = refs
+    .map((ref) => ({
+      link: context.link(ref),
+      detail: detailOf(ref),
+      articles: linkedFrom(context, ref, 'article').length,
+    }))
+    .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en'));
+  for (const entry of entries) {
+    const initial = entry.link.label.normalize('NFD').charAt(0).toUpperCase();
+    const letter = /^[A-Z]$/.test(initial) ? initial : '#';
+    groups.set(letter, [...(groups.get(letter) ?? []), entry]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
+    .map(([letter, list]) => ({ letter, entries: list }));
+}

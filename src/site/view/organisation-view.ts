@@ -1,0 +1,45 @@
+import type { ParsedRecord } from '../../parse/parse-record.ts';
+import { type EventSummary, toEventSummary } from './article-view.ts';
+import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { ORGANISATION_KIND_LABELS } from './labels.ts';
+
+/** Everything an organisation's page shows. */
+export interface OrganisationView {
+  readonly link: LinkView;
+  readonly name: string;
+  readonly kindLabel: string;
+  readonly place?: LinkView;
+  readonly partOf?: LinkView;
+  readonly units: readonly LinkView[];
+  readonly people: readonly { readonly link: LinkView; readonly roles: readonly string[] }[];
+  readonly events: readonly EventSummary[];
+  readonly articles: readonly LinkView[];
+  readonly documents: readonly LinkView[];
+  readonly note?: string;
+}
+
+/** Builds the view-model of one organisation's page. */
+export function toOrganisationView(context: ViewContext, organisation: ParsedRecord<'organisation'>): OrganisationView {
+  const self = { kind: 'organisation' as const, slug: organisation.slug };
+  const { data } = organisation;
+  const people = [...context.index.official.values()]
+    .map((official) => ({
+      link: context.link({ kind: 'official', slug: official.slug }),
+      roles: official.data.roles.filter((role) => role.organisation === organisation.slug).map((role) => role.title),
+    }))
+    .filter((person) => person.roles.length > 0)
+    .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en'));
+  return {
+    link: context.link(self),
+    name: data.name,
+    kindLabel: ORGANISATION_KIND_LABELS[data.kind],
+    ...(data.place ? { place: context.link({ kind: 'place', slug: data.place }) } : {}),
+    ...(data.partOf ? { partOf: context.link({ kind: 'organisation', slug: data.partOf }) } : {}),
+    units: linkedFrom(context, self, 'organisation').map((ref) => context.link(ref)),
+    people,
+    events: linkedFrom(context, self, 'event').map((ref) => toEventSummary(context, ref.slug)),
+    articles: linkedFrom(context, self, 'article').map((ref) => context.link(ref)),
+    documents: linkedFrom(context, self, 'document').map((ref) => context.link(ref)),
+    ...(data.note ? { note: data.note } : {}),
+  };
+}

@@ -1,0 +1,64 @@
+import type { ParsedRecord } from '../../parse/parse-record.ts';
+import { type EventSummary, toEventSummary } from './article-view.ts';
+import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { PLACE_KIND_LABELS } from './labels.ts';
+
+/** Everything a city's or other place's page shows. */
+export interface PlaceView {
+  readonly link: LinkView;
+  readonly name: string;
+  readonly kindLabel: string;
+  /** The containing places, innermost first. */
+  readonly within: readonly LinkView[];
+  readonly contains: readonly LinkView[];
+  readonly coordinates?: { readonly lat: number; readonly lon: number };
+  readonly events: readonly EventSummary[];
+  readonly officials: readonly { readonly link: LinkView; readonly roles: readonly string[] }[];
+  readonly organisations: readonly LinkView[];
+  readonly articles: readonly LinkView[];
+  readonly documents: readonly LinkView[];
+  readonly note?: string;
+}
+
+/** Builds the view-model of one place page. */
+export function toPlaceView(context: ViewContext, place: ParsedRecord<'place'>): PlaceView {
+  const self = { kind: 'place' as const, slug: place.slug };
+  const officials = new Map<string, Set<string>>();
+  for (const official of context.index.official.values()) {
+    for (const role of official.data.roles) {
+      const organisationPlace = role.organisation
+        ? context.index.organisation.get(role.organisation)?.data.place
+        : undefined;
+      if (role.place !== place.slug && organisationPlace !== place.slug) continue;
+      officials.set(official.slug, (officials.get(official.slug) ?? new Set()).add(role.title));
+    }
+  }
+  return {
+    link: context.link(self),
+    name: place.data.name,
+    kindLabel: PLACE_KIND_LABELS[place.data.kind],
+    within: chainOf(context, place.data.within),
+    contains: [...context.index.place.values()]
+      .filter((other) => other.data.within === place.slug)
+      .map((other) => context.link({ kind: 'place', slug: other.slug }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+    ...(place.data.coordinates ? { coordinates: place.data.coordinates } : {}),
+    events: linkedFrom(context, self, 'event').map((ref) => toEventSummary(context, ref.slug)),
+    officials: [...officials]
+      .map(([slug, roles]) => ({ link: context.link({ kind: 'official', slug }), roles: [...roles] }))
+      .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en')),
+    organisations: linkedFrom(context, self, 'organisation').map((ref) => context.link(ref)),
+    articles: linkedFrom(context, self, 'article').map((ref) => context.link(ref)),
+    documents: linkedFrom(context, self, 'document').map((ref) => context.link(ref)),
+    ...(place.data.note ? { note: place.data.note } : {}),
+  };
+}
+
+function chainOf(context: ViewContext, first: string | undefined): LinkView[] {
+  const chain: LinkView[] = [];
+  // Loops were refused by validation; the length guard keeps this total anyway.
+  for (let slug = first; slug !== undefined && chain.length < 16; slug = context.index.place.get(slug)?.data.within) {
+    chain.push(context.link({ kind: 'place', slug }));
+  }
+  return chain;
+}

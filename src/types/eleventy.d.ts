@@ -1,0 +1,35 @@
+// The parts of Eleventy 3's JavaScript API this project uses; the package ships no type declarations.
+declare module '@11ty/eleventy' {
+  /** The configuration object handed to `.eleventy.ts` and to plugins. */
+  export interface UserConfig {
+    addGlobalData(name: string, value: unknown): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addWatchTarget(path: string): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: string, listener: (...args: never[]) => unknown): void;
+    ignores: { add(glob: string): void };
+    readonly pathPrefix?: string;
+  }
+
+  /** Options of the programmatic API. */
+  export interface EleventyOptions {
+    configPath?: string;
+    pathPrefix?: string;
+    quietMode?: boolean;
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  /** Eleventy's programmatic API. */
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
+  }
+
+  /** Rewrites root-relative URLs in HTML for the configured path prefix. */
+  export const HtmlBasePlugin: (config: UserConfig, options?: Record<string, unknown>) => void;
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/build-site.ts';
+import { readContent } from '../../src/load/read-content.ts';
+import { buildArchive } from '../../src/pipeline/build-archive.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const prefix = '/archive/';
+const output = path.join(mkdtempSync(path.join(tmpdir(), 'archive-browser-')), '_site');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+/** One page of each kind, as a reader reaches it. */
+const PAGE_KINDS = {
+  home: '',
+  article: 'articles/second-shanghai-dalian-joint-conference/',
+  articles: 'articles/',
+  event: 'events/liaoning-delegation-visit-to-shanghai/',
+  events: 'events/',
+  official: 'officials/tan-chengxu/',
+  officials: 'officials/',
+  city: 'cities/dalian/',
+  cities: 'cities/',
+  place: 'places/liaoning/',
+  organisation: 'organisations/dalian-municipal-party-committee/',
+  document: 'documents/shanghai-dalian-counterpart-cooperation-framework-agreement/',
+  notFound: 'no-such-page/',
+} as const;
+
+beforeAll(async () => {
+  const { archive } = buildArchive(await readContent(path.join(root, 'content'), root));
+  if (!archive) throw new Error('shipped content must be valid');
+  await buildSite({ archive, output, pathPrefix: prefix });
+  server = await serveStatic(output, prefix);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: true });
+  return context.newPage();
+}
+
+describe('a reader in Chromium', () => {
+  it('should walk article → official → event → city → article by clicking', async () => {
+    const page = await openPage(1280);
+    await page.goto(`${server.url}articles/tan-chengxu-visits-huludao-and-jinzhou/`);
+    await page.locator('.article-body').getByRole('link', { name: 'Tan Chengxu', exact: true }).first().click();
+    await expect.poll(() => page.url()).toBe(`${server.url}officials/tan-chengxu/`);
+    expect(await page.locator('h1').textContent()).toBe('Tan Chengxu');
+
+    await page
+      .locator('#events ~ ul')
+      .getByRole('link', { name: 'Second Joint Conference on Counterpart Cooperation', exact: false })
+      .click();
+    await expect
+      .poll(() => page.url())
+      .toContain('/events/second-joint-conference-on-shanghai-dalian-counterpart-cooperation/');
+
+    await page.locator('.facts').getByRole('link', { name: 'Shanghai', exact: true }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}cities/shanghai/`);
+
+    await page
+      .locator('#articles ~ ul')
+      .getByRole('link', { name: /The Second Joint Conference on Counterpart Cooperation/ })
+      .click();
+    await expect.poll(() => page.url()).toBe(`${server.url}articles/second-shanghai-dalian-joint-conference/`);
+    await page.context().close();
+  });
+
+  for (const width of [1280, 375]) {
+    it(`should have no WCAG 2.2 A/AA violation on any page kind at ${width}px`, async () => {
+      const page = await openPage(width);
+      const violations: string[] = [];
+      for (const [kind, url] of Object.entries(PAGE_KINDS)) {
+        await page.goto(`${server.url}${url}`);
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<AxeResult> } }).axe;
+          return axe.run({
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          });
+        });
+        for (const violation of result.violations) {
+          violations.push(
+            `${kind}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(' ')}`,
+          );
+        }
+      }
+      expect(violations).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('should serve every asset under the path prefix', async () => {
+    const page = await openPage(1280);
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(`${server.url}${PAGE_KINDS.article}`);
+    const color = await page.locator('.site-header').evaluate((element) => {
+      const view = globalThis as unknown as { getComputedStyle: (node: unknown) => { backgroundColor: string } };
+      return view.getComputedStyle(element).backgroundColor;
+    });
+    expect(color).toBe('rgb(8, 58, 102)');
+    expect(failed).toEqual([]);
+    await page.context().close();
+  });
+});
+
+interface AxeResult {
+  violations: { id: string; nodes: { target: string[] }[] }[];
+}

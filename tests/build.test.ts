@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeAtomically } from '../src/cli/atomic-output.ts';
+import { buildSite } from '../src/cli/build-site.ts';
+import { readContent } from '../src/load/read-content.ts';
+import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
+import { snapshotTree } from './helpers/tree.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+const output = path.join(mkdtempSync(path.join(tmpdir(), 'archive-build-')), '_site');
+let archive: Archive;
+
+const page = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
+
+beforeAll(async () => {
+  const result = buildArchive(await readContent(path.join(root, 'content'), root));
+  if (!result.archive) throw new Error('shipped content must be valid');
+  archive = result.archive;
+  await buildSite({ archive, output });
+}, 120_000);
+
+describe('the built site', () => {
+  it('should give every record a page', () => {
+    const expected = [
+      ...[...archive.records.article.keys()].map((slug) => `/articles/${slug}/`),
+      ...[...archive.records.event.keys()].map((slug) => `/events/${slug}/`),
+      ...[...archive.records.official.keys()].map((slug) => `/officials/${slug}/`),
+      ...[...archive.records.organisation.keys()].map((slug) => `/organisations/${slug}/`),
+      ...[...archive.records.document.keys()].map((slug) => `/documents/${slug}/`),
+      ...[...archive.records.place.values()].map(
+        (place) => `/${place.data.kind === 'city' ? 'cities' : 'places'}/${place.slug}/`,
+      ),
+    ];
+    expect(expected.filter((url) => !existsSync(path.join(output, url, 'index.html')))).toEqual([]);
+  });
+
+  it('should link an article to an official, and the official back to the article', () => {
+    const article = '/articles/tan-chengxu-visits-huludao-and-jinzhou/';
+    expect(page(article)).toContain('href="/officials/tan-chengxu/"');
+    expect(page('/officials/tan-chengxu/')).toContain(`href="${article}"`);
+  });
+
+  it('should list an event on the pages of its participants and its city', () => {
+    const event = 'href="/events/second-joint-conference-on-shanghai-dalian-counterpart-cooperation/"';
+    expect(page('/officials/ying-yong/')).toContain(event);
+    expect(page('/cities/shanghai/')).toContain(event);
+  });
+
+  it('should show an undated article as undated, and an inferred date as inferred', () => {
+    expect(page('/articles/tan-chengxu-visits-huludao-and-jinzhou/')).toContain('Date not stated');
+    const conference = page('/events/second-joint-conference-on-shanghai-dalian-counterpart-cooperation/');
+    expect(conference).toContain('<time datetime="2018-06-20">20 June 2018</time>');
+    expect(conference).toContain('<span class="badge">inferred</span>');
+    expect(conference).toMatch(/Inferred: The article gives “June 20” without a year/);
+  });
+
+  it('should escape titles in HTML and in JSON-LD', () => {
+    const html = page('/articles/tan-chengxu-visits-huludao-and-jinzhou/');
+    expect(html).toContain('the &quot;three regions&quot; cities');
+    const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(JSON.parse(jsonLd)).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: expect.stringContaining('"three regions"'),
+    });
+  });
+
+  it('should write a 404 page', () => {
+    expect(readFileSync(path.join(output, '404.html'), 'utf8')).toContain('Page not found');
+  });
+});
+
+describe('atomic output', () => {
+  it('should leave the previous site byte for byte when a build fails half-way', async () => {
+    const before = snapshotTree(output);
+    const failing = writeAtomically(output, async (temporary) => {
+      await mkdir(path.join(temporary, 'articles'), { recursive: true });
+      await writeFile(path.join(temporary, 'index.html'), 'half-written');
+      throw new Error('renderer crashed');
+    });
+    await expect(failing).rejects.toThrow('renderer crashed');
+    expect(snapshotTree(output)).toEqual(before);
+  });
+
+  it('should refuse to build bad content, print the problem without a stack trace, and keep the site', async () => {
+    const before = snapshotTree(output);
+    const content = path.join(root, 'tests/fixtures/rules/unknown-reference/content');
+    const failed = await run('npx', ['tsx', 'src/cli/build.ts', `--content=${content}`, `--output=${output}`], {
+      cwd: root,
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failed && failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/conference\.md\n\s*7:11-7:34\s+error\s+Unknown event "second-joint-conferense"/);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshotTree(output)).toEqual(before);
+  }, 60_000);
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Real-browser tests: Debian's Chromium driven by playwright-core. Run with `npm run test:browser`.
+export default defineConfig({
+  test: {
+    include: ['tests/browser/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    setupFiles: ['tests/setup/register-tsx.ts'],
+    fileParallelism: false,
+  },
+});
