@@ -18,7 +18,7 @@ const sanitizeSchema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     a: [
-      ...(defaultSchema.attributes?.a ?? []).filter((rule) => !Array.isArray(rule) || rule[0] !== 'className'),
+      ...(defaultSchema.attributes?.['a'] ?? []).filter((rule) => !Array.isArray(rule) || rule[0] !== 'className'),
       ['className', 'data-footnote-backref', 'mention', /^mention-[a-z]+$/],
     ],
   },
