@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
@@ -9,8 +9,11 @@ import { readContent } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const seedsDir = path.join(root, '../shared/seeds');
-const seeds = readdirSync(seedsDir).filter((name) => name.endsWith('.txt'));
+// The original texts live beside the repository. CI always has them; a clone without them skips
+// the comparison (loudly) rather than failing for a reason that is not the code's.
+const seedsDir = path.resolve(root, process.env['NEWS_ARCHIVE_SEEDS'] ?? '../shared/seeds');
+const haveSeeds = existsSync(seedsDir) || process.env['CI'] === 'true';
+const seeds = haveSeeds ? readdirSync(seedsDir).filter((name) => name.endsWith('.txt')) : [];
 
 /** Splits a seed into its title (first line) and body (the rest, without the blank lines after the title). */
 function readSeed(name: string): { title: string; body: string } {
@@ -22,7 +25,7 @@ function readSeed(name: string): { title: string; body: string } {
 const { archive, files } = buildArchive(await readContent(path.join(root, 'content'), root));
 const articles = [...(archive?.records.article.values() ?? [])];
 
-describe('seed articles', () => {
+describe.skipIf(!haveSeeds)(`seed articles (originals in ${seedsDir})`, () => {
   it('should build the shipped content without any message', () => {
     expect(files.flatMap((file) => file.messages.map(String))).toEqual([]);
   });
