@@ -74,14 +74,17 @@ export function assertPositive(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number, got ${value}`);
 }
 
-/** Wraps SVG content in a root `<svg role="img">` labelled by its own `<title>` and `<desc>`. */
+/**
+ * Wraps SVG content in a root `<svg role="group">` labelled by its own `<title>` and `<desc>`. Not
+ * `role="img"`: that would hide the links inside from assistive technology (axe: nested-interactive).
+ */
 export function svgDocument(frame: SvgFrame, content: string): string {
   if (!ID_PREFIX.test(frame.idPrefix)) throw new TypeError(`idPrefix is not a valid id: ${frame.idPrefix}`);
   const titleId = `${frame.idPrefix}-title`;
   const descId = `${frame.idPrefix}-desc`;
   // Sized by viewBox alone so the page's CSS can scale it to its container.
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${titleId} ${descId}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" role="group" aria-labelledby="${titleId} ${descId}" ` +
     `viewBox="0 0 ${num(frame.width)} ${num(frame.height)}" class="${escapeXml(frame.className)}">` +
     `<title id="${titleId}">${escapeXml(frame.title)}</title>` +
     `<desc id="${descId}">${escapeXml(frame.description)}</desc>` +

@@ -62,7 +62,7 @@ describe('renderPointMap', () => {
   it('should produce well-formed SVG labelled by its own title and description', () => {
     const root = parseSvg(renderPointMap([BEIJING, SHANGHAI], OPTIONS));
     expect(root.tagName).toBe('svg');
-    expect(root.getAttribute('role')).toBe('img');
+    expect(root.getAttribute('role')).toBe('group');
     expect(root.getAttribute('class')).toBe('point-map');
     expect(root.hasAttribute('width')).toBe(false);
     const ids = (root.getAttribute('aria-labelledby') ?? '').split(' ');

@@ -57,7 +57,7 @@ describe('renderTimeline', () => {
 
   it('should produce well-formed SVG labelled by its own title and description', () => {
     const root = parseSvg(renderTimeline(ITEMS, OPTIONS));
-    expect(root.getAttribute('role')).toBe('img');
+    expect(root.getAttribute('role')).toBe('group');
     expect(root.getAttribute('class')).toBe('timeline');
     const ids = (root.getAttribute('aria-labelledby') ?? '').split(' ');
     expect(ids).toEqual(['events-timeline-title', 'events-timeline-desc']);

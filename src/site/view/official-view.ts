@@ -1,7 +1,7 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { type DateView, dateSortKey, formatDate } from '../dates.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { type LinkView, linkedFrom, sortByDate, type ViewContext } from './context.ts';
 import { describeParts } from './labels.ts';
 
 /** A role as a source reports it. */
@@ -40,7 +40,7 @@ export function toOfficialView(context: ViewContext, official: ParsedRecord<'off
       source: context.link({ kind: 'article', slug: role.source }),
       reported: date ? formatDate(date) : { label: 'Date not stated', inferred: false },
     }));
-  const attended = linkedFrom(context, self, 'event').reverse();
+  const attended = sortByDate(context, linkedFrom(context, self, 'event'), 'oldest');
   // Every event that links to the official is listed: as a participant with their role, or as named.
   const events = attended.map((ref) => {
     const participant = context.index.event.get(ref.slug)?.data.participants.find((p) => p.official === official.slug);

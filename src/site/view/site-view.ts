@@ -15,6 +15,7 @@ import { type IndexGroup, toIndexGroups } from './index-view.ts';
 import { DOCUMENT_KIND_LABELS, EVENT_KIND_LABELS, ORGANISATION_KIND_LABELS, PLACE_KIND_LABELS } from './labels.ts';
 import { type OfficialView, toOfficialView } from './official-view.ts';
 import { type OrganisationView, toOrganisationView } from './organisation-view.ts';
+import { eventsTimeline, placesMap } from './pictures.ts';
 import { type PlaceView, toPlaceView } from './place-view.ts';
 
 /** What the base layout needs for a page's head: title, description and structured data. */
@@ -42,9 +43,9 @@ export interface SiteView {
   /** Newest first; undated articles last. */
   readonly articles: readonly ArticlePage[];
   readonly events: readonly Page<EventView>[];
-  readonly officials: readonly Page<OfficialView>[];
-  readonly cities: readonly Page<PlaceView>[];
-  readonly places: readonly Page<PlaceView>[];
+  readonly officials: readonly Page<OfficialView & { readonly timeline: string }>[];
+  readonly cities: readonly Page<PlaceView & { readonly map: string }>[];
+  readonly places: readonly Page<PlaceView & { readonly map: string }>[];
   readonly organisations: readonly Page<OrganisationView>[];
   readonly documents: readonly Page<DocumentView>[];
   readonly indexes: {
@@ -58,6 +59,8 @@ export interface SiteView {
   readonly years: readonly YearGroup[];
   /** Every event, oldest first; undated events last. */
   readonly timeline: readonly EventSummary[];
+  /** Inline SVG pictures for the home page. */
+  readonly pictures: { readonly map: string; readonly timeline: string };
 }
 
 /** Builds every page's view-model from the validated archive. Pure. */
@@ -71,11 +74,16 @@ export function toSiteView(archive: Archive): SiteView {
       'newest',
     ).map((ref) => toArticleView(context, index.article.get(ref.slug) ?? unreachable(ref.slug))),
   );
-  const places = [...index.place.values()].map((place) =>
-    page(toPlaceView(context, place), `${place.data.name}: events, officials and articles`, placeJsonLd),
-  );
+  const placeViews = [...index.place.values()].map((place) => toPlaceView(context, place));
+  const cityViews = placeViews.filter((place) => place.kindLabel === 'City');
+  const places = placeViews.map((place) => {
+    const shown = place.kindLabel === 'City' ? cityViews : [...cityViews, place];
+    const map = placesMap(shown, place.link.slug, `Where ${place.name} is`);
+    return page({ ...place, map }, `${place.name}: events, officials and articles`, placeJsonLd);
+  });
   const refs = <K extends 'event' | 'official' | 'place' | 'organisation' | 'document'>(kind: K) =>
     [...index[kind].keys()].map((slug) => ({ kind, slug }));
+  const timeline = sortByDate(context, refs('event'), 'oldest').map((ref) => toEventSummary(context, ref.slug));
   const placeKind = (slug: string) => index.place.get(slug)?.data.kind;
   return {
     articles,
@@ -83,13 +91,14 @@ export function toSiteView(archive: Archive): SiteView {
       const view = toEventView(context, index.event.get(ref.slug) ?? unreachable(ref.slug));
       return page(view, `${view.kindLabel}, ${view.date.label}: participants, roles and reports`, eventJsonLd);
     }),
-    officials: [...index.official.values()].map((official) =>
-      page(
-        toOfficialView(context, official),
-        `${official.data.name}: roles as reported, events and articles`,
-        officialJsonLd,
-      ),
-    ),
+    officials: [...index.official.values()].map((official) => {
+      const view = toOfficialView(context, official);
+      const pictured = {
+        ...view,
+        timeline: eventsTimeline(view.events, `Events with ${view.name}`, `timeline-${view.link.slug}`),
+      };
+      return page(pictured, `${view.name}: roles as reported, events and articles`, officialJsonLd);
+    }),
     cities: places.filter((place) => placeKind(place.link.slug) === 'city'),
     places: places.filter((place) => placeKind(place.link.slug) !== 'city'),
     organisations: [...index.organisation.values()].map((organisation) =>
@@ -132,7 +141,11 @@ export function toSiteView(archive: Archive): SiteView {
       }),
     },
     years: groupByYear(articles),
-    timeline: sortByDate(context, refs('event'), 'oldest').map((ref) => toEventSummary(context, ref.slug)),
+    timeline,
+    pictures: {
+      map: placesMap(cityViews, undefined, 'Cities in the archive'),
+      timeline: eventsTimeline(timeline, 'Timeline of events', 'timeline-all'),
+    },
   };
 }
 
