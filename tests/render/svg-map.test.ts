@@ -1,27 +1,11 @@
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { type MapPoint, renderPointMap } from '../../src/render/svg-map.ts';
+import { elements, parseSvg } from '../helpers/svg.ts';
 
 const OPTIONS = { title: 'Places named', description: 'Beijing and Shanghai', idPrefix: 'places-map' };
 const BEIJING: MapPoint = { label: 'Beijing', url: '/places/beijing/', lat: 39.9042, lon: 116.4074 };
 const SHANGHAI: MapPoint = { label: 'Shanghai', url: '/places/shanghai/', lat: 31.23, lon: 121.47, highlight: true };
-
-/** Parses with a real XML parser that throws on anything not well-formed. */
-function parseSvg(svg: string): Element {
-  const parser = new DOMParser({
-    onError: (level, message) => {
-      throw new Error(`${level}: ${message}`);
-    },
-  });
-  const root = parser.parseFromString(svg, 'image/svg+xml').documentElement;
-  if (root === null) throw new Error('No root element');
-  return root;
-}
-
-function elements(root: Element, tag: string): Element[] {
-  const list = root.getElementsByTagName(tag);
-  return Array.from({ length: list.length }, (_, index) => list.item(index) as Element);
-}
 
 function viewBox(root: Element): { width: number; height: number } {
   const [, , width, height] = (root.getAttribute('viewBox') ?? '').split(' ').map(Number);

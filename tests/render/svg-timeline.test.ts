@@ -1,6 +1,7 @@
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { renderTimeline, type TimelineItem } from '../../src/render/svg-timeline.ts';
+import { elements, parseSvg } from '../helpers/svg.ts';
 
 const OPTIONS = { title: 'Events', description: 'When things happened', idPrefix: 'events-timeline' };
 
@@ -10,23 +11,6 @@ const ITEMS: readonly TimelineItem[] = [
   { label: 'Report in 2019', url: '/articles/report/', iso: '2019-03', dateLabel: 'March 2019' },
   { label: 'Undated speech', url: '/articles/speech/', dateLabel: 'Date not stated' },
 ];
-
-/** Parses with a real XML parser that throws on anything not well-formed. */
-function parseSvg(svg: string): Element {
-  const parser = new DOMParser({
-    onError: (level, message) => {
-      throw new Error(`${level}: ${message}`);
-    },
-  });
-  const root = parser.parseFromString(svg, 'image/svg+xml').documentElement;
-  if (root === null) throw new Error('No root element');
-  return root;
-}
-
-function elements(root: Element, tag: string): Element[] {
-  const list = root.getElementsByTagName(tag);
-  return Array.from({ length: list.length }, (_, index) => list.item(index) as Element);
-}
 
 function hasClass(element: Element, name: string): boolean {
   return (element.getAttribute('class') ?? '').split(' ').includes(name);
