@@ -70,6 +70,28 @@ describe('the built site', () => {
     });
   });
 
+  it('should answer every link: each page an article or event links to links back', () => {
+    const sources = [
+      ...[...archive.records.article.keys()].map((slug) => `/articles/${slug}/`),
+      ...[...archive.records.event.keys()].map((slug) => `/events/${slug}/`),
+    ];
+    const unanswered: string[] = [];
+    for (const source of sources) {
+      const main = /<main[\s\S]*<\/main>/.exec(page(source))?.[0] ?? '';
+      const targets = new Set(
+        [
+          ...main.matchAll(
+            /href="(\/(?:articles|events|officials|cities|places|organisations|documents)\/[a-z0-9-]+\/)"/g,
+          ),
+        ].map((match) => match[1] ?? ''),
+      );
+      for (const target of targets) {
+        if (target !== source && !page(target).includes(`href="${source}"`)) unanswered.push(`${source} → ${target}`);
+      }
+    }
+    expect(unanswered).toEqual([]);
+  });
+
   it('should write a 404 page', () => {
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toContain('Page not found');
   });

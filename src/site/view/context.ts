@@ -79,3 +79,21 @@ export function sortByDate(context: ViewContext, refs: RecordRef[], order: 'newe
   });
   return keyed.map((entry) => entry.ref);
 }
+
+/**
+ * Articles about a record: those that name it, and those that report an event that names it.
+ * This matches what an article's "In this article" panel lists, so every such link is answered.
+ */
+export function articlesAbout(context: ViewContext, record: RecordRef): RecordRef[] {
+  const viaEvents = context.graph
+    .incoming(record)
+    .filter((edge) => edge.from.kind === 'event')
+    .flatMap((edge) => context.graph.incoming(edge.from).filter((inner) => inner.via.startsWith('reports.')))
+    .map((edge) => edge.from);
+  const direct = context.graph.incoming(record).map((edge) => edge.from);
+  return sortByDate(
+    context,
+    uniqueRefs([...direct, ...viaEvents]).filter((ref) => ref.kind === 'article'),
+    'newest',
+  );
+}

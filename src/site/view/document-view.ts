@@ -1,7 +1,7 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { type DateView, formatDate } from '../dates.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { DOCUMENT_KIND_LABELS } from './labels.ts';
 
 /** Everything a document's page shows. */
@@ -32,7 +32,7 @@ export function toDocumentView(context: ViewContext, document: ParsedRecord<'doc
     authors: data.authors.map((slug) => context.link({ kind: 'official', slug })),
     parties: organisations(data.parties),
     events: linkedFrom(context, self, 'event').map((ref) => toEventSummary(context, ref.slug)),
-    articles: linkedFrom(context, self, 'article').map((ref) => context.link(ref)),
+    articles: articlesAbout(context, self).map((ref) => context.link(ref)),
     ...(data.note ? { note: data.note } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { RecordRef } from '../../link/graph.ts';
-import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { articlesAbout, type LinkView, type ViewContext } from './context.ts';
 
 /** One entry of an A–Z index. */
 export interface IndexEntry {
@@ -27,7 +27,7 @@ export function toIndexGroups(
     .map((ref) => ({
       link: context.link(ref),
       detail: detailOf(ref),
-      articles: linkedFrom(context, ref, 'article').length,
+      articles: articlesAbout(context, ref).length,
     }))
     .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en'));
   for (const entry of entries) {

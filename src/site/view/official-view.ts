@@ -1,7 +1,7 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { type DateView, dateSortKey, formatDate } from '../dates.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { type LinkView, linkedFrom, sortByDate, type ViewContext } from './context.ts';
+import { articlesAbout, type LinkView, linkedFrom, sortByDate, type ViewContext } from './context.ts';
 import { describeParts } from './labels.ts';
 
 /** A role as a source reports it. */
@@ -60,7 +60,7 @@ export function toOfficialView(context: ViewContext, official: ParsedRecord<'off
     })),
     roles,
     events,
-    articles: linkedFrom(context, self, 'article').map((ref) => context.link(ref)),
+    articles: articlesAbout(context, self).map((ref) => context.link(ref)),
     metWith: metAtEvents(
       context,
       official.slug,

@@ -1,6 +1,6 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { ORGANISATION_KIND_LABELS } from './labels.ts';
 
 /** Everything an organisation's page shows. */
@@ -38,7 +38,7 @@ export function toOrganisationView(context: ViewContext, organisation: ParsedRec
     units: linkedFrom(context, self, 'organisation').map((ref) => context.link(ref)),
     people,
     events: linkedFrom(context, self, 'event').map((ref) => toEventSummary(context, ref.slug)),
-    articles: linkedFrom(context, self, 'article').map((ref) => context.link(ref)),
+    articles: articlesAbout(context, self).map((ref) => context.link(ref)),
     documents: linkedFrom(context, self, 'document').map((ref) => context.link(ref)),
     ...(data.note ? { note: data.note } : {}),
   };

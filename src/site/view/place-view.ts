@@ -1,6 +1,6 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { PLACE_KIND_LABELS } from './labels.ts';
 
 /** Everything a city's or other place's page shows. */
@@ -48,7 +48,7 @@ export function toPlaceView(context: ViewContext, place: ParsedRecord<'place'>):
       .map(([slug, roles]) => ({ link: context.link({ kind: 'official', slug }), roles: [...roles] }))
       .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en')),
     organisations: linkedFrom(context, self, 'organisation').map((ref) => context.link(ref)),
-    articles: linkedFrom(context, self, 'article').map((ref) => context.link(ref)),
+    articles: articlesAbout(context, self).map((ref) => context.link(ref)),
     documents: linkedFrom(context, self, 'document').map((ref) => context.link(ref)),
     ...(place.data.note ? { note: place.data.note } : {}),
   };
