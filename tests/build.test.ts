@@ -92,6 +92,17 @@ describe('the built site', () => {
     expect(unanswered).toEqual([]);
   });
 
+  it('should publish every record kind as JSON, with a JSON Schema generated from the content schema', () => {
+    const officials = JSON.parse(readFileSync(path.join(output, 'data/officials.json'), 'utf8'));
+    expect(officials).toContainEqual(
+      expect.objectContaining({ id: 'tan-zuojun', url: '/officials/tan-zuojun/', name: 'Tan Zuojun' }),
+    );
+    const schema = JSON.parse(readFileSync(path.join(output, 'schemas/event.schema.json'), 'utf8'));
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.kind.enum).toContain('conference');
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'kind', 'date']));
+  });
+
   it('should write a 404 page', () => {
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toContain('Page not found');
   });

@@ -7,6 +7,7 @@ import {
   organisationJsonLd,
   placeJsonLd,
 } from '../json-ld.ts';
+import { type DataFile, toOpenData } from '../open-data.ts';
 import { type ArticleView, type EventSummary, toArticleView, toEventSummary } from './article-view.ts';
 import { createViewContext, type LinkView, sortByDate } from './context.ts';
 import { type DocumentView, toDocumentView } from './document-view.ts';
@@ -59,6 +60,8 @@ export interface SiteView {
   readonly years: readonly YearGroup[];
   /** Every event, oldest first; undated events last. */
   readonly timeline: readonly EventSummary[];
+  /** Records and schemas as JSON files. */
+  readonly openData: readonly DataFile[];
   /** Inline SVG pictures for the home page. */
   readonly pictures: { readonly map: string; readonly timeline: string };
 }
@@ -142,6 +145,7 @@ export function toSiteView(archive: Archive): SiteView {
     },
     years: groupByYear(articles),
     timeline,
+    openData: toOpenData(archive),
     pictures: {
       map: placesMap(cityViews, undefined, 'Cities in the archive'),
       timeline: eventsTimeline(timeline, 'Timeline of events', 'timeline-all'),
