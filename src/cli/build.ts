@@ -2,8 +2,8 @@
 // `npm run build [-- --pathprefix=/archive/ --output=_site --content=content]`: validates the content,
 // then renders the site into a temporary folder that replaces the output only on success.
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { buildSite } from './build-site.ts';
-import { DEFAULT_CONTENT_DIR, loadAndReport } from './load-archive.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run check [-- --strict] [content-dir]`: validates all content without building the site.
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONTENT_DIR, loadAndReport } from './load-archive.ts';
+import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 
 const { values, positionals } = parseArgs({
   options: { strict: { type: 'boolean', default: false } },

@@ -1,5 +1,5 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
-import { loadAndReport } from '../cli/load-archive.ts';
+import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { readContent } from '../load/read-content.ts';
 import { type ArchiveResult, buildArchive } from '../pipeline/build-archive.ts';
 import { countMessages, formatReport } from '../report/report.ts';
+import { readContent } from './read-content.ts';
 
 /** Where content lives unless `NEWS_ARCHIVE_CONTENT` says otherwise. */
 export const DEFAULT_CONTENT_DIR = 'content';
