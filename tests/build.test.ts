@@ -103,6 +103,19 @@ describe('the built site', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['name', 'kind', 'date']));
   });
 
+  it('should type structured data by record kind', () => {
+    const jsonLd = (url: string) =>
+      JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page(url))?.[1] ?? '{}');
+    expect(jsonLd('/organisations/dalian-municipal-party-committee/')['@type']).toBe('GovernmentOrganization');
+    expect(jsonLd('/organisations/shanghai-stock-exchange/')['@type']).toBe('Organization');
+    expect(jsonLd('/cities/dalian/')).toMatchObject({
+      '@type': 'City',
+      containedInPlace: { name: 'Liaoning' },
+      geo: { '@type': 'GeoCoordinates', latitude: 38.914 },
+    });
+    expect(jsonLd('/places/liaoning/')['@type']).toBe('Place');
+  });
+
   it('should write a 404 page', () => {
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toContain('Page not found');
   });

@@ -9,10 +9,8 @@ import { hasErrors, reportError } from '../parse/messages.ts';
 import { type AnyParsedRecord, parseRecord } from '../parse/parse-record.ts';
 import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
-import { urlFor } from '../site/urls.ts';
+import { recordUrl } from '../site/urls.ts';
 import { recordKey } from './record-key.ts';
-
-export { recordKey };
 
 /** The validated, cross-linked archive: every record, and every body rendered with its mentions. */
 export interface Archive {
@@ -52,9 +50,7 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys()]])) as {
     [K in RecordKind]: string[];
   };
-  const hrefFor = (target: { kind: RecordKind; slug: string }): string =>
-    urlFor({ ...target, ...placeKindOf(index, target) });
-  const render = createBodyRenderer({ names, slugs, hrefFor });
+  const render = createBodyRenderer({ names, slugs, hrefFor: (target) => recordUrl(index, target) });
   const bodies = new Map<string, RenderedBody>();
   for (const kind of RECORD_KINDS) {
     for (const record of index[kind].values()) bodies.set(recordKey(record), render(record.body, record.file));
@@ -84,9 +80,4 @@ function readSource(source: SourceFile): VFile {
     reportError(file, `File is not in a content folder: move it into one of ${folders}`, 'unknown-folder', START);
   }
   return file;
-}
-
-function placeKindOf(index: RecordIndex, target: { kind: RecordKind; slug: string }) {
-  const place = target.kind === 'place' ? index.place.get(target.slug) : undefined;
-  return place ? { placeKind: place.data.kind } : {};
 }

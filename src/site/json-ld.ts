@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '../schema/index.ts';
 import type { ArticleView } from './view/article-view.ts';
 import type { LinkView } from './view/context.ts';
 import type { DocumentView } from './view/document-view.ts';
@@ -9,12 +10,12 @@ import type { PlaceView } from './view/place-view.ts';
 type JsonLd = Record<string, unknown>;
 
 const CONTEXT = 'https://schema.org';
-const GOVERNMENT_KINDS = new Set([
-  'Party committee',
-  'Government',
-  'Government department',
-  'Commission',
-  'Delegation',
+const GOVERNMENT_KINDS: ReadonlySet<OrganisationKind> = new Set([
+  'party-committee',
+  'government',
+  'government-department',
+  'commission',
+  'delegation',
 ]);
 
 function ref(link: LinkView, type: string): JsonLd {
@@ -90,7 +91,7 @@ export function officialJsonLd(official: OfficialView): JsonLd {
 
 /** schema.org City (or Place) with its containing place and coordinates. */
 export function placeJsonLd(place: PlaceView): JsonLd {
-  const type = place.kindLabel === 'City' ? 'City' : place.kindLabel === 'Country' ? 'Country' : 'Place';
+  const type = place.kind === 'city' ? 'City' : place.kind === 'country' ? 'Country' : 'Place';
   const container = place.within[0];
   return {
     '@context': CONTEXT,
@@ -109,7 +110,7 @@ export function placeJsonLd(place: PlaceView): JsonLd {
 export function organisationJsonLd(organisation: OrganisationView): JsonLd {
   return {
     '@context': CONTEXT,
-    '@type': GOVERNMENT_KINDS.has(organisation.kindLabel) ? 'GovernmentOrganization' : 'Organization',
+    '@type': GOVERNMENT_KINDS.has(organisation.kind) ? 'GovernmentOrganization' : 'Organization',
     '@id': organisation.link.url,
     url: organisation.link.url,
     name: organisation.name,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { recordKey } from '../pipeline/record-key.ts';
 import { KIND_FOLDERS, RECORD_KINDS, SCHEMAS } from '../schema/index.ts';
-import { urlFor } from './urls.ts';
+import { recordUrl } from './urls.ts';
 
 /** A JSON file of the published site: its path under the output folder and its text. */
 export interface DataFile {
@@ -20,12 +20,11 @@ export function toOpenData(archive: Archive): DataFile[] {
   for (const kind of RECORD_KINDS) {
     const records = [...(archive.records[kind] as ReadonlyMap<string, { slug: string; data: unknown }>).values()];
     const items = records.map((record) => {
-      const placeKind = kind === 'place' ? archive.records.place.get(record.slug)?.data.kind : undefined;
       const body = archive.bodies.get(recordKey({ kind, slug: record.slug }));
       return {
         id: record.slug,
         kind,
-        url: urlFor({ kind, slug: record.slug, ...(placeKind ? { placeKind } : {}) }),
+        url: recordUrl(archive.records, { kind, slug: record.slug }),
         ...(record.data as object),
         ...(body && body.html !== '' ? { html: body.html } : {}),
       };

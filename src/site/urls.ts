@@ -1,3 +1,4 @@
+import type { RecordIndex } from '../link/registry.ts';
 import type { PlaceKind, RecordKind } from '../schema/index.ts';
 
 /** URL sections of the site. Cities have their own; other places share `/places/`. */
@@ -26,4 +27,10 @@ export interface UrlTarget {
 export function urlFor(target: UrlTarget): string {
   const section = target.kind === 'place' && target.placeKind === 'city' ? SECTIONS.city : SECTIONS[target.kind];
   return `/${section}/${target.slug}/`;
+}
+
+/** The URL of a record in the index; looks up a place's kind, since cities have their own section. */
+export function recordUrl(index: RecordIndex, record: { readonly kind: RecordKind; readonly slug: string }): string {
+  const placeKind = record.kind === 'place' ? index.place.get(record.slug)?.data.kind : undefined;
+  return urlFor({ kind: record.kind, slug: record.slug, ...(placeKind ? { placeKind } : {}) });
 }

@@ -4,7 +4,7 @@ import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordKey } from '../../pipeline/record-key.ts';
 import type { DateClaim, RecordKind } from '../../schema/index.ts';
 import { dateSortKey } from '../dates.ts';
-import { urlFor } from '../urls.ts';
+import { recordUrl } from '../urls.ts';
 
 /** A link to a record's page. */
 export interface LinkView {
@@ -28,9 +28,8 @@ export interface ViewContext {
 export function createViewContext(archive: Archive): ViewContext {
   const index = archive.records;
   const link = (record: RecordRef): LinkView => {
-    const placeKind = record.kind === 'place' ? index.place.get(record.slug)?.data.kind : undefined;
     return {
-      url: urlFor({ ...record, ...(placeKind ? { placeKind } : {}) }),
+      url: recordUrl(index, record),
       label: labelOf(index, record),
       kind: record.kind,
       slug: record.slug,

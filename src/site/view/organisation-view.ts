@@ -1,4 +1,5 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
+import type { OrganisationKind } from '../../schema/index.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
 import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { ORGANISATION_KIND_LABELS } from './labels.ts';
@@ -7,6 +8,7 @@ import { ORGANISATION_KIND_LABELS } from './labels.ts';
 export interface OrganisationView {
   readonly link: LinkView;
   readonly name: string;
+  readonly kind: OrganisationKind;
   readonly kindLabel: string;
   readonly place?: LinkView;
   readonly partOf?: LinkView;
@@ -32,6 +34,7 @@ export function toOrganisationView(context: ViewContext, organisation: ParsedRec
   return {
     link: context.link(self),
     name: data.name,
+    kind: data.kind,
     kindLabel: ORGANISATION_KIND_LABELS[data.kind],
     ...(data.place ? { place: context.link({ kind: 'place', slug: data.place }) } : {}),
     ...(data.partOf ? { partOf: context.link({ kind: 'organisation', slug: data.partOf }) } : {}),

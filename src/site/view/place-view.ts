@@ -1,4 +1,5 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
+import type { PlaceKind } from '../../schema/index.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
 import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { PLACE_KIND_LABELS } from './labels.ts';
@@ -7,6 +8,7 @@ import { PLACE_KIND_LABELS } from './labels.ts';
 export interface PlaceView {
   readonly link: LinkView;
   readonly name: string;
+  readonly kind: PlaceKind;
   readonly kindLabel: string;
   /** The containing places, innermost first. */
   readonly within: readonly LinkView[];
@@ -36,6 +38,7 @@ export function toPlaceView(context: ViewContext, place: ParsedRecord<'place'>):
   return {
     link: context.link(self),
     name: place.data.name,
+    kind: place.data.kind,
     kindLabel: PLACE_KIND_LABELS[place.data.kind],
     within: chainOf(context, place.data.within),
     contains: [...context.index.place.values()]

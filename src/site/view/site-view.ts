@@ -78,16 +78,16 @@ export function toSiteView(archive: Archive): SiteView {
     ).map((ref) => toArticleView(context, index.article.get(ref.slug) ?? unreachable(ref.slug))),
   );
   const placeViews = [...index.place.values()].map((place) => toPlaceView(context, place));
-  const cityViews = placeViews.filter((place) => place.kindLabel === 'City');
+  const isCity = (slug: string) => index.place.get(slug)?.data.kind === 'city';
+  const cityViews = placeViews.filter((place) => isCity(place.link.slug));
   const places = placeViews.map((place) => {
-    const shown = place.kindLabel === 'City' ? cityViews : [...cityViews, place];
+    const shown = isCity(place.link.slug) ? cityViews : [...cityViews, place];
     const map = placesMap(shown, place.link.slug, `Where ${place.name} is`);
     return page({ ...place, map }, `${place.name}: events, officials and articles`, placeJsonLd);
   });
   const refs = <K extends 'event' | 'official' | 'place' | 'organisation' | 'document'>(kind: K) =>
     [...index[kind].keys()].map((slug) => ({ kind, slug }));
   const timeline = sortByDate(context, refs('event'), 'oldest').map((ref) => toEventSummary(context, ref.slug));
-  const placeKind = (slug: string) => index.place.get(slug)?.data.kind;
   return {
     articles,
     events: sortByDate(context, refs('event'), 'newest').map((ref) => {
@@ -102,8 +102,8 @@ export function toSiteView(archive: Archive): SiteView {
       };
       return page(pictured, `${view.name}: roles as reported, events and articles`, officialJsonLd);
     }),
-    cities: places.filter((place) => placeKind(place.link.slug) === 'city'),
-    places: places.filter((place) => placeKind(place.link.slug) !== 'city'),
+    cities: places.filter((place) => isCity(place.link.slug)),
+    places: places.filter((place) => !isCity(place.link.slug)),
     organisations: [...index.organisation.values()].map((organisation) =>
       page(
         toOrganisationView(context, organisation),
@@ -126,13 +126,13 @@ export function toSiteView(archive: Archive): SiteView {
       ),
       cities: toIndexGroups(
         context,
-        refs('place').filter((ref) => placeKind(ref.slug) === 'city'),
+        refs('place').filter((ref) => isCity(ref.slug)),
         () => 'City',
       ),
       places: toIndexGroups(
         context,
-        refs('place').filter((ref) => placeKind(ref.slug) !== 'city'),
-        (ref) => PLACE_KIND_LABELS[placeKind(ref.slug) ?? 'region'],
+        refs('place').filter((ref) => !isCity(ref.slug)),
+        (ref) => PLACE_KIND_LABELS[index.place.get(ref.slug)?.data.kind ?? 'region'],
       ),
       organisations: toIndexGroups(context, refs('organisation'), (ref) => {
         const organisation = index.organisation.get(ref.slug);
