@@ -23,15 +23,15 @@ describe('remarkLinkMentions', () => {
       mention.by,
     ]);
     expect(mentions).toEqual([
-      ['official:tan-chengxu', 'mayor', '14:5', 'link'],
-      ['official:tan-zuojun', 'Tan Zuoxiu', '10:1', 'name'],
-      ['official:tan-zuojun', 'Tan Zuojun', '10:16', 'name'],
-      ['place:dalian', 'Dalian', '10:30', 'name'],
-      ['place:beijing-tianjin-hebei', 'Beijing-Tianjin-Hebei', '10:51', 'name'],
-      ['place:tianjin', 'Tianjin', '10:77', 'name'],
-      ['place:dalian', 'Dalian', '12:23', 'name'],
-      ['official:tan-chengxu', 'Tan Chengxu', '14:47', 'name'],
-      ['place:beijing-tianjin-hebei', 'Beijing-Tianjin-Hebei', '14:60', 'name'],
+      ['official:tan-chengxu', 'mayor', '15:5', 'link'],
+      ['official:tan-zuojun', 'Tan Zuoxiu', '11:1', 'name'],
+      ['official:tan-zuojun', 'Tan Zuojun', '11:16', 'name'],
+      ['place:dalian', 'Dalian', '11:30', 'name'],
+      ['place:beijing-tianjin-hebei', 'Beijing-Tianjin-Hebei', '11:51', 'name'],
+      ['place:tianjin', 'Tianjin', '11:77', 'name'],
+      ['place:dalian', 'Dalian', '13:23', 'name'],
+      ['official:tan-chengxu', 'Tan Chengxu', '15:47', 'name'],
+      ['place:beijing-tianjin-hebei', 'Beijing-Tianjin-Hebei', '15:60', 'name'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { referenceSchema, slugSchema, textSchema } from './common.ts';
-import { dateSchema } from './date.ts';
+import { dateSchema, isoDaySchema } from './date.ts';
 
 /** Who published the article; `inferredFrom` says why when the text does not name the publisher. */
 const publisherSchema = z.strictObject({
@@ -20,6 +20,8 @@ export const articleSchema = z.strictObject({
   title: textSchema,
   slug: slugSchema.optional(),
   published: dateSchema,
+  /** When the archive took the article in: archive metadata, not a claim about the source. */
+  added: isoDaySchema,
   publisher: publisherSchema.optional(),
   source: sourceSchema,
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as "en"'),

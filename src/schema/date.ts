@@ -89,3 +89,14 @@ export function compareDates(left: DateClaim, right: DateClaim): number | undefi
   const b = right.value.slice(0, length);
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A full calendar date the archive itself knows, such as the day a record was added: `2026-11-22`. */
+export const isoDaySchema = z.string().transform((text, context) => {
+  const read = readDateText(text);
+  if (typeof read === 'string' || read.precision !== 'day') {
+    const reason = typeof read === 'string' ? read : `"${text}" is not a full date: write YYYY-MM-DD`;
+    context.addIssue({ code: 'custom', message: reason, params: { ruleId: 'impossible-date' } });
+    return z.NEVER;
+  }
+  return text;
+});
