@@ -95,7 +95,11 @@ describe('the built site', () => {
   it('should publish every record kind as JSON, with a JSON Schema generated from the content schema', () => {
     const officials = JSON.parse(readFileSync(path.join(output, 'data/officials.json'), 'utf8'));
     expect(officials).toContainEqual(
-      expect.objectContaining({ id: 'tan-zuojun', url: '/officials/tan-zuojun/', name: 'Tan Zuojun' }),
+      expect.objectContaining({
+        id: 'tan-zuojun',
+        url: 'http://localhost:8080/officials/tan-zuojun/',
+        name: 'Tan Zuojun',
+      }),
     );
     const schema = JSON.parse(readFileSync(path.join(output, 'schemas/event.schema.json'), 'utf8'));
     expect(schema.additionalProperties).toBe(false);
@@ -140,7 +144,7 @@ describe('atomic output', () => {
       cwd: root,
     }).catch((error: { code: number; stderr: string }) => error);
     expect('code' in failed && failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/conference\.md\n\s*7:11-7:34\s+error\s+Unknown event "second-joint-conferense"/);
+    expect(failed.stderr).toMatch(/conference\.md\n\s*8:11-8:34\s+error\s+Unknown event "second-joint-conferense"/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(snapshotTree(output)).toEqual(before);
   }, 60_000);

@@ -1,8 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { toJsonFeed } from './feeds.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
+import { publishTarget } from './publish.ts';
+import { writeSearchIndex } from './search-index.ts';
+import { listablePages, toSitemap, type WrittenPage } from './sitemap.ts';
 import { toSiteView } from './view/site-view.ts';
 
 /** Options of {@link archivePlugin}. */
@@ -51,10 +57,19 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addGlobalData('site', async () => {
     const preloaded = (config as UserConfig & { [PRELOADED]?: Archive })[PRELOADED];
     const archive = options.archive ?? preloaded ?? (await loadArchiveOrThrow(contentDir));
-    return toSiteView(archive);
+    return toSiteView(archive, target());
   });
   config.addFilter('jsonLd', toJsonLd);
   config.addFilter('documentTitle', documentTitle);
+  config.addFilter('jsonFeed', toJsonFeed);
+  // Read lazily: the path prefix is only final once the whole configuration has run.
+  const target = () => publishTarget(options.siteUrl, config.pathPrefix);
+  // After every build (also in `npm start`): the sitemap of the pages actually written, and search.
+  config.on('eleventy.after', async (event: { directories: { output: string }; results: WrittenPage[] }) => {
+    const sitemap = toSitemap(target(), listablePages(event.results));
+    await writeFile(path.join(event.directories.output, 'sitemap.xml'), sitemap);
+    await writeSearchIndex(event.directories.output);
+  });
 }
 
 async function loadArchiveOrThrow(contentDir: string): Promise<Archive> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { recordKey } from '../pipeline/record-key.ts';
-import { KIND_FOLDERS, RECORD_KINDS, SCHEMAS } from '../schema/index.ts';
+import { KIND_FOLDERS, RECORD_KINDS, type RecordKind, SCHEMAS } from '../schema/index.ts';
+import { absoluteUrl, absolutizeHtml, type PublishTarget } from './publish.ts';
 import { recordUrl } from './urls.ts';
 
 /** A JSON file of the published site: its path under the output folder and its text. */
@@ -10,12 +11,18 @@ export interface DataFile {
   readonly json: string;
 }
 
+/** Where a record's own JSON is published: `/data/officials/tan-chengxu.json`. */
+export function recordDataPath(record: { readonly kind: RecordKind; readonly slug: string }): string {
+  return `/data/${KIND_FOLDERS[record.kind]}/${record.slug}.json`;
+}
+
 /**
- * The archive as open data: one JSON file of records per kind (`/data/officials.json`), and the
- * JSON Schema of each kind's front matter (`/schemas/official.schema.json`), generated from the
- * same zod schemas that validate the content.
+ * The archive as open data: one JSON file of records per kind (`/data/officials.json`), one per
+ * record (`/data/officials/tan-chengxu.json`), and the JSON Schema of each kind's front matter
+ * (`/schemas/official.schema.json`), generated from the same zod schemas that validate the content.
+ * URLs inside are absolute, so the files stay useful when downloaded.
  */
-export function toOpenData(archive: Archive): DataFile[] {
+export function toOpenData(archive: Archive, target: PublishTarget): DataFile[] {
   const files: DataFile[] = [];
   for (const kind of RECORD_KINDS) {
     const records = [...(archive.records[kind] as ReadonlyMap<string, { slug: string; data: unknown }>).values()];
@@ -24,12 +31,15 @@ export function toOpenData(archive: Archive): DataFile[] {
       return {
         id: record.slug,
         kind,
-        url: recordUrl(archive.records, { kind, slug: record.slug }),
+        url: absoluteUrl(target, recordUrl(archive.records, { kind, slug: record.slug })),
         ...(record.data as object),
-        ...(body && body.html !== '' ? { html: body.html } : {}),
+        ...(body && body.html !== '' ? { html: absolutizeHtml(target, body.html) } : {}),
       };
     });
     files.push({ path: `/data/${KIND_FOLDERS[kind]}.json`, json: JSON.stringify(items, null, 2) });
+    for (const item of items) {
+      files.push({ path: recordDataPath({ kind, slug: item.id }), json: JSON.stringify(item, null, 2) });
+    }
     const schema = z.toJSONSchema(SCHEMAS[kind], { io: 'input', unrepresentable: 'any' });
     files.push({
       path: `/schemas/${kind}.schema.json`,

@@ -32,6 +32,7 @@ const PAGE_KINDS = {
   place: 'places/liaoning/',
   organisation: 'organisations/dalian-municipal-party-committee/',
   document: 'documents/shanghai-dalian-counterpart-cooperation-framework-agreement/',
+  search: 'search/',
   notFound: 'no-such-page/',
 } as const;
 
@@ -118,6 +119,52 @@ describe('a reader in Chromium', () => {
     expect(color).toBe('rgb(8, 58, 102)');
     expect(failed).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('search in Chromium', () => {
+  const results = (page: Page) => page.locator('.pagefind-ui__result-link');
+  const articleUrl = `${prefix}articles/second-shanghai-dalian-joint-conference/`;
+
+  it('should find the article that names an official, and narrow the results with a filter', async () => {
+    const page = await openPage(1280);
+    await page.goto(`${server.url}search/`);
+    await page.getByRole('textbox', { name: 'Search the archive' }).fill('Ying Yong');
+    await expect.poll(() => results(page).count()).toBeGreaterThan(1);
+    const message = page.locator('.pagefind-ui__message');
+    await expect.poll(() => message.textContent()).toMatch(/^\d+ results? for Ying Yong$/);
+    const unfiltered = Number((await message.textContent())?.split(' ')[0]);
+
+    await page.locator('.pagefind-ui__filter-name', { hasText: 'Type' }).click();
+    await page.getByRole('checkbox', { name: /^Article/ }).check();
+    await expect.poll(async () => Number((await message.textContent())?.split(' ')[0])).toBeLessThan(unfiltered);
+    const hrefs = await results(page).evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual([articleUrl]);
+    await expect.poll(() => page.locator('.pagefind-ui__result').first().textContent()).toContain('Date not stated');
+
+    await results(page).first().click();
+    await expect.poll(() => page.url()).toBe(`${server.url}articles/second-shanghai-dalian-joint-conference/`);
+    await page.context().close();
+  });
+
+  it('should run a search from the header form', async () => {
+    const page = await openPage(375);
+    await page.goto(`${server.url}cities/dalian/`);
+    await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('Huludao');
+    await page.getByRole('button', { name: 'Go' }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}search/?q=Huludao`);
+    await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('should point readers without JavaScript to the indexes', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`);
+    await expect.poll(() => page.getByText('Search runs in your browser and needs JavaScript').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Officials A to Z' }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}officials/`);
+    await context.close();
   });
 });
 

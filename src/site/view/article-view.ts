@@ -26,6 +26,8 @@ export interface ArticleView {
   readonly summary: string;
   readonly language: string;
   readonly date: DateView;
+  /** When the archive took the article in (archive metadata, not a claim of the source). */
+  readonly added: DateView;
   readonly publisher?: { readonly link: LinkView; readonly inferredFrom?: string };
   readonly source: ArticleData['source'];
   readonly html: string;
@@ -72,6 +74,7 @@ export function toArticleView(context: ViewContext, article: ParsedRecord<'artic
     summary: article.data.summary,
     language: article.data.language,
     date: formatDate(article.data.published),
+    added: formatDate({ precision: 'day', value: article.data.added, basis: 'stated' }),
     ...(publisher
       ? {
           publisher: {

@@ -1,4 +1,5 @@
 import type { Archive } from '../../pipeline/build-archive.ts';
+import { type Feed, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
 import {
   articleJsonLd,
   documentJsonLd,
@@ -7,9 +8,10 @@ import {
   organisationJsonLd,
   placeJsonLd,
 } from '../json-ld.ts';
-import { type DataFile, toOpenData } from '../open-data.ts';
+import { type DataFile, recordDataPath, toOpenData } from '../open-data.ts';
+import type { PublishTarget } from '../publish.ts';
 import { type ArticleView, type EventSummary, toArticleView, toEventSummary } from './article-view.ts';
-import { createViewContext, type LinkView, sortByDate } from './context.ts';
+import { createViewContext, type LinkView, sortByDate, type ViewContext } from './context.ts';
 import { type DocumentView, toDocumentView } from './document-view.ts';
 import { type EventView, toEventView } from './event-view.ts';
 import { type IndexGroup, toIndexGroups } from './index-view.ts';
@@ -18,12 +20,19 @@ import { type OfficialView, toOfficialView } from './official-view.ts';
 import { type OrganisationView, toOrganisationView } from './organisation-view.ts';
 import { eventsTimeline, placesMap } from './pictures.ts';
 import { type PlaceView, toPlaceView } from './place-view.ts';
+import { articleFacets, eventFacets, type SearchFacets, typeFacets } from './search-facets.ts';
 
 /** What the base layout needs for a page's head: title, description and structured data. */
 export interface PageMeta {
   readonly title: string;
   readonly description: string;
   readonly jsonLd: Record<string, unknown>;
+  /** Feeds that follow this page, besides the whole archive's. */
+  readonly feeds: readonly FeedLink[];
+  /** The page's own record as JSON, for records that have one. */
+  readonly data?: string;
+  /** How search files this page. */
+  readonly search: SearchFacets;
 }
 
 /** A view-model with the head data of its page. */
@@ -62,28 +71,54 @@ export interface SiteView {
   readonly timeline: readonly EventSummary[];
   /** Records and schemas as JSON files. */
   readonly openData: readonly DataFile[];
+  /** The whole archive's feed, as Atom and JSON Feed. */
+  readonly feed: Feed;
+  /** Every Atom feed: the archive's, and one per official, city and event. */
+  readonly feeds: readonly Feed[];
   /** Inline SVG pictures for the home page. */
   readonly pictures: { readonly map: string; readonly timeline: string };
 }
 
-/** Builds every page's view-model from the validated archive. Pure. */
-export function toSiteView(archive: Archive): SiteView {
+/** Builds every page's view-model from the validated archive, for the site published at `target`. Pure. */
+export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   const context = createViewContext(archive);
   const { index } = context;
-  const articles = withNeighbours(
-    sortByDate(
-      context,
-      [...index.article.keys()].map((slug) => ({ kind: 'article' as const, slug })),
-      'newest',
-    ).map((ref) => toArticleView(context, index.article.get(ref.slug) ?? unreachable(ref.slug))),
+  const articleViews = sortByDate(
+    context,
+    [...index.article.keys()].map((slug) => ({ kind: 'article' as const, slug })),
+    'newest',
+  ).map((ref) => toArticleView(context, index.article.get(ref.slug) ?? unreachable(ref.slug)));
+  const articles = withNeighbours(context, articleViews);
+  const articleBySlug = new Map(articleViews.map((article) => [article.link.slug, article]));
+  const emptyFeedTime = newestAdded(articleViews);
+  const feeds: Feed[] = [];
+  // A feed of the articles a page lists, so following a page and reading it agree.
+  const follow = (link: LinkView, title: string, listed: readonly LinkView[]): FeedLink[] => {
+    const listedArticles = listed.flatMap((entry) => articleBySlug.get(entry.slug) ?? []);
+    const spec = { page: link.url, title, path: `${link.url}feed.xml` };
+    const feed = toFeed(target, spec, listedArticles, emptyFeedTime);
+    feeds.push(feed);
+    return feedLinks(feed);
+  };
+  const feed = toFeed(
+    target,
+    { page: '/articles/', title: 'All articles', path: '/feed.xml', jsonPath: '/feed.json' },
+    articleViews,
+    emptyFeedTime,
   );
+  feeds.push(feed);
+
   const placeViews = [...index.place.values()].map((place) => toPlaceView(context, place));
   const isCity = (slug: string) => index.place.get(slug)?.data.kind === 'city';
   const cityViews = placeViews.filter((place) => isCity(place.link.slug));
   const places = placeViews.map((place) => {
-    const shown = isCity(place.link.slug) ? cityViews : [...cityViews, place];
+    const city = isCity(place.link.slug);
+    const shown = city ? cityViews : [...cityViews, place];
     const map = placesMap(shown, place.link.slug, `Where ${place.name} is`);
-    return page({ ...place, map }, `${place.name}: events, officials and articles`, placeJsonLd);
+    return page({ ...place, map }, `${place.name}: events, officials and articles`, placeJsonLd, {
+      feeds: city ? follow(place.link, `Articles about ${place.name}`, place.articles) : [],
+      search: city ? { ...typeFacets('City'), city: [place.name] } : typeFacets(place.kindLabel),
+    });
   });
   const refs = <K extends 'event' | 'official' | 'place' | 'organisation' | 'document'>(kind: K) =>
     [...index[kind].keys()].map((slug) => ({ kind, slug }));
@@ -92,7 +127,10 @@ export function toSiteView(archive: Archive): SiteView {
     articles,
     events: sortByDate(context, refs('event'), 'newest').map((ref) => {
       const view = toEventView(context, index.event.get(ref.slug) ?? unreachable(ref.slug));
-      return page(view, `${view.kindLabel}, ${view.date.label}: participants, roles and reports`, eventJsonLd);
+      return page(view, `${view.kindLabel}, ${view.date.label}: participants, roles and reports`, eventJsonLd, {
+        feeds: follow(view.link, `Articles reporting ${view.name}`, view.articles),
+        search: eventFacets(context, view),
+      });
     }),
     officials: [...index.official.values()].map((official) => {
       const view = toOfficialView(context, official);
@@ -100,7 +138,10 @@ export function toSiteView(archive: Archive): SiteView {
         ...view,
         timeline: eventsTimeline(view.events, `Events with ${view.name}`, `timeline-${view.link.slug}`),
       };
-      return page(pictured, `${view.name}: roles as reported, events and articles`, officialJsonLd);
+      return page(pictured, `${view.name}: roles as reported, events and articles`, officialJsonLd, {
+        feeds: follow(view.link, `Articles naming ${view.name}`, view.articles),
+        search: { ...typeFacets('Official'), official: [view.name] },
+      });
     }),
     cities: places.filter((place) => isCity(place.link.slug)),
     places: places.filter((place) => !isCity(place.link.slug)),
@@ -109,10 +150,14 @@ export function toSiteView(archive: Archive): SiteView {
         toOrganisationView(context, organisation),
         `${organisation.data.name}: people, events and articles`,
         organisationJsonLd,
+        { feeds: [], search: typeFacets('Organisation') },
       ),
     ),
     documents: [...index.document.values()].map((document) =>
-      page(toDocumentView(context, document), `${document.data.name}: events and articles`, documentJsonLd),
+      page(toDocumentView(context, document), `${document.data.name}: events and articles`, documentJsonLd, {
+        feeds: [],
+        search: typeFacets('Document'),
+      }),
     ),
     indexes: {
       events: toIndexGroups(context, refs('event'), (ref) => {
@@ -145,7 +190,9 @@ export function toSiteView(archive: Archive): SiteView {
     },
     years: groupByYear(articles),
     timeline,
-    openData: toOpenData(archive),
+    openData: toOpenData(archive, target),
+    feed,
+    feeds,
     pictures: {
       map: placesMap(cityViews, undefined, 'Cities in the archive'),
       timeline: eventsTimeline(timeline, 'Timeline of events', 'timeline-all'),
@@ -153,12 +200,15 @@ export function toSiteView(archive: Archive): SiteView {
   };
 }
 
-function withNeighbours(newestFirst: readonly ArticleView[]): ArticlePage[] {
+function withNeighbours(context: ViewContext, newestFirst: readonly ArticleView[]): ArticlePage[] {
   return newestFirst.map((article, position) => {
     const newer = newestFirst[position - 1];
     const older = newestFirst[position + 1];
     const neighbours = { ...(older ? { previous: older.link } : {}), ...(newer ? { next: newer.link } : {}) };
-    return page({ ...article, ...neighbours }, article.summary, articleJsonLd);
+    return page({ ...article, ...neighbours }, article.summary, articleJsonLd, {
+      feeds: [],
+      search: articleFacets(context, article),
+    });
   });
 }
 
@@ -166,8 +216,10 @@ function page<V extends { readonly link: LinkView }>(
   view: V,
   description: string,
   toJsonLd: (view: V) => Record<string, unknown>,
+  extras: { readonly feeds: readonly FeedLink[]; readonly search: SearchFacets },
 ): Page<V> {
-  return { ...view, meta: { title: view.link.label, description, jsonLd: toJsonLd(view) } };
+  const data = recordDataPath(view.link);
+  return { ...view, meta: { title: view.link.label, description, jsonLd: toJsonLd(view), data, ...extras } };
 }
 
 function groupByYear(articles: readonly ArticlePage[]): YearGroup[] {

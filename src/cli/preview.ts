@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm run preview [-- --pathprefix=/archive/ --port=8080 --output=_site]`: serves the built site
+// on localhost under its path prefix, like the static host it will be deployed to.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { serveStatic } from '../serve/static-host.ts';
+import { publishTarget } from '../site/publish.ts';
+import { recoverInterruptedSwap } from './atomic-output.ts';
+
+const { values } = parseArgs({
+  options: {
+    pathprefix: { type: 'string', default: '/' },
+    port: { type: 'string', default: '8080' },
+    output: { type: 'string', default: '_site' },
+  },
+});
+
+const { pathPrefix } = publishTarget('', values.pathprefix);
+await recoverInterruptedSwap(values.output);
+const home = path.join(values.output, 'index.html');
+if (!existsSync(home)) {
+  process.stderr.write(`${values.output}/ has no site yet: run \`npm run build\` first.\n`);
+  process.exit(1);
+}
+// A site built for another prefix would load without its styles and links: say so up front.
+if (!readFileSync(home, 'utf8').includes(`href="${pathPrefix}assets/style.css"`)) {
+  process.stderr.write(
+    `${values.output}/ was not built for the path prefix ${pathPrefix}: run \`npm run build -- --pathprefix=${pathPrefix}\`, or preview with the prefix it was built for.\n`,
+  );
+  process.exit(1);
+}
+const host = await serveStatic(values.output, pathPrefix, Number(values.port));
+process.stdout.write(`Serving ${values.output}/ at ${host.url} (Ctrl+C to stop)\n`);

@@ -1,0 +1,136 @@
+import type { DateView } from './dates.ts';
+import { absoluteUrl, absolutizeHtml, type PublishTarget } from './publish.ts';
+
+/** An article as a feed needs it. */
+export interface FeedArticle {
+  readonly link: { readonly url: string };
+  readonly title: string;
+  readonly summary: string;
+  readonly html: string;
+  readonly date: DateView;
+  /** The day the archive took the article in. */
+  readonly added: DateView;
+}
+
+/** One entry of a feed; every URL is absolute, so the entry reads the same away from the site. */
+export interface FeedEntry {
+  readonly url: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly html: string;
+  /** RFC 3339; only for a publication date the source states to the day. */
+  readonly published?: string;
+  /** RFC 3339: when the archive took the article in. */
+  readonly updated: string;
+}
+
+/** A feed of articles, written as Atom (`path`) and, for the whole archive, also as JSON Feed. */
+export interface Feed {
+  /** Root-relative output path of the Atom feed, e.g. `/officials/tan-chengxu/feed.xml`. */
+  readonly path: string;
+  /** Root-relative output path of the JSON Feed, when there is one. */
+  readonly jsonPath?: string;
+  readonly title: string;
+  readonly selfUrl: string;
+  readonly jsonUrl?: string;
+  /** The HTML page the feed follows. */
+  readonly pageUrl: string;
+  readonly updated: string;
+  readonly entries: readonly FeedEntry[];
+}
+
+/** A feed as a page links it in its head and body. */
+export interface FeedLink {
+  readonly url: string;
+  readonly title: string;
+  readonly type: 'application/atom+xml' | 'application/feed+json';
+}
+
+/** What a feed follows: its page, its title, and where its files go. */
+export interface FeedSpec {
+  readonly page: string;
+  readonly title: string;
+  readonly path: string;
+  readonly jsonPath?: string;
+}
+
+// Atom requires an `updated` time even for a feed with no entries.
+const EPOCH = '1970-01-01T00:00:00Z';
+
+/** Builds a feed of `articles`, in the order given (the site lists newest first). Pure. */
+export function toFeed(
+  target: PublishTarget,
+  spec: FeedSpec,
+  articles: readonly FeedArticle[],
+  fallbackUpdated = EPOCH,
+): Feed {
+  const entries = articles.map((article): FeedEntry => {
+    const stated = article.date.iso !== undefined && article.date.iso.length === 10 && !article.date.inferred;
+    return {
+      url: absoluteUrl(target, article.link.url),
+      title: article.title,
+      summary: article.summary,
+      html: absolutizeHtml(target, article.html),
+      ...(stated ? { published: dayToRfc3339(article.date.iso ?? '') } : {}),
+      updated: dayToRfc3339(article.added.iso ?? ''),
+    };
+  });
+  const updated =
+    entries
+      .map((entry) => entry.updated)
+      .sort()
+      .at(-1) ?? fallbackUpdated;
+  return {
+    path: spec.path,
+    title: spec.title,
+    selfUrl: absoluteUrl(target, spec.path),
+    pageUrl: absoluteUrl(target, spec.page),
+    updated,
+    entries,
+    ...(spec.jsonPath ? { jsonPath: spec.jsonPath, jsonUrl: absoluteUrl(target, spec.jsonPath) } : {}),
+  };
+}
+
+/** The newest `added` day among articles, as the time of an empty feed. */
+export function newestAdded(articles: readonly FeedArticle[]): string {
+  const newest = articles
+    .map((article) => article.added.iso ?? '')
+    .sort()
+    .at(-1);
+  return newest === undefined ? EPOCH : dayToRfc3339(newest);
+}
+
+/** The links a page puts in its head for a feed. */
+export function feedLinks(feed: Feed): FeedLink[] {
+  const atom: FeedLink = { url: feed.path, title: feed.title, type: 'application/atom+xml' };
+  return feed.jsonPath ? [atom, { url: feed.jsonPath, title: feed.title, type: 'application/feed+json' }] : [atom];
+}
+
+/** A feed as JSON Feed 1.1 text (https://jsonfeed.org/version/1.1). */
+export function toJsonFeed(feed: Feed, siteTitle: string, language: string): string {
+  return JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: `${feed.title} · ${siteTitle}`,
+      home_page_url: feed.pageUrl,
+      feed_url: feed.jsonUrl ?? feed.selfUrl,
+      language,
+      authors: [{ name: siteTitle }],
+      items: feed.entries.map((entry) => ({
+        id: entry.url,
+        url: entry.url,
+        title: entry.title,
+        summary: entry.summary,
+        content_html: entry.html,
+        ...(entry.published ? { date_published: entry.published } : {}),
+        date_modified: entry.updated,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+function dayToRfc3339(day: string): string {
+  return `${day}T00:00:00Z`;
+}

@@ -1,0 +1,39 @@
+/**
+ * Where the site is published: the origin and the path prefix it is served under. HTML pages get
+ * the prefix from Eleventy's HTML base plugin; feeds, sitemaps and JSON are not HTML, so they use
+ * these helpers instead.
+ */
+export interface PublishTarget {
+  /** Origin of the published site without a trailing slash, e.g. `https://news.example.gov`. */
+  readonly siteUrl: string;
+  /** Path the site is served under, always with leading and trailing slash, e.g. `/archive/`. */
+  readonly pathPrefix: string;
+}
+
+/** Normalises the origin and prefix as given on the command line or in the environment. */
+export function publishTarget(siteUrl: string, pathPrefix = '/'): PublishTarget {
+  const trimmed = pathPrefix.replace(/^\/+|\/+$/g, '');
+  return { siteUrl: siteUrl.replace(/\/+$/, ''), pathPrefix: trimmed === '' ? '/' : `/${trimmed}/` };
+}
+
+/** A root-relative site path with the prefix: `/officials/x/` → `/archive/officials/x/`. */
+export function prefixed(target: PublishTarget, sitePath: string): string {
+  return `${target.pathPrefix}${sitePath.replace(/^\/+/, '')}`;
+}
+
+/** A root-relative site path as a full URL: `/officials/x/` → `https://host/archive/officials/x/`. */
+export function absoluteUrl(target: PublishTarget, sitePath: string): string {
+  return `${target.siteUrl}${prefixed(target, sitePath)}`;
+}
+
+/**
+ * Makes the site's own links in rendered body HTML absolute, for feed readers that show the HTML
+ * away from the site. Bodies come from rehype-stringify, which always double-quotes attributes,
+ * so a root-relative link is exactly `href="/` followed by anything but a second slash.
+ */
+export function absolutizeHtml(target: PublishTarget, html: string): string {
+  return html.replace(
+    /\b(href|src)="\/(?!\/)/g,
+    (_match, attribute: string) => `${attribute}="${absoluteUrl(target, '/')}`,
+  );
+}
