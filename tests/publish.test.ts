@@ -1,6 +1,8 @@
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { DOMParser } from '@xmldom/xmldom';
 import { check, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,5 +135,40 @@ describe('a site built under a path prefix', () => {
     const records = Object.values(archive.records).reduce((sum, records) => sum + records.size, 0);
     expect(indexed).toBe(records);
     expect(read('search/index.html')).toContain(`src="${prefix}pagefind/pagefind-ui.js"`);
+  });
+});
+
+describe('npm run preview', () => {
+  const preview = path.join(root, 'src/cli/preview.ts');
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+  it('should serve the built site under its prefix, and nothing outside it', async () => {
+    const child = spawn(tsx, [preview, `--output=${output}`, `--pathprefix=${prefix}`, '--port=0'], { cwd: root });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          const match = /at (http:\S+)/.exec(chunk.toString());
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`preview exited with ${code}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/archive\/$/);
+      const home = await fetch(url);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain(`href="${prefix}assets/style.css"`);
+      const outside = await fetch(new URL('/officials/tan-chengxu/', url));
+      expect(outside.status).toBe(404);
+      expect((await fetch(new URL(`${prefix}pagefind/wasm.en.pagefind`, url))).status).toBe(200);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('should refuse to serve a site built for another prefix, and say how to fix it', async () => {
+    const failed = await promisify(execFile)(tsx, [preview, `--output=${output}`, '--pathprefix=/']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain('was not built for the path prefix /');
   });
 });
