@@ -1,6 +1,6 @@
 import { reportError } from '../parse/messages.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
-import { KIND_FOLDERS } from '../schema/index.ts';
+import { KIND_FOLDERS, type RecordKind } from '../schema/index.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { findReferences } from './reference-fields.ts';
 import type { RecordIndex } from './registry.ts';
@@ -10,13 +10,18 @@ const HIERARCHIES = { event: 'partOf', place: 'within', organisation: 'partOf' }
 
 /**
  * Second pass of linking: every reference must name an existing record of the right kind, and
- * no hierarchy (events within events, places within places…) may loop.
+ * no hierarchy (events within events, places within places…) may loop. References to a record
+ * whose own file has errors (`isInvalid`) are not reported again: its file's messages say it all.
  */
-export function checkReferences(records: readonly AnyParsedRecord[], index: RecordIndex): void {
+export function checkReferences(
+  records: readonly AnyParsedRecord[],
+  index: RecordIndex,
+  isInvalid: (target: { kind: RecordKind; slug: string }) => boolean = () => false,
+): void {
   for (const record of records) {
     for (const reference of findReferences(record.kind, record.data)) {
       const targets = index[reference.target];
-      if (targets.has(reference.slug)) continue;
+      if (targets.has(reference.slug) || isInvalid({ kind: reference.target, slug: reference.slug })) continue;
       reportError(
         record.file,
         `Unknown ${reference.target} "${reference.slug}" in \`${reference.path}\`${didYouMean(reference.slug, targets.keys())}: fix the slug, or add content/${KIND_FOLDERS[reference.target]}/${reference.slug}.md`,

@@ -35,16 +35,19 @@ export interface ArchiveResult {
 export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   const files: VFile[] = [];
   const records: AnyParsedRecord[] = [];
+  const invalid = new Set<string>();
   for (const source of sources) {
     const file = readSource(source);
     files.push(file);
     if (source.kind === undefined || file.messages.length > 0) continue;
     const record = parseRecord(file, source.kind);
     if (record) records.push(record as AnyParsedRecord);
+    // A file that exists but has errors is reported once, not again by every reference to it.
+    else if (file.stem) invalid.add(recordKey({ kind: source.kind, slug: file.stem }));
   }
 
   const { index, names } = indexRecords(records);
-  checkReferences(records, index);
+  checkReferences(records, index, (target) => invalid.has(recordKey(target)));
   checkEventSources(index);
 
   const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys()]])) as {

@@ -52,11 +52,12 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addPassthroughCopy({ 'layouts/assets': 'assets' });
   config.ignores.add('layouts/assets/**');
   const contentDir = options.contentDir ?? 'content';
+  const loadContent = createContentLoader(contentDir);
   config.addWatchTarget(contentDir);
   config.addGlobalData('siteUrl', options.siteUrl.replace(/\/+$/, ''));
   config.addGlobalData('site', async () => {
     const preloaded = (config as UserConfig & { [PRELOADED]?: Archive })[PRELOADED];
-    const archive = options.archive ?? preloaded ?? (await loadArchiveOrThrow(contentDir));
+    const archive = options.archive ?? preloaded ?? (await loadContent());
     return toSiteView(archive, target());
   });
   config.addFilter('jsonLd', toJsonLd);
@@ -72,8 +73,26 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   });
 }
 
-async function loadArchiveOrThrow(contentDir: string): Promise<Archive> {
-  const result = await loadAndReport(contentDir);
-  if (!result.ok || !result.archive) throw new ContentError(`${contentDir} has content errors (listed above)`);
-  return result.archive;
+/**
+ * Loads content for Eleventy's own runs (`npm start`). In a watching server, content with errors
+ * keeps the last good archive, so the site stays up while the editor fixes the file.
+ */
+function createContentLoader(contentDir: string): () => Promise<Archive> {
+  let lastGood: Archive | undefined;
+  let failing = false;
+  return async () => {
+    const result = await loadAndReport(contentDir);
+    if (result.ok && result.archive) {
+      if (failing) process.stderr.write(`${contentDir}/ is valid again: the site is rebuilt.\n`);
+      failing = false;
+      lastGood = result.archive;
+      return result.archive;
+    }
+    failing = true;
+    if (lastGood) {
+      process.stderr.write(`Still serving the last good site: fix the problems above and save to rebuild.\n`);
+      return lastGood;
+    }
+    throw new ContentError(`${contentDir} has content errors (listed above)`);
+  };
 }
