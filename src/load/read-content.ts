@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { RECORD_EXTENSIONS } from '../parse/parse-record.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 
 /** A content file as read from disk: its kind comes from its folder. */
@@ -15,14 +16,14 @@ export interface SourceFile {
 const KIND_BY_FOLDER = new Map<string, RecordKind>(RECORD_KINDS.map((kind) => [KIND_FOLDERS[kind], kind]));
 
 /**
- * Reads every Markdown file under `contentDir`. This is the only module that touches content on disk.
+ * Reads every content file (Markdown, or YAML for records without a body) under `contentDir`. This is the only module that touches content on disk.
  * Files outside the kind folders and links pointing outside `contentDir` are returned as refused,
  * so they are reported instead of silently skipped.
  */
 export async function readContent(contentDir: string, cwd = process.cwd()): Promise<SourceFile[]> {
   const root = await realpath(contentDir);
   const files: SourceFile[] = [];
-  for (const absolute of await listMarkdown(root)) {
+  for (const absolute of await listContentFiles(root)) {
     const shown = path.relative(cwd, absolute) || absolute;
     const folder = path.relative(root, absolute).split(path.sep);
     const kind = folder.length === 2 ? KIND_BY_FOLDER.get(folder[0] ?? '') : undefined;
@@ -39,13 +40,13 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
   return files;
 }
 
-async function listMarkdown(directory: string): Promise<string[]> {
+async function listContentFiles(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const absolute = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...(await listMarkdown(absolute)));
-    else if (entry.name.endsWith('.md')) found.push(absolute);
+    if (entry.isDirectory()) found.push(...(await listContentFiles(absolute)));
+    else if (RECORD_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) found.push(absolute);
   }
   return found;
 }

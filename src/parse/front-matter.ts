@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { reportError } from './messages.ts';
 
 /** Where each value of the front matter sits in the file, keyed by its path (`roles.0.title`). */
@@ -47,28 +47,48 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
     );
     return undefined;
   }
-  const lineCounter = new LineCounter();
   const parsed = matter(text, {
     engines: {
-      yaml: (source: string) => parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true }),
+      yaml: (source: string) => parseDocument(source, { prettyErrors: false, uniqueKeys: true }),
     },
   });
-  const matterOffset = OPENING.length;
   const bodyOffset = text.length - parsed.content.length;
-  const toPosition = (range: readonly [number, number, ...number[]]): Position => {
-    const start = place.toPoint(matterOffset + range[0]);
-    const end = place.toPoint(matterOffset + range[1]);
-    return start && end ? { start, end } : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-  };
   // gray-matter gives `{}` for front matter that holds only blank lines or comments.
   const document = parsed.data as Document | Record<string, never>;
   if (!isDocument(document)) return { data: {}, positions: {}, bodyOffset };
+  const fields = readFields(file, document, OPENING.length, 'front matter');
+  return fields && { ...fields, bodyOffset };
+}
 
+/**
+ * Reads a record kept as a YAML file (`content/officials/li-jinke.yaml`): the whole file is what
+ * a Markdown record holds in its front matter, and there is no body.
+ */
+export function readYamlRecord(file: VFile): SplitFile | undefined {
+  const text = String(file.value);
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const fields = readFields(file, document, 0, 'file');
+  return fields && { ...fields, bodyOffset: text.length };
+}
+
+/** The fields of a parsed YAML document and their file positions; problems become messages. */
+function readFields(
+  file: VFile,
+  document: Document,
+  offset: number,
+  where: 'front matter' | 'file',
+): Omit<SplitFile, 'bodyOffset'> | undefined {
+  const place = location(file);
+  const toPosition = (range: readonly [number, number, ...number[]]): Position => {
+    const start = place.toPoint(offset + range[0]);
+    const end = place.toPoint(offset + range[1]);
+    return start && end ? { start, end } : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  };
   for (const error of document.errors) {
     if (error.code === 'DUPLICATE_KEY') {
-      reportError(file, 'Key appears twice in the front matter: keep only one', 'duplicate-key', toPosition(error.pos));
+      reportError(file, `Key appears twice in the ${where}: keep only one`, 'duplicate-key', toPosition(error.pos));
     } else {
-      const reason = `Front matter is not valid YAML: ${firstLine(error.message)}`;
+      const reason = `${where === 'file' ? 'File' : 'Front matter'} is not valid YAML: ${firstLine(error.message)}`;
       reportError(file, reason, 'invalid-yaml', toPosition(error.pos));
     }
   }
@@ -78,7 +98,7 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     reportError(
       file,
-      'Front matter must be a list of `key: value` fields, not a single value or a list',
+      `${where === 'file' ? 'The file' : 'Front matter'} must be a list of \`key: value\` fields, not a single value or a list`,
       'wrong-type',
       document.contents?.range ? toPosition(document.contents.range) : undefined,
     );
@@ -86,7 +106,7 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
   }
   const positions: Record<string, Position> = {};
   if (document.contents) indexPositions(document.contents, '', positions, toPosition);
-  return { data: data ?? {}, positions, bodyOffset };
+  return { data: data ?? {}, positions };
 }
 
 function isDocument(value: unknown): value is Document {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { type DataOf, KIND_FOLDERS, type RecordKind, SCHEMAS, slugSchema } from '../schema/index.ts';
-import { type PositionIndex, splitFrontMatter } from './front-matter.ts';
+import { type PositionIndex, readYamlRecord, splitFrontMatter } from './front-matter.ts';
 import { parseBody } from './markdown.ts';
 import { reportError } from './messages.ts';
 import { reportSchemaIssues } from './schema-issues.ts';
@@ -26,7 +26,7 @@ export type AnyParsedRecord = { [K in RecordKind]: ParsedRecord<K> }[RecordKind]
  */
 export function parseRecord<K extends RecordKind>(file: VFile, kind: K): ParsedRecord<K> | undefined {
   if (file.messages.some((message) => message.fatal)) return undefined;
-  const split = splitFrontMatter(file);
+  const split = isYamlFile(file) ? readYamlOnly(file, kind) : splitFrontMatter(file);
   if (!split) return undefined;
   const schema = SCHEMAS[kind];
   const result = schema.safeParse(split.data);
@@ -39,6 +39,24 @@ export function parseRecord<K extends RecordKind>(file: VFile, kind: K): ParsedR
   const slug = data.slug ?? slugFromFileName(file, kind);
   if (slug === undefined) return undefined;
   return { kind, slug, data, body, positions: split.positions, file };
+}
+
+/** Records other than articles may be plain YAML files: they are front matter without a body. */
+export const RECORD_EXTENSIONS = ['.md', '.yaml', '.yml'] as const;
+
+function isYamlFile(file: VFile): boolean {
+  return file.extname === '.yaml' || file.extname === '.yml';
+}
+
+function readYamlOnly(file: VFile, kind: RecordKind) {
+  if (kind !== 'article') return readYamlRecord(file);
+  reportError(
+    file,
+    'An article needs its text, so it must be a Markdown file: rename it to `.md`, put these fields between two `---` lines and the article text after them',
+    'missing-front-matter',
+    { line: 1, column: 1 },
+  );
+  return undefined;
 }
 
 function slugFromFileName(file: VFile, kind: RecordKind): string | undefined {
