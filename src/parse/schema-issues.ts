@@ -99,6 +99,13 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
       );
       return;
     case 'too_small':
+      // Required text left empty, as a scaffolded file leaves it for the editor to fill.
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) {
+        report(`${field} is empty: write a value, or delete the line if the field is optional`, 'empty-value');
+        return;
+      }
+      report(`${field} is out of range: ${issue.message.replace(/^Too (small|big): /, '')}`, 'out-of-range');
+      return;
     case 'too_big':
       report(`${field} is out of range: ${issue.message.replace(/^Too (small|big): /, '')}`, 'out-of-range');
       return;

@@ -18,6 +18,7 @@ export const RULES = {
   'invalid-value': 'A value is not one of the allowed words.',
   'invalid-slug': 'A slug, reference or file name is not lower-case words joined by hyphens.',
   'invalid-format': 'A value is not in the expected format (a URL, a language tag).',
+  'empty-value': 'A text field is empty (or only spaces).',
   'out-of-range': 'A number or list is too small or too large.',
   'impossible-date': 'A date that is malformed or does not exist, such as 2018-02-30.',
   'inferred-without-value': 'A date says it is inferred but gives no value.',
