@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { recordKey } from '../pipeline/record-key.ts';
-import { KIND_FOLDERS, RECORD_KINDS, type RecordKind, SCHEMAS } from '../schema/index.ts';
+import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { frontMatterJsonSchema } from '../schema/json-schema.ts';
 import { absoluteUrl, absolutizeHtml, type PublishTarget } from './publish.ts';
 import { recordUrl } from './urls.ts';
 
@@ -40,11 +40,7 @@ export function toOpenData(archive: Archive, target: PublishTarget): DataFile[] 
     for (const item of items) {
       files.push({ path: recordDataPath({ kind, slug: item.id }), json: JSON.stringify(item, null, 2) });
     }
-    const schema = z.toJSONSchema(SCHEMAS[kind], { io: 'input', unrepresentable: 'any' });
-    files.push({
-      path: `/schemas/${kind}.schema.json`,
-      json: JSON.stringify({ title: `Front matter of a ${kind} record`, ...schema }, null, 2),
-    });
+    files.push({ path: `/schemas/${kind}.schema.json`, json: frontMatterJsonSchema(kind) });
   }
   return files;
 }
