@@ -53,7 +53,10 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   const render = createBodyRenderer({ names, slugs, hrefFor: (target) => recordUrl(index, target) });
   const bodies = new Map<string, RenderedBody>();
   for (const kind of RECORD_KINDS) {
-    for (const record of index[kind].values()) bodies.set(recordKey(record), render(record.body, record.file));
+    for (const record of index[kind].values()) {
+      const plain = record.kind === 'article' ? record.data.plain : [];
+      bodies.set(recordKey(record), render(record.body, record.file, plain));
+    }
   }
   const mentions = new Map([...bodies].map(([key, body]) => [key, body.mentions]));
   const graph = buildGraph(index, mentions);
