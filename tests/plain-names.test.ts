@@ -32,6 +32,10 @@ const { archive, files } = buildArchive([
 ]);
 
 describe('plain: names an article keeps unlinked', () => {
+  it('should not flag a plain name as unregistered', () => {
+    expect(files.find((file) => file.path === 'content/articles/plain.md')?.messages.map(String)).toEqual([]);
+  });
+
   it('should never link a plain name, nor a registered name inside one', () => {
     expect(archive?.bodies.get('article:plain')?.html).toBe(
       '<p>On Dalian Road, <a href="/cities/dalian/" class="mention mention-place">Dalian</a> and Tianjin met Wang Laoji. Tianjin again.</p>',
@@ -46,6 +50,9 @@ describe('plain: names an article keeps unlinked', () => {
     const html = archive?.bodies.get('article:linked')?.html;
     expect(html).toContain('On <a href="/cities/dalian/" class="mention mention-place">Dalian</a> Road');
     expect(html).toContain('<a href="/cities/tianjin/" class="mention mention-place">Tianjin</a> met');
+    expect(files.find((file) => file.path === 'content/articles/linked.md')?.messages.map(String)).toEqual([
+      'content/articles/linked.md:9:40-9:50: "Wang Laoji" looks like a person\'s name but is not registered: add content/officials/wang-laoji.md, or list it under `plain:` in the front matter if it is not an entity',
+    ]);
   });
 
   it('should refuse a plain: that is not a list of text', () => {
