@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { checkEventSources } from '../link/check-event-sources.ts';
 import { checkReferences } from '../link/check-references.ts';
-import { flagUnregisteredNames } from '../link/flag-unregistered-names.ts';
+import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { SourceFile } from '../load/read-content.ts';
@@ -47,9 +47,8 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   const { index, names } = indexRecords(records);
   checkReferences(records, index);
   checkEventSources(index);
-  for (const article of index.article.values()) {
-    flagUnregisteredNames(article.body, article.file, { names, plain: article.data.plain });
-  }
+  const checkNames = createUnregisteredNameCheck(names);
+  for (const article of index.article.values()) checkNames(article.body, article.file, article.data.plain);
 
   const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys()]])) as {
     [K in RecordKind]: string[];
