@@ -27,4 +27,16 @@ describe('npm run check', () => {
     expect(result.stderr).toContain('✖ 2 errors');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('should pass with warnings, and fail on them only with --strict', async () => {
+    const content = 'tests/fixtures/rules/unregistered-name/content';
+    const [plain, strict] = await Promise.all([check(content), check('--strict', content)]);
+    expect([plain.code, strict.code]).toEqual([0, 1]);
+    for (const result of [plain, strict]) {
+      expect(result.stderr).toContain(
+        '12:14-12:22 warning "Chen Min" looks like a person\'s name but is not registered',
+      );
+      expect(result.stderr).toContain('⚠ 4 warnings');
+    }
+  }, 60_000);
 });

@@ -138,6 +138,8 @@ const TEMPLATES: Readonly<Record<ScaffoldKind, Template>> = {
     '# The events the article reports, by slug (content/events/<slug>.md), one "- slug" line each.',
     '# Create one with: npm run new -- event "Name of the event"',
     'reports: []',
+    '# Words that look like names but are not people or places (a brand, a street), to leave unlinked:',
+    '# plain: ["Wang Laoji"]',
     '# Paste the article text below the closing line, word for word. Names of officials, places and',
     '# organisations that have records are linked for you.',
   ],

@@ -7,6 +7,7 @@ import { location } from 'vfile-location';
 import { reportError } from '../parse/messages.ts';
 import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { namePattern } from './name-pattern.ts';
 import type { MentionTarget } from './registry.ts';
 
 /** One place where an article names a record. */
@@ -34,6 +35,8 @@ export interface LinkMentionsOptions {
 declare module 'vfile' {
   interface DataMap {
     mentions: Mention[];
+    /** Names the article's front matter lists under `plain:`: never linked in this file. */
+    plain: readonly string[];
   }
 }
 
@@ -42,11 +45,15 @@ const HAND_LINK = new RegExp(`^(${RECORD_KINDS.join('|')}):([a-z0-9-]+)$`);
 /**
  * Links registered names in the text to their records, longest name first, never inside links,
  * headings or code, and records every mention in `file.data.mentions` for backlinks. Hand-written
- * links such as `[the mayor](official:tan-chengxu)` are resolved and checked too.
+ * links such as `[the mayor](official:tan-chengxu)` are resolved and checked too. Names listed in
+ * `file.data.plain` are left as they are, and so is every name inside them.
  */
 export function remarkLinkMentions(options: LinkMentionsOptions) {
-  const pattern = namePattern(options.names.keys());
+  const shared = namePattern(options.names.keys());
   return (tree: Root, file: VFile): void => {
+    const plain = new Set(file.data.plain ?? []);
+    // Plain names compete with registered ones, longest first, so "Dalian Road" keeps "Dalian" plain.
+    const pattern = plain.size > 0 ? namePattern([...options.names.keys(), ...plain]) : shared;
     const mentions: Mention[] = [];
     const linked = new Set<string>();
     const place = location(file);
@@ -84,7 +91,7 @@ export function remarkLinkMentions(options: LinkMentionsOptions) {
           // an unlinked longer one ("Tianjin" in "Beijing-Tianjin-Hebei") is not matched again.
           (value: string, match): PhrasingContent | string => {
             const target = options.names.get(value);
-            if (!target) return value;
+            if (!target || plain.has(value)) return value;
             const node = match.stack.at(-1) as Text | undefined;
             const offset = (node?.position?.start.offset ?? 0) + match.index;
             mentions.push({ target, text: value, start: pointAt(offset), by: 'name' });
@@ -111,12 +118,4 @@ function key(target: MentionTarget): string {
 
 function textOf(node: Link): string {
   return node.children.map((child) => ('value' in child ? child.value : '')).join('');
-}
-
-/** One regular expression for all names, longest first, matching whole words only. */
-function namePattern(names: Iterable<string>): RegExp | undefined {
-  const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (sorted.length === 0) return undefined;
-  const alternatives = sorted.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }

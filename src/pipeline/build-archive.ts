@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import { checkEventSources } from '../link/check-event-sources.ts';
 import { checkReferences } from '../link/check-references.ts';
+import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { SourceFile } from '../load/read-content.ts';
@@ -49,6 +50,8 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   const { index, names } = indexRecords(records);
   checkReferences(records, index, (target) => invalid.has(recordKey(target)));
   checkEventSources(index);
+  const checkNames = createUnregisteredNameCheck(names);
+  for (const article of index.article.values()) checkNames(article.body, article.file, article.data.plain);
 
   const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys()]])) as {
     [K in RecordKind]: string[];
@@ -56,7 +59,10 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   const render = createBodyRenderer({ names, slugs, hrefFor: (target) => recordUrl(index, target) });
   const bodies = new Map<string, RenderedBody>();
   for (const kind of RECORD_KINDS) {
-    for (const record of index[kind].values()) bodies.set(recordKey(record), render(record.body, record.file));
+    for (const record of index[kind].values()) {
+      const plain = record.kind === 'article' ? record.data.plain : [];
+      bodies.set(recordKey(record), render(record.body, record.file, plain));
+    }
   }
   const mentions = new Map([...bodies].map(([key, body]) => [key, body.mentions]));
   const graph = buildGraph(index, mentions);

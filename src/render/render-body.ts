@@ -27,14 +27,18 @@ const sanitizeSchema: SanitizeSchema = {
 /**
  * Makes a renderer for parsed Markdown bodies: link mentions, turn into HTML, sanitize, serialise.
  * Raw HTML was already refused when parsing; sanitizing here is the second line of defence.
+ * `plain` lists names the record keeps unlinked (an article's `plain:`).
  */
-export function createBodyRenderer(options: LinkMentionsOptions): (body: Root, file: VFile) => RenderedBody {
+export function createBodyRenderer(
+  options: LinkMentionsOptions,
+): (body: Root, file: VFile, plain?: readonly string[]) => RenderedBody {
   const processor = unified()
     .use(remarkLinkMentions, options)
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeStringify);
-  return (body, file) => {
+  return (body, file, plain = []) => {
+    file.data.plain = plain;
     // The parsed tree may be cached and shared, so transform a copy.
     const tree = processor.runSync(structuredClone(body), file);
     return { html: processor.stringify(tree, file), mentions: file.data.mentions ?? [] };

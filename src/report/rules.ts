@@ -29,6 +29,7 @@ export const RULES = {
   'unknown-reference': 'A reference names no record of that kind.',
   'reference-cycle': 'An event, place or organisation is (indirectly) inside itself.',
   'source-does-not-report': 'A participant is cited to an article that does not report the event.',
+  'unregistered-name': 'A name in an article body looks like a person or a place but matches no record (a warning).',
 } as const;
 
 /** The id of a content rule. */

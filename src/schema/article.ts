@@ -27,6 +27,8 @@ export const articleSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as "en"'),
   summary: textSchema,
   reports: z.array(referenceSchema).default([]),
+  /** Names that are not entities in this article: never linked, never warned about as unregistered. */
+  plain: z.array(textSchema).default([]),
 });
 
 /** A validated article's front matter. */

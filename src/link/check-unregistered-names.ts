@@ -1,0 +1,69 @@
+import type { Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { reportWarning } from '../parse/messages.ts';
+import { KIND_FOLDERS } from '../schema/index.ts';
+import { findNameCandidates, type NameCandidate } from './name-candidates.ts';
+import { namePattern } from './name-pattern.ts';
+import type { MentionTarget } from './registry.ts';
+
+// Where mentions are never linked, so registering a name found there would change nothing.
+const SKIPPED = new Set(['link', 'linkReference', 'heading', 'inlineCode', 'code', 'definition', 'html']);
+
+/**
+ * Makes a check that warns about names in an article body that look like a person or a place (see
+ * {@link findNameCandidates}) but are not in `names`, the registered names, aliases and variant
+ * spellings. Registered names, the article's `plain` names, and any part of one are never flagged.
+ * The tree is only read, so a cached tree can be checked.
+ */
+export function createUnregisteredNameCheck(
+  names: ReadonlyMap<string, MentionTarget>,
+): (tree: Root, file: VFile, plain: readonly string[]) => void {
+  const shared = namePattern(names.keys());
+  const taken = new Set([...names.values()].map((target) => `${target.kind}:${target.slug}`));
+  return (tree, file, plain) => {
+    const known = [...names.keys(), ...plain];
+    const knownPattern = plain.length > 0 ? namePattern(known) : shared;
+    const source = String(file.value);
+    const place = location(file);
+    visit(tree, (node) => {
+      if (SKIPPED.has(node.type)) return SKIP;
+      if (node.type !== 'text') return;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      // The source text rather than the node's value, so offsets are file offsets even after
+      // escapes. Known names are blanked out with a non-space, so no candidate reaches across one.
+      const raw = source.slice(start, end);
+      const text = knownPattern ? raw.replace(knownPattern, (name) => '#'.repeat(name.length)) : raw;
+      for (const candidate of findNameCandidates(text)) {
+        if (known.some((name) => containsWords(name, candidate.text))) continue;
+        const from = place.toPoint(start + candidate.start);
+        const to = place.toPoint(start + candidate.end);
+        const at = from && to ? { start: from, end: to } : from;
+        reportWarning(file, messageFor(candidate, taken), 'unregistered-name', at);
+      }
+    });
+  };
+}
+
+function messageFor(candidate: NameCandidate, taken: ReadonlySet<string>): string {
+  const what = candidate.kind === 'official' ? "a person's name" : 'a place name';
+  const path = `content/${KIND_FOLDERS[candidate.kind]}/${candidate.slug}.md`;
+  const field = candidate.kind === 'official' ? '`aliases` or `variants`' : '`aliases`';
+  const add = taken.has(`${candidate.kind}:${candidate.slug}`)
+    ? `add it to ${field} in ${path} if it names that record`
+    : `add ${path}${candidate.kind === 'place' ? ` (kind: ${candidate.placeKind})` : ''}`;
+  return `"${candidate.text}" looks like ${what} but is not registered: ${add}, or list it under \`plain:\` in the front matter if it is not an entity`;
+}
+
+// True when `part` is `name` or a run of whole words inside it ("Shen Fu" in "Shen Fu new districts").
+function containsWords(name: string, part: string): boolean {
+  for (let at = name.indexOf(part); at !== -1; at = name.indexOf(part, at + 1)) {
+    const before = name[at - 1];
+    const after = name[at + part.length];
+    if ((before === undefined || before === ' ') && (after === undefined || after === ' ')) return true;
+  }
+  return false;
+}
