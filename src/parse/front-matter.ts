@@ -21,6 +21,9 @@ export const KEY_SUFFIX = '#key';
 
 const OPENING = '---';
 
+/** How often front matter may expand `*alias` references; a few are handy, thousands are an attack. */
+const MAX_ALIAS_COUNT = 100;
+
 /**
  * Splits a file into front matter and body with gray-matter, parsing the YAML with `yaml` so that
  * every key and value keeps its place in file lines. Problems become messages on `file`; the result
@@ -74,7 +77,20 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
   }
   if (document.errors.length > 0) return undefined;
 
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml refuses to expand aliases of aliases past the limit (the "billion laughs" attack).
+    if (!(error instanceof ReferenceError)) throw error;
+    reportError(
+      file,
+      `Front matter repeats aliases (\`*name\`) more than ${MAX_ALIAS_COUNT} times: write the values out instead`,
+      'invalid-yaml',
+      document.contents?.range ? toPosition(document.contents.range) : undefined,
+    );
+    return undefined;
+  }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     reportError(
       file,
