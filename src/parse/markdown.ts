@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { rejectUnsafeUrls } from './link-policy.ts';
 import { reportError } from './messages.ts';
 
 const parser = unified().use(remarkParse);
@@ -19,6 +20,7 @@ export function parseBody(file: VFile, bodyOffset: number): Root {
   // Later steps walk the tree recursively; a body nested thousands deep would overflow the stack.
   if (rejectDeepNesting(tree, file)) return { type: 'root', children: [] };
   rejectRawHtml(tree, file);
+  rejectUnsafeUrls(tree, file);
   return tree;
 }
 

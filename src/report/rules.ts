@@ -25,6 +25,7 @@ export const RULES = {
   'inferred-without-value': 'A date says it is inferred but gives no value.',
   'end-before-start': 'An event ends before it starts.',
   'raw-html': 'Raw HTML in a Markdown body.',
+  'unsafe-link': 'A link that could run code (`javascript:`, `data:`, …), or an image from another site.',
   'nesting-too-deep': 'A Markdown body is nested more deeply than the limit.',
   'duplicate-slug': 'Two records of the same kind have the same slug.',
   'duplicate-alias': 'Two records claim the same name, so a mention could not know where to link.',
