@@ -3,6 +3,7 @@ import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
+import { toHeadersFile } from './security-headers.ts';
 import { toSiteView } from './view/site-view.ts';
 
 /** Options of {@link archivePlugin}. */
@@ -53,6 +54,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const archive = options.archive ?? preloaded ?? (await loadArchiveOrThrow(contentDir));
     return toSiteView(archive);
   });
+  config.addGlobalData('headersFile', toHeadersFile());
   config.addFilter('jsonLd', toJsonLd);
   config.addFilter('documentTitle', documentTitle);
 }
