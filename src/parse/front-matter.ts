@@ -65,7 +65,9 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
   };
   // gray-matter gives `{}` for front matter that holds only blank lines or comments.
   const document = parsed.data as Document | Record<string, never>;
-  if (!isDocument(document)) return { data: {}, positions: {}, bodyOffset };
+  // Then the whole front matter is where a missing key is missing: point at its opening line.
+  const opening = { start: { line: 1, column: 1 }, end: { line: 1, column: OPENING.length + 1 } };
+  if (!isDocument(document)) return { data: {}, positions: { '': opening }, bodyOffset };
 
   for (const error of document.errors) {
     if (error.code === 'DUPLICATE_KEY') {
