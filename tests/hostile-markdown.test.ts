@@ -60,6 +60,7 @@ function dangersIn(html: string): string[] {
     const value = (match[2] ?? '').replace(/&#x([0-9a-f]+);/gi, (_, hex) =>
       String.fromCodePoint(Number.parseInt(hex, 16)),
     );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers skip leading control characters too.
     if (/^[\s\0-\x1f]*(javascript|vbscript|data|file):/i.test(value.replace(/[\t\n\r]/g, ''))) {
       dangers.push(`${match[1]}="${value}"`);
     }

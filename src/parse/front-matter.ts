@@ -53,7 +53,9 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
   const lineCounter = new LineCounter();
   const parsed = matter(text, {
     engines: {
-      yaml: (source: string) => parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true }),
+      // With CRLF endings gray-matter leaves the `\r` of the last line, which yaml misreads after `]` or `}`.
+      yaml: (source: string) =>
+        parseDocument(source.replace(/\r$/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true }),
     },
   });
   const matterOffset = OPENING.length;

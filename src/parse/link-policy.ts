@@ -20,6 +20,7 @@ export function schemeOf(url: string): string {
 
 /** True for a URL on this site: no scheme, and not `//host/…` (which browsers also accept as `\\host`). */
 export function isSitePath(url: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers skip leading control characters too.
   return schemeOf(url) === '' && !/^[\s\u0000-\u0020]*[\\/]{2}/.test(url.replace(/[\t\n\r]/g, ''));
 }
 
