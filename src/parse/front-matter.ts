@@ -104,7 +104,8 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
     );
     return undefined;
   }
-  const positions: Record<string, Position> = {};
+  // Without any key (only comments), a missing key is missing from the block that opens here.
+  const positions: Record<string, Position> = { '': opening };
   if (document.contents) indexPositions(document.contents, '', positions, toPosition);
   return { data: data ?? {}, positions, bodyOffset };
 }

@@ -70,7 +70,9 @@ if (!isChild) {
     }
   });
   const details = fc.check(property, { numRuns: runs, seed });
-  const failure = details.failed ? (fc.defaultReportMessage(details) ?? 'failed').slice(0, 6_000) : undefined;
+  const failure = details.failed
+    ? `${String(details.errorInstance)}\n${(fc.defaultReportMessage(details) ?? '').slice(0, 6_000)}`
+    : undefined;
   report({ type: 'done', cases: details.numRuns, slowestMs, ...(failure === undefined ? {} : { failure }) });
   process.disconnect?.();
 }
