@@ -11,7 +11,7 @@ const guide = readFileSync(path.resolve(import.meta.dirname, '../docs/authoring.
 /** The first message of a fixture's expected report, without position, severity and rule. */
 function firstMessage(caseName: string): { rule: string; text: string } {
   const report = readFileSync(path.join(FIXTURES, 'rules', caseName, 'expected.txt'), 'utf8');
-  const rule = caseName.replace(/-city$/, '');
+  const rule = caseName.split('--')[0]?.replace(/-city$/, '') ?? caseName;
   const line = report.split('\n').find((candidate) => candidate.includes(` ${rule} `)) ?? '';
   const match = /^\s*\d+:\d+(?:-\d+:\d+)?\s+(?:error|warning)\s+(.*?)\s+[a-z0-9-]+\s+news-archive$/.exec(line);
   return { rule, text: match?.[1] ?? `(no message in ${caseName})` };

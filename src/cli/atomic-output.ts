@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Paths used while replacing an output folder. */
@@ -7,6 +7,19 @@ interface Staging {
   readonly output: string;
   readonly temporary: string;
   readonly previous: string;
+}
+
+/**
+ * Points in a swap where a build can be stopped: the new site is complete (`built`), the old one has
+ * been moved aside and the output folder is briefly missing (`swapping`), the new one is in place
+ * but the old one not yet removed (`swapped`).
+ */
+export type SwapStage = 'built' | 'swapping' | 'swapped';
+
+/** Options of {@link writeAtomically}. */
+export interface AtomicOptions {
+  /** Called at each stage of the swap; tests use it to stop a real build there. Default: nothing. */
+  readonly onStage?: (stage: SwapStage) => Promise<void> | void;
 }
 
 function stagingFor(output: string, id: string): Staging {
@@ -21,21 +34,32 @@ function stagingFor(output: string, id: string): Staging {
 
 /**
  * Builds into a sibling folder and swaps it in only when `build` succeeded, so `output` is always
- * either the last good site or the new one. A swap interrupted between its two renames is
- * repaired on the next run, before anything else is touched.
+ * either the last good site or the new one. The new site is flushed to disk before the swap, so a
+ * power cut cannot leave a swapped-in folder of empty files. Between the two renames `output` is
+ * missing for a moment; a swap interrupted there is undone by {@link recoverInterruptedSwap}, which
+ * runs first on the next build.
  */
-export async function writeAtomically(output: string, build: (temporary: string) => Promise<void>): Promise<void> {
+export async function writeAtomically(
+  output: string,
+  build: (temporary: string) => Promise<void>,
+  options: AtomicOptions = {},
+): Promise<void> {
   await recoverInterruptedSwap(output);
   const staging = stagingFor(path.resolve(output), `${process.pid}-${Date.now()}`);
   try {
     await build(staging.temporary);
+    await syncTree(staging.temporary);
   } catch (error) {
     await rm(staging.temporary, { recursive: true, force: true });
     throw error;
   }
+  await options.onStage?.('built');
   const hadOutput = existsSync(staging.output);
   if (hadOutput) await rename(staging.output, staging.previous);
+  await options.onStage?.('swapping');
   await rename(staging.temporary, staging.output);
+  await syncFile(path.dirname(staging.output));
+  await options.onStage?.('swapped');
   if (hadOutput) await rm(staging.previous, { recursive: true, force: true });
 }
 
@@ -54,5 +78,23 @@ export async function recoverInterruptedSwap(output: string): Promise<void> {
     if (name.startsWith(`.${base}.building-`) || name.startsWith(`.${base}.previous-`)) {
       await rm(path.join(directory, name), { recursive: true, force: true });
     }
+  }
+}
+
+/** Flushes every file and folder under `directory` to disk. */
+async function syncTree(directory: string): Promise<void> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  for (const entry of entries) {
+    if (entry.isFile() || entry.isDirectory()) await syncFile(path.join(entry.parentPath, entry.name));
+  }
+  await syncFile(directory);
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

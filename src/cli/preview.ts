@@ -30,5 +30,5 @@ if (!readFileSync(home, 'utf8').includes(`href="${pathPrefix}assets/style.css"`)
   );
   process.exit(1);
 }
-const host = await serveStatic(values.output, pathPrefix, Number(values.port));
+const host = await serveStatic(values.output, pathPrefix, { port: Number(values.port), headersFile: true });
 process.stdout.write(`Serving ${values.output}/ at ${host.url} (Ctrl+C to stop)\n`);

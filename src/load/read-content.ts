@@ -1,7 +1,12 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_FILE_BYTES } from '../parse/decode.ts';
 import { RECORD_EXTENSIONS } from '../parse/parse-record.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+
+/** Why a content path was not read. */
+export type Refusal = 'symlink-outside-content' | 'not-a-file';
 
 /** A content file as read from disk: its kind comes from its folder. */
 export interface SourceFile {
@@ -9,44 +14,78 @@ export interface SourceFile {
   readonly path: string;
   readonly kind: RecordKind | undefined;
   readonly bytes: Uint8Array;
+  /** Size on disk when it differs from `bytes`: a file over the size limit is not read at all. */
+  readonly size?: number;
   /** Set when the file was not read, with the reason. */
-  readonly refused?: 'symlink-outside-content';
+  readonly refused?: Refusal;
 }
 
 const KIND_BY_FOLDER = new Map<string, RecordKind>(RECORD_KINDS.map((kind) => [KIND_FOLDERS[kind], kind]));
 
+/** A path found under the content folder, and what a symbolic link there resolves to. */
+interface Entry {
+  readonly absolute: string;
+  readonly refused?: Refusal;
+  /** The file to read: the entry itself, or the target of a link that stays inside content/. */
+  readonly target: string;
+}
+
 /**
- * Reads every content file (Markdown, or YAML for records without a body) under `contentDir`. This is the only module that touches content on disk.
- * Files outside the kind folders and links pointing outside `contentDir` are returned as refused,
- * so they are reported instead of silently skipped.
+ * Reads every content file (Markdown, or YAML for records without a body) under `contentDir`. This
+ * is the only module that touches content on disk. Files outside the kind folders, links pointing
+ * outside `contentDir` (to files or to folders) and paths that are not regular files are returned as
+ * refused, so they are reported instead of silently skipped.
  */
 export async function readContent(contentDir: string, cwd = process.cwd()): Promise<SourceFile[]> {
   const root = await realpath(contentDir);
   const files: SourceFile[] = [];
-  for (const absolute of await listContentFiles(root)) {
-    const shown = path.relative(cwd, absolute) || absolute;
-    const folder = path.relative(root, absolute).split(path.sep);
+  for (const entry of await listContentFiles(root, root)) {
+    const shown = path.relative(cwd, entry.absolute) || entry.absolute;
+    const folder = path.relative(root, entry.absolute).split(path.sep);
     const kind = folder.length === 2 ? KIND_BY_FOLDER.get(folder[0] ?? '') : undefined;
-    const stats = await lstat(absolute);
-    if (stats.isSymbolicLink()) {
-      const target = await realpath(absolute).catch(() => undefined);
-      if (target === undefined || !target.startsWith(root + path.sep)) {
-        files.push({ path: shown, kind, bytes: new Uint8Array(), refused: 'symlink-outside-content' });
-        continue;
-      }
-    }
-    files.push({ path: shown, kind, bytes: new Uint8Array(await readFile(absolute)) });
+    const read = entry.refused ? { refused: entry.refused } : await readRegularFile(entry.target);
+    files.push({ path: shown, kind, bytes: new Uint8Array(), ...read });
   }
   return files;
 }
 
-async function listContentFiles(directory: string): Promise<string[]> {
+async function listContentFiles(directory: string, root: string): Promise<Entry[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const found: string[] = [];
+  const found: Entry[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const absolute = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...(await listContentFiles(absolute)));
-    else if (RECORD_EXTENSIONS.some((extension) => entry.name.endsWith(extension))) found.push(absolute);
+    const isContentFile = RECORD_EXTENSIONS.some((extension) => entry.name.endsWith(extension));
+    if (entry.isDirectory()) {
+      found.push(...(await listContentFiles(absolute, root)));
+    } else if (entry.isSymbolicLink()) {
+      const target = await realpath(absolute).catch(() => undefined);
+      const inside = target?.startsWith(root + path.sep) === true;
+      // A linked folder inside content/ is read where it really is; one outside would bring in foreign files.
+      const isFolder = target !== undefined && (await stat(target).catch(() => undefined))?.isDirectory() === true;
+      if (!inside && (isContentFile || isFolder))
+        found.push({ absolute, target: absolute, refused: 'symlink-outside-content' });
+      else if (inside && isContentFile && !isFolder) found.push({ absolute, target });
+    } else if (isContentFile) {
+      found.push({ absolute, target: absolute });
+    }
   }
   return found;
+}
+
+/**
+ * Reads a regular file without following a link swapped in since it was listed, and without
+ * blocking on a pipe or device. A file over the size limit is measured but not read.
+ */
+async function readRegularFile(file: string): Promise<Pick<SourceFile, 'bytes' | 'size' | 'refused'>> {
+  const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+  const handle = await open(file, flags).catch(() => undefined);
+  if (handle === undefined) return { bytes: new Uint8Array(), refused: 'not-a-file' };
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { bytes: new Uint8Array(), refused: 'not-a-file' };
+    if (stats.size > MAX_FILE_BYTES) return { bytes: new Uint8Array(), size: stats.size };
+    return { bytes: new Uint8Array(await handle.readFile()) };
+  } finally {
+    await handle.close();
+  }
 }

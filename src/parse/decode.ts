@@ -12,13 +12,15 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /**
  * Turns a content file's bytes into a VFile of text. Binary, non-UTF-8, oversized and empty files
  * become a file with one error message and no text, so callers can skip them without losing the report.
+ * `size` is the size on disk, for a file too large to have been read.
  */
-export function decodeContentFile(path: string, bytes: Uint8Array): VFile {
+export function decodeContentFile(path: string, bytes: Uint8Array, size = bytes.byteLength): VFile {
   const file = new VFile({ path, value: '' });
-  if (bytes.byteLength > MAX_FILE_BYTES) {
+  const length = Math.max(size, bytes.byteLength);
+  if (length > MAX_FILE_BYTES) {
     reportError(
       file,
-      `File is ${bytes.byteLength} bytes, over the ${MAX_FILE_BYTES}-byte limit: split it, or move attachments out of content/`,
+      `File is ${length} bytes, over the ${MAX_FILE_BYTES}-byte limit: split it, or move attachments out of content/`,
       'file-too-large',
       START,
     );

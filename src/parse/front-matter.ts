@@ -21,6 +21,9 @@ export const KEY_SUFFIX = '#key';
 
 const OPENING = '---';
 
+/** How often front matter may expand `*alias` references; a few are handy, thousands are an attack. */
+const MAX_ALIAS_COUNT = 100;
+
 /**
  * Splits a file into front matter and body with gray-matter, parsing the YAML with `yaml` so that
  * every key and value keeps its place in file lines. Problems become messages on `file`; the result
@@ -49,14 +52,17 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
   }
   const parsed = matter(text, {
     engines: {
-      yaml: (source: string) => parseDocument(source, { prettyErrors: false, uniqueKeys: true }),
+      // With CRLF endings gray-matter leaves the `\r` of the last line, which yaml misreads after `]` or `}`.
+      yaml: (source: string) => parseDocument(source.replace(/\r$/, ''), { prettyErrors: false, uniqueKeys: true }),
     },
   });
   const bodyOffset = text.length - parsed.content.length;
   // gray-matter gives `{}` for front matter that holds only blank lines or comments.
   const document = parsed.data as Document | Record<string, never>;
-  if (!isDocument(document)) return { data: {}, positions: {}, bodyOffset };
-  const fields = readFields(file, document, OPENING.length, 'front matter');
+  // Then the whole front matter is where a missing key is missing: point at its opening line.
+  const opening = { start: { line: 1, column: 1 }, end: { line: 1, column: OPENING.length + 1 } };
+  if (!isDocument(document)) return { data: {}, positions: { '': opening }, bodyOffset };
+  const fields = readFields(file, document, OPENING.length, 'front matter', opening);
   return fields && { ...fields, bodyOffset };
 }
 
@@ -67,7 +73,8 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
 export function readYamlRecord(file: VFile): SplitFile | undefined {
   const text = String(file.value);
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const fields = readFields(file, document, 0, 'file');
+  const start = { line: 1, column: 1 };
+  const fields = readFields(file, document, 0, 'file', { start, end: start });
   return fields && { ...fields, bodyOffset: text.length };
 }
 
@@ -77,6 +84,7 @@ function readFields(
   document: Document,
   offset: number,
   where: 'front matter' | 'file',
+  opening: Position,
 ): Omit<SplitFile, 'bodyOffset'> | undefined {
   const place = location(file);
   const toPosition = (range: readonly [number, number, ...number[]]): Position => {
@@ -94,7 +102,20 @@ function readFields(
   }
   if (document.errors.length > 0) return undefined;
 
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml refuses to expand aliases of aliases past the limit (the "billion laughs" attack).
+    if (!(error instanceof ReferenceError)) throw error;
+    reportError(
+      file,
+      `Front matter repeats aliases (\`*name\`) more than ${MAX_ALIAS_COUNT} times: write the values out instead`,
+      'invalid-yaml',
+      document.contents?.range ? toPosition(document.contents.range) : undefined,
+    );
+    return undefined;
+  }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     reportError(
       file,
@@ -104,7 +125,8 @@ function readFields(
     );
     return undefined;
   }
-  const positions: Record<string, Position> = {};
+  // Without any key (only comments), a missing key is missing from the block that opens here.
+  const positions: Record<string, Position> = { '': opening };
   if (document.contents) indexPositions(document.contents, '', positions, toPosition);
   return { data: data ?? {}, positions };
 }

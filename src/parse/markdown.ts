@@ -1,8 +1,10 @@
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { rejectUnsafeUrls } from './link-policy.ts';
 import { reportError } from './messages.ts';
 
 const parser = unified().use(remarkParse);
@@ -15,8 +17,33 @@ export function parseBody(file: VFile, bodyOffset: number): Root {
   const text = String(file.value);
   const blanked = text.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + text.slice(bodyOffset);
   const tree = parser.parse(blanked);
+  // Later steps walk the tree recursively; a body nested thousands deep would overflow the stack.
+  if (rejectDeepNesting(tree, file)) return { type: 'root', children: [] };
   rejectRawHtml(tree, file);
+  rejectUnsafeUrls(tree, file);
   return tree;
+}
+
+/** Deepest nesting of quotes, lists and inline marks we accept; real press releases use a handful. */
+export const MAX_NESTING_DEPTH = 100;
+
+function rejectDeepNesting(tree: Root, file: VFile): boolean {
+  // Walked with an explicit stack, since recursion is exactly what cannot be trusted here.
+  const stack: { node: Node; depth: number }[] = [{ node: tree, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (item.depth > MAX_NESTING_DEPTH) {
+      reportError(
+        file,
+        `Markdown is nested more than ${MAX_NESTING_DEPTH} levels deep (quotes, lists or emphasis inside each other): flatten it`,
+        'nesting-too-deep',
+        item.node.position,
+      );
+      return true;
+    }
+    const children = 'children' in item.node ? (item.node.children as Node[]) : [];
+    for (const child of children) stack.push({ node: child, depth: item.depth + 1 });
+  }
+  return false;
 }
 
 // Raw HTML is refused rather than silently dropped: the editor learns it did not render, and

@@ -1,6 +1,14 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { type DataOf, KIND_FOLDERS, type RecordKind, SCHEMAS, slugSchema } from '../schema/index.ts';
+import {
+  type DataOf,
+  KIND_FOLDERS,
+  RESERVED_SLUG,
+  RESERVED_SLUG_MESSAGE,
+  type RecordKind,
+  SCHEMAS,
+  slugSchema,
+} from '../schema/index.ts';
 import { type PositionIndex, readYamlRecord, splitFrontMatter } from './front-matter.ts';
 import { parseBody } from './markdown.ts';
 import { reportError } from './messages.ts';
@@ -62,6 +70,15 @@ function readYamlOnly(file: VFile, kind: RecordKind) {
 function slugFromFileName(file: VFile, kind: RecordKind): string | undefined {
   const stem = file.stem ?? '';
   if (slugSchema.safeParse(stem).success) return stem;
+  if (RESERVED_SLUG.test(stem)) {
+    reportError(
+      file,
+      `File name \`${file.basename}\` gives the slug \`${stem}\`, which ${RESERVED_SLUG_MESSAGE}: rename the file, or set another \`slug:\``,
+      'reserved-slug',
+      { line: 1, column: 1 },
+    );
+    return undefined;
+  }
   reportError(
     file,
     `File name \`${file.basename}\` is not a valid slug: rename it to lower-case letters, digits and hyphens (e.g. \`content/${KIND_FOLDERS[kind]}/tan-chengxu.md\`), or set \`slug:\``,

@@ -4,7 +4,7 @@ import { checkReferences } from '../link/check-references.ts';
 import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
-import type { SourceFile } from '../load/read-content.ts';
+import type { Refusal, SourceFile } from '../load/read-content.ts';
 import { decodeContentFile } from '../parse/decode.ts';
 import { hasErrors, reportError } from '../parse/messages.ts';
 import { type AnyParsedRecord, parseRecord } from '../parse/parse-record.ts';
@@ -72,18 +72,20 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
 // Problems with a whole file are reported at its start, so every message has a line and column.
 const START = { line: 1, column: 1 };
 
+const REFUSALS: Readonly<Record<Refusal, string>> = {
+  'symlink-outside-content':
+    'Symbolic link points outside content/: copy the file into content/ instead of linking to it',
+  'not-a-file':
+    'Not a regular file that can be read (a pipe, socket, device or a file without read permission): replace it with a plain text file',
+};
+
 function readSource(source: SourceFile): VFile {
   if (source.refused !== undefined) {
     const file = new VFile({ path: source.path });
-    reportError(
-      file,
-      'Symbolic link points outside content/: copy the file into content/ instead of linking to it',
-      source.refused,
-      START,
-    );
+    reportError(file, REFUSALS[source.refused], source.refused, START);
     return file;
   }
-  const file = decodeContentFile(source.path, source.bytes);
+  const file = decodeContentFile(source.path, source.bytes, source.size);
   if (source.kind === undefined && file.messages.length === 0) {
     const folders = RECORD_KINDS.map((kind) => `content/${KIND_FOLDERS[kind]}/`).join(', ');
     reportError(file, `File is not in a content folder: move it into one of ${folders}`, 'unknown-folder', START);

@@ -1,10 +1,13 @@
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type LinkMentionsOptions, type Mention, remarkLinkMentions } from '../link/remark-link-mentions.ts';
+import { isSitePath } from '../parse/link-policy.ts';
 
 /** A body rendered to safe HTML, with the mentions found in it. */
 export interface RenderedBody {
@@ -24,6 +27,16 @@ const sanitizeSchema: SanitizeSchema = {
   },
 };
 
+/** Drops the source of an image from another site: it would tell that site who reads what. */
+function rehypeLocalImages() {
+  return (tree: HastRoot): void => {
+    visit(tree, 'element', (node) => {
+      const src = node.properties['src'];
+      if (node.tagName === 'img' && typeof src === 'string' && !isSitePath(src)) delete node.properties['src'];
+    });
+  };
+}
+
 /**
  * Makes a renderer for parsed Markdown bodies: link mentions, turn into HTML, sanitize, serialise.
  * Raw HTML was already refused when parsing; sanitizing here is the second line of defence.
@@ -36,6 +49,7 @@ export function createBodyRenderer(
     .use(remarkLinkMentions, options)
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeLocalImages)
     .use(rehypeStringify);
   return (body, file, plain = []) => {
     file.data.plain = plain;

@@ -6,11 +6,25 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Longest slug we accept; keeps every URL well under file-system name limits. */
 export const MAX_SLUG_LENGTH = 80;
 
+/**
+ * Names Windows reserves for devices, whatever the extension: a page folder called `con` or `lpt1`
+ * cannot be written or copied there. Other characters that are unsafe in paths never pass SLUG_PATTERN.
+ */
+export const RESERVED_SLUG = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
+/** Why a slug is refused when it is reserved; shared by the front matter and file-name checks. */
+export const RESERVED_SLUG_MESSAGE =
+  'is a device name reserved on Windows (con, prn, aux, nul, com1–com9, lpt1–lpt9), so its page could not be written there';
+
 /** A record's identity. The same rule is used for references, so a reference can never name a path. */
 export const slugSchema = z
   .string()
   .max(MAX_SLUG_LENGTH)
-  .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens, e.g. "tan-chengxu"');
+  .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens, e.g. "tan-chengxu"')
+  .refine((slug) => !RESERVED_SLUG.test(slug), {
+    error: (issue) => `"${String(issue.input)}" ${RESERVED_SLUG_MESSAGE}: choose another slug`,
+    params: { ruleId: 'reserved-slug' },
+  });
 
 /** A reference to another record, by its slug; resolved in the link pass. */
 export const referenceSchema = slugSchema;

@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { matchesHeaderPattern, parseHeadersFile } from './headers-file.ts';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,15 +22,33 @@ export interface StaticHost {
   readonly close: () => Promise<void>;
 }
 
+/** Options of {@link serveStatic}. */
+export interface ServeOptions {
+  /** Port to listen on; `0` picks a free one. */
+  readonly port?: number;
+  /** Send the headers of the site's `_headers` file, as Netlify or Cloudflare Pages would. Default `false`. */
+  readonly headersFile?: boolean;
+}
+
 /**
  * Serves `root` on 127.0.0.1 only under `prefix`, the way a static host does: a folder answers
  * with its `index.html`, and anything outside the prefix or missing gets `404.html` with status 404,
- * so a link that forgot the prefix shows up as broken.
+ * so a link that forgot the prefix shows up as broken. `_headers` paths are matched against the
+ * path inside the published folder, without the prefix, as those hosts do.
  */
-export async function serveStatic(root: string, prefix = '/', port = 0): Promise<StaticHost> {
+export async function serveStatic(root: string, prefix = '/', options: ServeOptions = {}): Promise<StaticHost> {
   const base = path.resolve(root);
+  const rulesFile = path.join(base, '_headers');
+  const rules = options.headersFile && existsSync(rulesFile) ? parseHeadersFile(readFileSync(rulesFile, 'utf8')) : [];
   const server: Server = createServer((request, response) => {
-    const file = resolveFile(base, prefix, request.url ?? '/');
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const inside = pathname.startsWith(prefix) ? `/${pathname.slice(prefix.length)}` : undefined;
+    for (const rule of rules) {
+      if (inside === undefined || !matchesHeaderPattern(rule.pattern, inside)) continue;
+      for (const [name, value] of rule.headers) response.setHeader(name, value);
+    }
+    // Hosts read `_headers` but never serve it.
+    const file = inside === '/_headers' ? undefined : resolveFile(base, prefix, request.url ?? '/');
     if (file === undefined) {
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       const notFound = path.join(base, '404.html');
@@ -42,7 +61,7 @@ export async function serveStatic(root: string, prefix = '/', port = 0): Promise
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const address = server.address() as AddressInfo;
   return {

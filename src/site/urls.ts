@@ -1,5 +1,5 @@
 import type { RecordIndex } from '../link/registry.ts';
-import type { PlaceKind, RecordKind } from '../schema/index.ts';
+import { type PlaceKind, RESERVED_SLUG, type RecordKind, SLUG_PATTERN } from '../schema/index.ts';
 
 /** URL sections of the site. Cities have their own; other places share `/places/`. */
 export const SECTIONS = {
@@ -25,6 +25,10 @@ export interface UrlTarget {
  * leave its section; the path prefix is added by Eleventy's HTML base plugin at build time.
  */
 export function urlFor(target: UrlTarget): string {
+  // Validation refuses such slugs already; a page must never be written outside its section anyway.
+  if (!SLUG_PATTERN.test(target.slug) || RESERVED_SLUG.test(target.slug)) {
+    throw new TypeError(`Not a slug that can be a URL: ${JSON.stringify(target.slug)}`);
+  }
   const section = target.kind === 'place' && target.placeKind === 'city' ? SECTIONS.city : SECTIONS[target.kind];
   return `/${section}/${target.slug}/`;
 }

@@ -8,6 +8,7 @@ import { buildSite } from '../../src/cli/build-site.ts';
 import { readContent } from '../../src/load/read-content.ts';
 import { buildArchive } from '../../src/pipeline/build-archive.ts';
 import { launchChromium } from '../helpers/chromium.ts';
+import { PAGE_KINDS } from '../helpers/page-kinds.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,24 +18,6 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
-
-/** One page of each kind, as a reader reaches it. */
-const PAGE_KINDS = {
-  home: '',
-  article: 'articles/second-shanghai-dalian-joint-conference/',
-  articles: 'articles/',
-  event: 'events/liaoning-delegation-visit-to-shanghai/',
-  events: 'events/',
-  official: 'officials/tan-chengxu/',
-  officials: 'officials/',
-  city: 'cities/dalian/',
-  cities: 'cities/',
-  place: 'places/liaoning/',
-  organisation: 'organisations/dalian-municipal-party-committee/',
-  document: 'documents/shanghai-dalian-counterpart-cooperation-framework-agreement/',
-  search: 'search/',
-  notFound: 'no-such-page/',
-} as const;
 
 beforeAll(async () => {
   const { archive } = buildArchive(await readContent(path.join(root, 'content'), root));

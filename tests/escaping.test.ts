@@ -1,0 +1,148 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../src/cli/build-site.ts';
+import { readContent } from '../src/load/read-content.ts';
+import { buildArchive } from '../src/pipeline/build-archive.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/site/security-headers.ts';
+import { FIXTURES } from './helpers/fixtures.ts';
+import { parseHeadersFile } from './helpers/static-server.ts';
+import { parseSvg } from './helpers/svg.ts';
+
+// Titles and names full of markup (tests/fixtures/hostile) must come out as text in every output.
+// Each output format is one row of OUTPUTS; a new format (a feed, a sitemap, search metadata) is one more row.
+
+const content = path.join(FIXTURES, 'hostile/content');
+const output = path.join(mkdtempSync(path.join(tmpdir(), 'archive-hostile-')), '_site');
+
+/** The names and titles of the hostile records, exactly as written in their front matter. */
+const NAMES = {
+  article: 'Visit of "Tan" & <Co> </title><script>window.__pwned=1</script>',
+  official: `Tan <script>window.__pwned=1</script> & "Chengxu" 'Jr'`,
+  city: 'Dalian <svg onload=window.__pwned=1> & "Port" City',
+  organisation: 'Council <img src=x onerror="window.__pwned=1"> & Co',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax that must stay text.
+  document: 'Plan {{ 7 * 7 }} <b>bold</b> ${7 * 7}',
+  event: 'Visit </script><script>window.__pwned=1</script><!--',
+};
+
+/** Markup from the names that must never appear unescaped in any file. */
+const RAW_MARKUP = ['<script>window', '<svg onload', '<img src=x', '<b>bold', '<em>tags', '<Co>', '<!--"', 'Plan 49'];
+
+interface Output {
+  /** Files of this format in the built site, relative to it. */
+  readonly files: (all: readonly string[]) => string[];
+  /** Problems in one file's text; empty when every name is text. */
+  readonly check: (text: string, file: string) => string[];
+}
+
+const jsonLdBlocks = (html: string) =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+
+const OUTPUTS: Readonly<Record<string, Output>> = {
+  'HTML pages': {
+    files: (all) => all.filter((file) => file.endsWith('.html')),
+    check: (html) => {
+      // Scripts are JSON-LD data blocks, or files of the site (search); never inline code.
+      const files = html.match(/<script src="\/[^"]*" defer><\/script>/g)?.length ?? 0;
+      const scripts = (html.match(/<script\b/g)?.length ?? 0) - files;
+      const problems = RAW_MARKUP.filter((markup) => html.includes(markup)).map((markup) => `raw ${markup}`);
+      return scripts === jsonLdBlocks(html).length ? problems : [...problems, `${scripts} script elements`];
+    },
+  },
+  'JSON-LD': {
+    files: (all) => all.filter((file) => file.endsWith('.html')),
+    check: (html) =>
+      jsonLdBlocks(html).flatMap((block) => {
+        // Inside <script>, only `<` could end the element early, and it must not appear at all.
+        const problems = /[<>]/.test(block) ? ['< or > in JSON-LD'] : [];
+        try {
+          JSON.parse(block);
+          return problems;
+        } catch (error) {
+          return [...problems, `JSON-LD does not parse: ${String(error)}`];
+        }
+      }),
+  },
+  'inline SVG': {
+    files: (all) => all.filter((file) => file.endsWith('.html')),
+    check: (html) =>
+      [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].flatMap((match) => {
+        try {
+          parseSvg(match[0]);
+          return [];
+        } catch (error) {
+          return [`SVG is not well-formed: ${String(error)}`];
+        }
+      }),
+  },
+  'open data': {
+    files: (all) => all.filter((file) => file.startsWith('data/') && file.endsWith('.json')),
+    check: (json) => {
+      const text = JSON.stringify(JSON.parse(json));
+      return RAW_MARKUP.filter((markup) => markup === 'Plan 49' && text.includes(markup));
+    },
+  },
+};
+
+let files: string[];
+const read = (file: string) => readFileSync(path.join(output, file), 'utf8');
+
+beforeAll(async () => {
+  const { archive } = buildArchive(await readContent(content, FIXTURES));
+  if (!archive) throw new Error('the hostile fixture must be valid content');
+  await buildSite({ archive, output });
+  files = readdirSync(output, { recursive: true, encoding: 'utf8' }).sort();
+}, 120_000);
+
+describe('names and titles with markup in them', () => {
+  it.each(Object.entries(OUTPUTS))('should stay text in %s', (_, format) => {
+    const checked = format.files(files);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.flatMap((file) => format.check(read(file), file).map((problem) => `${file}: ${problem}`))).toEqual(
+      [],
+    );
+  });
+
+  it('should keep every name exactly, as data', () => {
+    const jsonLd = (url: string) => JSON.parse(jsonLdBlocks(read(`${url}index.html`))[0] ?? '{}');
+    expect(jsonLd('articles/visit/').headline).toBe(NAMES.article);
+    expect(jsonLd('officials/tan-chengxu/').name).toBe(NAMES.official);
+    expect(jsonLd('cities/dalian/').name).toBe(NAMES.city);
+    expect(jsonLd('organisations/council/').name).toBe(NAMES.organisation);
+    expect(jsonLd('documents/plan/').name).toBe(NAMES.document);
+    expect(jsonLd('events/visit/').name).toBe(NAMES.event);
+    const officials = JSON.parse(read('data/officials.json'));
+    expect(officials[0]).toMatchObject({ name: NAMES.official });
+  });
+
+  it('should escape a name in HTML text and attributes', () => {
+    const html = read('officials/tan-chengxu/index.html');
+    const escaped = NAMES.official.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(html).toContain(`<h1>${escaped.replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</h1>`);
+    expect(html).toMatch(
+      /<meta property="og:title" content="Tan &lt;script&gt;window.__pwned=1&lt;\/script&gt; &amp; &quot;Chengxu&quot;/,
+    );
+  });
+
+  it('should not run template syntax in content', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax that must stay text.
+    expect(read('documents/plan/index.html')).toContain('Plan {{ 7 * 7 }} &lt;b&gt;bold&lt;/b&gt; ${7 * 7}');
+  });
+});
+
+describe('security headers', () => {
+  it('should publish a _headers file whose policy allows no inline script', () => {
+    const rules = parseHeadersFile(read('_headers'));
+    expect(rules.map((rule) => rule.pattern)).toEqual(['/*']);
+    const headers = new Map(rules[0]?.headers);
+    expect(headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((directive) => directive.startsWith('script-src '));
+    expect(scriptSrc).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+  });
+});
