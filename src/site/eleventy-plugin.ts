@@ -8,7 +8,7 @@ import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
 import { publishTarget } from './publish.ts';
 import { writeSearchIndex } from './search-index.ts';
-import { toHeadersFile } from './security-headers.ts';
+import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, toSitemap, type WrittenPage } from './sitemap.ts';
 import { toSiteView } from './view/site-view.ts';
 
@@ -62,6 +62,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     return toSiteView(archive, target());
   });
   config.addGlobalData('headersFile', toHeadersFile());
+  config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
   config.addFilter('jsonLd', toJsonLd);
   config.addFilter('documentTitle', documentTitle);
   config.addFilter('jsonFeed', toJsonFeed);

@@ -21,6 +21,15 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The same policy for a `<meta http-equiv>` tag, so hosts that cannot send headers (GitHub Pages)
+ * still forbid inline script. `frame-ancestors` only works as a header, and browsers warn about it
+ * in a meta tag, so it is left out there.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
 /** Response headers for every file of the site, in the order they are written. */
 export const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
   ['Content-Security-Policy', CONTENT_SECURITY_POLICY],

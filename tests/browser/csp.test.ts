@@ -111,12 +111,26 @@ describe('the Content-Security-Policy in a real browser', () => {
     await context.close();
   });
 
-  it('should let search run under the policy, when the site has a search page', async () => {
-    if (!existsSync(path.join(site.output, 'search/index.html'))) {
-      // Pagefind search is added on another branch; this test covers it once it is merged.
-      expect(existsSync(path.join(site.output, 'pagefind'))).toBe(false);
-      return;
-    }
+  it('should block inline script from the pages themselves on a host that sends no headers', async () => {
+    const bare = await serveStatic(site.output, prefix);
+    const { page, context, violations } = await watchPage();
+    const response = await page.goto(`${bare.url}${PAGE_KINDS.article}`);
+    expect(response?.headers()['content-security-policy']).toBeUndefined();
+    const ran = await page.evaluate(() => {
+      const inPage = globalThis as unknown as InPage;
+      const script = inPage.document.createElement('script');
+      script.textContent = 'globalThis.__inlineRan = true';
+      inPage.document.head.append(script);
+      return inPage.__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(async () => (await violations()).join('\n')).toMatch(/^script-src(-elem)? blocked inline/);
+    await context.close();
+    await bare.close();
+  });
+
+  it('should let search run under the policy', async () => {
+    expect(existsSync(path.join(site.output, 'search/index.html'))).toBe(true);
     const { page, context, violations } = await watchPage();
     await page.goto(`${site.server.url}search/?q=Dalian`);
     await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 30_000 });

@@ -33,7 +33,12 @@ afterAll(async () => {
 });
 
 async function openPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: true });
+  // axe is injected as an inline script, which the pages' own policy would block.
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    javaScriptEnabled: true,
+    bypassCSP: true,
+  });
   return context.newPage();
 }
 
