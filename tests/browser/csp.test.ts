@@ -83,6 +83,19 @@ async function watchPage(): Promise<Watched> {
   return { page, context, violations };
 }
 
+/** Adds an inline script to the page and checks that the policy stopped it, and said so. */
+async function expectInlineScriptBlocked(page: Page, violations: () => Promise<string[]>): Promise<void> {
+  const ran = await page.evaluate(() => {
+    const inPage = globalThis as unknown as InPage;
+    const script = inPage.document.createElement('script');
+    script.textContent = 'globalThis.__inlineRan = true';
+    inPage.document.head.append(script);
+    return inPage.__inlineRan === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(async () => (await violations()).join('\n')).toMatch(/^script-src(-elem)? blocked inline/);
+}
+
 describe('the Content-Security-Policy in a real browser', () => {
   it('should be sent with every page kind, and no page should break it', async () => {
     const { page, context, violations } = await watchPage();
@@ -99,15 +112,7 @@ describe('the Content-Security-Policy in a real browser', () => {
   it('should block inline script, so the check above can fail', async () => {
     const { page, context, violations } = await watchPage();
     await page.goto(`${site.server.url}${PAGE_KINDS.article}`);
-    const ran = await page.evaluate(() => {
-      const inPage = globalThis as unknown as InPage;
-      const script = inPage.document.createElement('script');
-      script.textContent = 'globalThis.__inlineRan = true';
-      inPage.document.head.append(script);
-      return inPage.__inlineRan === true;
-    });
-    expect(ran).toBe(false);
-    await expect.poll(async () => (await violations()).join('\n')).toMatch(/^script-src(-elem)? blocked inline/);
+    await expectInlineScriptBlocked(page, violations);
     await context.close();
   });
 
@@ -116,15 +121,7 @@ describe('the Content-Security-Policy in a real browser', () => {
     const { page, context, violations } = await watchPage();
     const response = await page.goto(`${bare.url}${PAGE_KINDS.article}`);
     expect(response?.headers()['content-security-policy']).toBeUndefined();
-    const ran = await page.evaluate(() => {
-      const inPage = globalThis as unknown as InPage;
-      const script = inPage.document.createElement('script');
-      script.textContent = 'globalThis.__inlineRan = true';
-      inPage.document.head.append(script);
-      return inPage.__inlineRan === true;
-    });
-    expect(ran).toBe(false);
-    await expect.poll(async () => (await violations()).join('\n')).toMatch(/^script-src(-elem)? blocked inline/);
+    await expectInlineScriptBlocked(page, violations);
     await context.close();
     await bare.close();
   });
