@@ -42,6 +42,9 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     trimBlocks: true,
     lstripBlocks: true,
   });
+  // Eleventy 3.1 compiles a Nunjucks template afresh for every paginated page (its own cache is off
+  // for Nunjucks); opting into the compile cache makes that once per template file.
+  config.addExtension('njk', { compileOptions: { cache: true, permalink: true } });
   config.addPlugin(HtmlBasePlugin);
   config.addPassthroughCopy({ 'layouts/assets': 'assets' });
   config.ignores.add('layouts/assets/**');
