@@ -3,6 +3,7 @@ import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
+import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { toSiteView } from './view/site-view.ts';
 
 /** Options of {@link archivePlugin}. */
@@ -42,9 +43,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     trimBlocks: true,
     lstripBlocks: true,
   });
-  // Eleventy 3.1 compiles a Nunjucks template afresh for every paginated page (its own cache is off
-  // for Nunjucks); opting into the compile cache makes that once per template file.
-  config.addExtension('njk', { compileOptions: { cache: true, permalink: true } });
+  compileNunjucksOnce(config);
   config.addPlugin(HtmlBasePlugin);
   config.addPassthroughCopy({ 'layouts/assets': 'assets' });
   config.ignores.add('layouts/assets/**');
