@@ -1,15 +1,17 @@
-import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import { checkEventSources } from '../link/check-event-sources.ts';
 import { checkReferences } from '../link/check-references.ts';
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
+import type { LinkMentionsOptions } from '../link/remark-link-mentions.ts';
 import type { SourceFile } from '../load/read-content.ts';
-import { decodeContentFile } from '../parse/decode.ts';
-import { hasErrors, reportError } from '../parse/messages.ts';
-import { type AnyParsedRecord, parseRecord } from '../parse/parse-record.ts';
+import { hasErrors } from '../parse/messages.ts';
+import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
-import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { recordUrl } from '../site/urls.ts';
+import { parseSource } from './parse-source.ts';
 import { recordKey } from './record-key.ts';
 
 /** The validated, cross-linked archive: every record, and every body rendered with its mentions. */
@@ -27,57 +29,59 @@ export interface ArchiveResult {
   readonly files: readonly VFile[];
 }
 
+/** The records after the link pass's checks, and what rendering their bodies needs. */
+export interface LinkedRecords {
+  readonly index: RecordIndex;
+  readonly renderOptions: LinkMentionsOptions;
+}
+
 /**
  * Turns content files into the archive in two passes: parse and validate each file on its own,
  * then index all records and resolve every reference and mention against the index.
  * Pure: no file system, no clock. Every problem is collected; none is thrown.
  */
 export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
-  const files: VFile[] = [];
-  const records: AnyParsedRecord[] = [];
-  for (const source of sources) {
-    const file = readSource(source);
-    files.push(file);
-    if (source.kind === undefined || file.messages.length > 0) continue;
-    const record = parseRecord(file, source.kind);
-    if (record) records.push(record as AnyParsedRecord);
+  const parsed = sources.map(parseSource);
+  const bodies = new Map<AnyParsedRecord, Root>();
+  for (const { record, body } of parsed) if (record && body) bodies.set(record, body);
+  const linked = linkRecords([...bodies.keys()]);
+  const render = createBodyRenderer(linked.renderOptions);
+  const rendered = new Map<string, RenderedBody>();
+  for (const record of recordsOf(linked.index)) {
+    rendered.set(recordKey(record), render(bodies.get(record) ?? EMPTY, record.file));
   }
+  return assembleArchive(
+    parsed.map(({ file }) => file),
+    linked.index,
+    rendered,
+  );
+}
 
+const EMPTY: Root = { type: 'root', children: [] };
+
+/** First and second pass of linking: index every record, then check every reference against the index. */
+export function linkRecords(records: readonly AnyParsedRecord[]): LinkedRecords {
   const { index, names } = indexRecords(records);
   checkReferences(records, index);
   checkEventSources(index);
-
   const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys()]])) as {
     [K in RecordKind]: string[];
   };
-  const render = createBodyRenderer({ names, slugs, hrefFor: (target) => recordUrl(index, target) });
-  const bodies = new Map<string, RenderedBody>();
-  for (const kind of RECORD_KINDS) {
-    for (const record of index[kind].values()) bodies.set(recordKey(record), render(record.body, record.file));
-  }
+  return { index, renderOptions: { names, slugs, hrefFor: (target) => recordUrl(index, target) } };
+}
+
+/** Every record in the index, kind by kind, in index order. */
+export function recordsOf(index: RecordIndex): AnyParsedRecord[] {
+  return RECORD_KINDS.flatMap((kind) => [...(index[kind] as ReadonlyMap<string, AnyParsedRecord>).values()]);
+}
+
+/** The archive from linked records and their rendered bodies; `undefined` when any file has an error. */
+export function assembleArchive(
+  files: readonly VFile[],
+  index: RecordIndex,
+  bodies: ReadonlyMap<string, RenderedBody>,
+): ArchiveResult {
   const mentions = new Map([...bodies].map(([key, body]) => [key, body.mentions]));
   const graph = buildGraph(index, mentions);
   return { archive: hasErrors(files) ? undefined : { records: index, bodies, graph }, files };
-}
-
-// Problems with a whole file are reported at its start, so every message has a line and column.
-const START = { line: 1, column: 1 };
-
-function readSource(source: SourceFile): VFile {
-  if (source.refused !== undefined) {
-    const file = new VFile({ path: source.path });
-    reportError(
-      file,
-      'Symbolic link points outside content/: copy the file into content/ instead of linking to it',
-      source.refused,
-      START,
-    );
-    return file;
-  }
-  const file = decodeContentFile(source.path, source.bytes);
-  if (source.kind === undefined && file.messages.length === 0) {
-    const folders = RECORD_KINDS.map((kind) => `content/${KIND_FOLDERS[kind]}/`).join(', ');
-    reportError(file, `File is not in a content folder: move it into one of ${folders}`, 'unknown-folder', START);
-  }
-  return file;
 }
