@@ -1,4 +1,5 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 
@@ -26,7 +27,8 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
     const shown = path.relative(cwd, absolute) || absolute;
     const folder = path.relative(root, absolute).split(path.sep);
     const kind = folder.length === 2 ? KIND_BY_FOLDER.get(folder[0] ?? '') : undefined;
-    const stats = await lstat(absolute);
+    // Read synchronously: tens of thousands of small files, and nothing else to do meanwhile.
+    const stats = lstatSync(absolute);
     if (stats.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       if (target === undefined || !target.startsWith(root + path.sep)) {
@@ -34,7 +36,7 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
         continue;
       }
     }
-    files.push({ path: shown, kind, bytes: new Uint8Array(await readFile(absolute)) });
+    files.push({ path: shown, kind, bytes: new Uint8Array(readFileSync(absolute)) });
   }
   return files;
 }
