@@ -25,6 +25,13 @@ export interface CachedBuildOptions {
   readonly version?: string;
 }
 
+/** How much work the cache saved: files parsed and bodies rendered in this build, and worker threads used. */
+export interface CacheStats {
+  readonly parsed: number;
+  readonly rendered: number;
+  readonly workers: number;
+}
+
 // Starting a worker costs about as much as parsing a few hundred files; below this, one thread is faster.
 const FILES_PER_WORKER = 250;
 const BATCH = 64;
@@ -38,7 +45,7 @@ const EMPTY_BODY: RenderedBody = { html: '', mentions: [] };
 export async function buildArchiveCached(
   sources: readonly SourceFile[],
   options: CachedBuildOptions,
-): Promise<ArchiveResult> {
+): Promise<ArchiveResult & { readonly stats: CacheStats }> {
   const version = options.version ?? (await codeVersion());
   const parseCache = openDiskCache(path.join(options.cacheDir, 'parse'));
   const renderCache = openDiskCache(path.join(options.cacheDir, 'render'));
@@ -50,8 +57,10 @@ export async function buildArchiveCached(
     return bytes && decodeParseEntry(bytes);
   });
   const misses = sources.map((_, at) => at).filter((at) => entries[at] === undefined);
-  const workers = Math.min(options.workers ?? defaultWorkers(), Math.floor(misses.length / FILES_PER_WORKER));
-  let pool = createJobPool(workers, parseCache);
+  const maxWorkers = options.workers ?? defaultWorkers();
+  const workersFor = (jobs: number) => Math.min(maxWorkers, Math.floor(jobs / FILES_PER_WORKER));
+  let pool = createJobPool(workersFor(misses.length), parseCache);
+  let threads = workersFor(misses.length);
   try {
     const hostOf = new Map<number, number>();
     const parsed = new Map<number, HostedParse>();
@@ -104,9 +113,11 @@ export async function buildArchiveCached(
       else toRender.push(record);
     });
 
-    if (pool.size === 1 && workers === 0 && toRender.length >= 2 * FILES_PER_WORKER) {
+    // Few files changed but the names did, so every body renders again: worth the threads after all.
+    if (threads === 0 && workersFor(toRender.length) > 0) {
       await pool.close();
-      pool = createJobPool(Math.min(options.workers ?? defaultWorkers(), 2), parseCache);
+      threads = workersFor(toRender.length);
+      pool = createJobPool(threads, parseCache);
     }
     for (let host = 0; host < pool.size; host++) await pool.run(host, { type: 'registry', registry });
     const rendered = new Map<AnyParsedRecord, RenderOutcome>();
@@ -142,7 +153,8 @@ export async function buildArchiveCached(
     const ordered = new Map(
       recordsOf(linked.index).map((record) => [recordKey(record), bodies.get(recordKey(record)) ?? EMPTY_BODY]),
     );
-    return assembleArchive(files, linked.index, ordered);
+    const stats = { parsed: misses.length, rendered: toRender.length, workers: threads };
+    return { ...assembleArchive(files, linked.index, ordered), stats };
   } finally {
     for (let host = 0; host < pool.size; host++)
       await pool.run(host, { type: 'forget' } satisfies JobTask).catch(() => {});
