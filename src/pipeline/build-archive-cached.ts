@@ -23,6 +23,8 @@ export interface CachedBuildOptions {
   readonly workers?: number;
   /** The code version keys include. Default: a hash of the code ({@link codeVersion}). */
   readonly version?: string;
+  /** Files to parse (or bodies to render) per worker thread below which the work stays on this thread. Default 250. */
+  readonly filesPerWorker?: number;
 }
 
 /** How much work the cache saved: files parsed and bodies rendered in this build, and worker threads used. */
@@ -58,7 +60,8 @@ export async function buildArchiveCached(
   });
   const misses = sources.map((_, at) => at).filter((at) => entries[at] === undefined);
   const maxWorkers = options.workers ?? defaultWorkers();
-  const workersFor = (jobs: number) => Math.min(maxWorkers, Math.floor(jobs / FILES_PER_WORKER));
+  const workersFor = (jobs: number) =>
+    Math.min(maxWorkers, Math.floor(jobs / (options.filesPerWorker ?? FILES_PER_WORKER)));
   let pool = createJobPool(workersFor(misses.length), parseCache);
   let threads = workersFor(misses.length);
   try {
