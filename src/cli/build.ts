@@ -22,23 +22,29 @@ const { values } = parseArgs({
 });
 const cacheDir = values['no-cache'] ? undefined : values.cache;
 
-const sources = await readContent(path.resolve(values.content));
-// Everything the site depends on besides content and code; SITE_URL is read by .eleventy.ts.
-const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: process.env['SITE_URL'] ?? '' };
-const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
-const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
+// Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
+async function load() {
+  const sources = await readContent(path.resolve(values.content));
+  // Everything the site depends on besides content and code; SITE_URL is read by .eleventy.ts.
+  const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: process.env['SITE_URL'] ?? '' };
+  const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
+  const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
+  if (unchanged) return { unchanged, inputs };
+  const result = await loadAndReport(values.content, {
+    strict: values.strict,
+    sources,
+    ...(cacheDir === undefined ? {} : { cache: { cacheDir } }),
+  });
+  return { result, inputs };
+}
+
+const { unchanged, result, inputs } = await load();
 if (unchanged) {
   if (unchanged.report !== '') process.stderr.write(`${unchanged.report}\n`);
   process.stdout.write(`${values.output}/ is up to date with ${values.content}/: nothing changed since it was built\n`);
   process.exit(0);
 }
-
-const result = await loadAndReport(values.content, {
-  strict: values.strict,
-  sources,
-  ...(cacheDir === undefined ? {} : { cache: { cacheDir } }),
-});
-if (!result.ok || !result.archive) {
+if (!result?.ok || !result.archive) {
   process.stderr.write(`Build refused: fix the problems above. ${values.output}/ was left as it was.\n`);
   process.exit(1);
 }

@@ -30,13 +30,16 @@ export interface ViewContext {
 /** Builds the shared context once per site. */
 export function createViewContext(archive: Archive): ViewContext {
   const index = archive.records;
+  // One link object per record, shared by every page that links it: tens of thousands of pages
+  // link the same records, and view-models are never changed once made.
+  const links = new Map<string, LinkView>();
   const link = (record: RecordRef): LinkView => {
-    return {
-      url: recordUrl(index, record),
-      label: labelOf(index, record),
-      kind: record.kind,
-      slug: record.slug,
-    };
+    const key = recordKey(record);
+    const known = links.get(key);
+    if (known) return known;
+    const made = { url: recordUrl(index, record), label: labelOf(index, record), kind: record.kind, slug: record.slug };
+    links.set(key, made);
+    return made;
   };
   const dateOf = (record: RecordRef): DateClaim | undefined => {
     if (record.kind === 'article') return index.article.get(record.slug)?.data.published;
