@@ -9,7 +9,7 @@ import type { PlaceKind } from '../schema/index.ts';
 import { type ArchiveResult, assembleArchive, type LinkedRecords, linkRecords, recordsOf } from './build-archive.ts';
 import { decodeParseEntry, decodeRendered, encodeRendered } from './cache-entries.ts';
 import { runBatches } from './concurrency.ts';
-import type { HostedParse, JobTask } from './job-host.ts';
+import type { HostedParse } from './job-host.ts';
 import { recordKey } from './record-key.ts';
 import { restoreMessages } from './serial-message.ts';
 import type { Registry, RenderOutcome } from './worker-jobs.ts';
@@ -159,8 +159,6 @@ export async function buildArchiveCached(
     const stats = { parsed: misses.length, rendered: toRender.length, workers: threads };
     return { ...assembleArchive(files, linked.index, ordered), stats };
   } finally {
-    for (let host = 0; host < pool.size; host++)
-      await pool.run(host, { type: 'forget' } satisfies JobTask).catch(() => {});
     await pool.close();
   }
 }

@@ -14,8 +14,7 @@ export type JobTask =
   | {
       readonly type: 'render';
       readonly jobs: readonly { readonly source: SourceFile; readonly key?: string }[];
-    }
-  | { readonly type: 'forget' };
+    };
 
 /**
  * Runs parse and render batches, keeping the bodies it parsed until they are rendered so that
@@ -57,10 +56,6 @@ export function createJobHost(cache: DiskCache | undefined): (task: JobTask) => 
             return render(source.path, source.bytes, body);
           }),
         );
-      case 'forget':
-        bodies.clear();
-        render = undefined;
-        return undefined;
     }
   };
 }
