@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // `npm run build [-- --pathprefix=/archive/ --output=_site --content=content]`: validates the content,
 // then renders the site into a temporary folder that replaces the output only on success.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { codeVersion } from '../cache/hash.ts';
+import { recordSite, siteInputs, upToDate } from '../cache/site-manifest.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
+import { readContent } from '../load/read-content.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { buildSite } from './build-site.ts';
 
@@ -13,14 +17,38 @@ const { values } = parseArgs({
     content: { type: 'string', default: process.env['NEWS_ARCHIVE_CONTENT'] ?? DEFAULT_CONTENT_DIR },
     strict: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
+const cacheDir = values['no-cache'] ? undefined : values.cache;
 
 // Repair a swap cut off by a killed build first, even if this build is refused below.
 await recoverInterruptedSwap(values.output);
 
-const result = await loadAndReport(values.content, { strict: values.strict });
-if (!result.ok || !result.archive) {
+// Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
+async function load() {
+  const sources = await readContent(path.resolve(values.content));
+  // Everything the site depends on besides content and code; SITE_URL is read by .eleventy.ts.
+  const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: process.env['SITE_URL'] ?? '' };
+  const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
+  const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
+  if (unchanged) return { unchanged, inputs };
+  const result = await loadAndReport(values.content, {
+    strict: values.strict,
+    sources,
+    ...(cacheDir === undefined ? {} : { cache: { cacheDir } }),
+  });
+  return { result, inputs };
+}
+
+const { unchanged, result, inputs } = await load();
+if (unchanged) {
+  if (unchanged.report !== '') process.stderr.write(`${unchanged.report}\n`);
+  process.stdout.write(`${values.output}/ is up to date with ${values.content}/: nothing changed since it was built\n`);
+  process.exit(0);
+}
+if (!result?.ok || !result.archive) {
   process.stderr.write(`Build refused: fix the problems above. ${values.output}/ was left as it was.\n`);
   process.exit(1);
 }
@@ -33,6 +61,7 @@ try {
     verbose: values.verbose,
     onStage: pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']),
   });
+  if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, result.report);
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
 } catch (error) {
   process.stderr.write(`Build failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** An internal link whose target is not in the built site. */
@@ -17,13 +17,17 @@ const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
 export async function findBrokenLinks(outputDir: string, pathPrefix = '/'): Promise<BrokenLink[]> {
   const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const broken: BrokenLink[] = [];
+  // Every page links the same sections and many of the same records: look each target up once.
+  const exists = new Map<string, boolean>();
+  const found = (target: string) => exists.get(target) ?? exists.set(target, existsSync(target)).get(target);
   for (const page of await listHtml(outputDir)) {
-    const html = await readFile(page, 'utf8');
+    // Read synchronously: tens of thousands of pages, one after the other, and nothing else to do meanwhile.
+    const html = readFileSync(page, 'utf8');
     for (const match of html.matchAll(LINK_ATTRIBUTE)) {
       const href = (match[1] ?? '').replaceAll('&amp;', '&');
       if (!href.startsWith('/') || href.startsWith('//')) continue;
       const target = resolveTarget(outputDir, prefix, href);
-      if (target === undefined || !existsSync(target)) broken.push({ page: path.relative(outputDir, page), href });
+      if (target === undefined || !found(target)) broken.push({ page: path.relative(outputDir, page), href });
     }
   }
   return broken;

@@ -1,20 +1,32 @@
 import path from 'node:path';
 import { type ArchiveResult, buildArchive } from '../pipeline/build-archive.ts';
+import { buildArchiveCached, type CachedBuildOptions } from '../pipeline/build-archive-cached.ts';
 import { countMessages, formatReport } from '../report/report.ts';
-import { readContent } from './read-content.ts';
+import { readContent, type SourceFile } from './read-content.ts';
 
 /** Where content lives unless `NEWS_ARCHIVE_CONTENT` says otherwise. */
 export const DEFAULT_CONTENT_DIR = 'content';
 
+/** Options of {@link loadAndReport}. */
+export interface LoadOptions {
+  /** Warnings fail too. Default `false`. */
+  readonly strict?: boolean;
+  /** Parse and render through the on-disk cache and worker threads. Default: no cache, one thread. */
+  readonly cache?: CachedBuildOptions;
+  /** The content, when the caller has read it already. */
+  readonly sources?: readonly SourceFile[];
+}
+
 /** Reads and validates the content folder, printing every problem to stderr. */
 export async function loadAndReport(
   contentDir: string,
-  options: { strict?: boolean } = {},
-): Promise<ArchiveResult & { ok: boolean }> {
-  const result = buildArchive(await readContent(path.resolve(contentDir)));
+  options: LoadOptions = {},
+): Promise<ArchiveResult & { ok: boolean; report: string }> {
+  const sources = options.sources ?? (await readContent(path.resolve(contentDir)));
+  const result = options.cache ? await buildArchiveCached(sources, options.cache) : buildArchive(sources);
   const report = formatReport(result.files, { color: process.stderr.isTTY });
   if (report !== '') process.stderr.write(`${report}\n`);
   const { errors, warnings } = countMessages(result.files);
   const ok = errors === 0 && (options.strict !== true || warnings === 0);
-  return { ...result, ok };
+  return { ...result, ok, report };
 }

@@ -14,15 +14,19 @@ import { parseBody } from './markdown.ts';
 import { reportError } from './messages.ts';
 import { reportSchemaIssues } from './schema-issues.ts';
 
-/** One content file, validated on its own: typed front matter, its body, and where everything is. */
+/** One content file, validated on its own: typed front matter, and where everything is. */
 export interface ParsedRecord<K extends RecordKind = RecordKind> {
   readonly kind: K;
   readonly slug: string;
   readonly data: DataOf<K>;
-  /** The Markdown body as a syntax tree whose positions are file positions. */
-  readonly body: Root;
   readonly positions: PositionIndex;
   readonly file: VFile;
+}
+
+/** A record as parsing gives it, with its body; only rendering needs the body, so the index keeps the record. */
+export interface ParsedContent<K extends RecordKind = RecordKind> extends ParsedRecord<K> {
+  /** The Markdown body as a syntax tree whose positions are file positions. */
+  readonly body: Root;
 }
 
 /** Any parsed record, discriminated by `kind`. */
@@ -32,7 +36,7 @@ export type AnyParsedRecord = { [K in RecordKind]: ParsedRecord<K> }[RecordKind]
  * Parses and validates one content file of the given kind. A pure function of the file's text:
  * problems are recorded on `file` and the result is `undefined` when no record can be made.
  */
-export function parseRecord<K extends RecordKind>(file: VFile, kind: K): ParsedRecord<K> | undefined {
+export function parseRecord<K extends RecordKind>(file: VFile, kind: K): ParsedContent<K> | undefined {
   if (file.messages.some((message) => message.fatal)) return undefined;
   const split = isYamlFile(file) ? readYamlOnly(file, kind) : splitFrontMatter(file);
   if (!split) return undefined;

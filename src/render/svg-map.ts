@@ -118,18 +118,42 @@ export function renderPointMap(points: readonly MapPoint[], options: MapOptions)
 
   // A thumbnail-sized map cannot spare the full margin.
   const margin = Math.min(FRAME_MARGIN, width / 10, height / 10);
+  const area = viewArea(points);
   const projection = geoMercator()
     .fitExtent(
       [
         [margin, margin],
         [width - margin, height - margin],
       ],
-      viewArea(points),
+      area,
     )
     .clipExtent([
       [0, 0],
       [width, height],
     ]);
+  const base = baseLayer(projection, JSON.stringify([width, height, margin, area.geometry.coordinates]));
+  const projected = points.map((point) => project(projection, point, width, height));
+  const labels = placeLabels(projected, width, height);
+  // Highlighted points last, so they sit on top of any neighbours.
+  const order = projected.map((_, index) => index).sort((a, b) => rank(projected[a]) - rank(projected[b]));
+  const marks = order.map((index) => renderPoint(projected[index], labels[index])).join('');
+
+  return svgDocument(
+    { ...options, className: 'point-map', width, height },
+    `<rect class="map-sea" fill="${COLOURS.sea}" width="${num(width)}" height="${num(height)}"/>` +
+      base +
+      `<g class="map-points" font-family="system-ui, sans-serif" font-size="${FONT_SIZE}">${marks}</g>`,
+  );
+}
+
+// Every city's page shows the same cities, so the same base map: draw each view once per process.
+const baseLayers = new Map<string, string>();
+const MAX_BASE_LAYERS = 64;
+
+/** The land and borders for one projection, keyed by what determines the projection. */
+function baseLayer(projection: GeoProjection, key: string): string {
+  const cached = baseLayers.get(key);
+  if (cached !== undefined) return cached;
   const path = (object: GeoPermissibleObjects): string => {
     const context = new CompactPathContext();
     geoPath(simplified(projection), context)(object);
@@ -148,19 +172,10 @@ export function renderPointMap(points: readonly MapPoint[], options: MapOptions)
     borderPath === ''
       ? ''
       : `<path class="map-border" fill="none" stroke="${COLOURS.border}" stroke-width="0.6" stroke-linejoin="round" d="${borderPath}"/>`;
-
-  const projected = points.map((point) => project(projection, point, width, height));
-  const labels = placeLabels(projected, width, height);
-  // Highlighted points last, so they sit on top of any neighbours.
-  const order = projected.map((_, index) => index).sort((a, b) => rank(projected[a]) - rank(projected[b]));
-  const marks = order.map((index) => renderPoint(projected[index], labels[index])).join('');
-
-  return svgDocument(
-    { ...options, className: 'point-map', width, height },
-    `<rect class="map-sea" fill="${COLOURS.sea}" width="${num(width)}" height="${num(height)}"/>` +
-      `<g class="map-base">${land}${border}</g>` +
-      `<g class="map-points" font-family="system-ui, sans-serif" font-size="${FONT_SIZE}">${marks}</g>`,
-  );
+  const layer = `<g class="map-base">${land}${border}</g>`;
+  if (baseLayers.size >= MAX_BASE_LAYERS) baseLayers.clear();
+  baseLayers.set(key, layer);
+  return layer;
 }
 
 function assertCoordinates(point: MapPoint): void {

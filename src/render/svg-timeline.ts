@@ -236,15 +236,63 @@ function assignLanes(placed: readonly (Placed & { readonly index: number })[]): 
   const order = [...placed].sort(
     (a, b) => a.period.start - b.period.start || b.period.end - a.period.end || a.index - b.index,
   );
-  const lanes: Placed[][] = [];
+  const lanes: Lane[] = [];
+  // Each lane's furthest right end and furthest right start, in flat arrays: a timeline of
+  // thousands of events has thousands of lanes, and most are ruled out by these two numbers alone.
+  const rights: number[] = [];
+  const maxLefts: number[] = [];
   for (const item of order) {
-    const lane = lanes.find((candidate) =>
-      candidate.every((other) => item.left >= other.right + LANE_GAP || item.right + LANE_GAP <= other.left),
-    );
-    if (lane === undefined) lanes.push([item]);
-    else lane.push(item);
+    let chosen = -1;
+    for (let row = 0; row < lanes.length && chosen === -1; row++) {
+      const clear = item.left >= (rights[row] as number) + LANE_GAP;
+      if (clear || (item.right + LANE_GAP <= (maxLefts[row] as number) && fits(lanes[row] as Lane, item))) chosen = row;
+    }
+    const lane = lanes[chosen];
+    if (lane === undefined) {
+      lanes.push({ items: [item], byLeft: [item] });
+      rights.push(item.right);
+      maxLefts.push(item.left);
+    } else {
+      addToLane(lane, item);
+      rights[chosen] = Math.max(rights[chosen] as number, item.right);
+      maxLefts[chosen] = (lane.byLeft.at(-1) as Placed).left;
+    }
   }
-  return lanes;
+  return lanes.map((lane) => lane.items);
+}
+
+/** A lane's items in the order they were added, and again sorted by position. */
+interface Lane {
+  readonly items: Placed[];
+  readonly byLeft: Placed[];
+}
+
+// Items in a lane never overlap, so sorted by `left` they are sorted by `right` too: only the first
+// item that ends too late for the newcomer can overlap it.
+function fits(lane: Lane, item: Placed): boolean {
+  const next = lane.byLeft[search(lane.byLeft, (other) => !(item.left >= other.right + LANE_GAP))];
+  return next === undefined || item.right + LANE_GAP <= next.left;
+}
+
+function addToLane(lane: Lane, item: Placed): void {
+  lane.items.push(item);
+  lane.byLeft.splice(
+    search(lane.byLeft, (other) => other.left > item.left),
+    0,
+    item,
+  );
+}
+
+/** Index of the first item for which `after` holds, in a list where it holds for a suffix (binary search). */
+function search(sorted: readonly Placed[], after: (item: Placed) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (after(sorted[middle] as Placed)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function renderItem(placed: Placed, row: number): string {

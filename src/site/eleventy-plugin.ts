@@ -6,6 +6,7 @@ import type { Archive } from '../pipeline/build-archive.ts';
 import { toJsonFeed } from './feeds.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
+import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
@@ -49,6 +50,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     trimBlocks: true,
     lstripBlocks: true,
   });
+  compileNunjucksOnce(config);
   config.addPlugin(HtmlBasePlugin);
   config.addPassthroughCopy({ 'layouts/assets': 'assets' });
   config.ignores.add('layouts/assets/**');

@@ -6,6 +6,13 @@ declare module '@11ty/eleventy' {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
+    addExtension(
+      extension: string,
+      options: {
+        compileOptions?: { cache?: boolean; permalink?: boolean };
+        compile?: (source: string, inputPath: string) => (data: unknown) => Promise<string>;
+      },
+    ): void;
     addWatchTarget(path: string): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;

@@ -2,7 +2,7 @@ import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { recordKey } from '../../pipeline/record-key.ts';
 import type { ArticleData } from '../../schema/index.ts';
 import { type DateView, formatDate, formatDateRange } from '../dates.ts';
-import { type LinkView, sortByDate, uniqueRefs, type ViewContext } from './context.ts';
+import { articlesLinking, type LinkView, sortByDate, uniqueRefs, type ViewContext } from './context.ts';
 import { EVENT_KIND_LABELS } from './labels.ts';
 
 /** An official as an article presents them: with the roles this article gives them. */
@@ -116,13 +116,9 @@ function relatedArticles(context: ViewContext, slug: string, entities: readonly 
   const shared = new Map<string, number>();
   for (const key of new Set(entities)) {
     const [kind, entity] = key.split(':') as ['event', string];
-    const articles = new Set(
-      context.graph
-        .incoming({ kind, slug: entity })
-        .filter((edge) => edge.from.kind === 'article' && edge.from.slug !== slug)
-        .map((edge) => edge.from.slug),
-    );
-    for (const article of articles) shared.set(article, (shared.get(article) ?? 0) + 1);
+    for (const article of articlesLinking(context, { kind, slug: entity })) {
+      if (article !== slug) shared.set(article, (shared.get(article) ?? 0) + 1);
+    }
   }
   return [...shared]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

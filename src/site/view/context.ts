@@ -5,6 +5,7 @@ import { recordKey } from '../../pipeline/record-key.ts';
 import type { DateClaim, RecordKind } from '../../schema/index.ts';
 import { dateSortKey } from '../dates.ts';
 import { recordUrl } from '../urls.ts';
+import { createLookups, type Lookups } from './lookups.ts';
 
 /** A link to a record's page. */
 export interface LinkView {
@@ -22,18 +23,23 @@ export interface ViewContext {
   readonly link: (record: RecordRef) => LinkView;
   /** The date a record is best known by: an article's publication, an event's start. */
   readonly dateOf: (record: RecordRef) => DateClaim | undefined;
+  /** Reverse lookups over the records, built once. */
+  readonly lookups: Lookups;
 }
 
 /** Builds the shared context once per site. */
 export function createViewContext(archive: Archive): ViewContext {
   const index = archive.records;
+  // One link object per record, shared by every page that links it: tens of thousands of pages
+  // link the same records, and view-models are never changed once made.
+  const links = new Map<string, LinkView>();
   const link = (record: RecordRef): LinkView => {
-    return {
-      url: recordUrl(index, record),
-      label: labelOf(index, record),
-      kind: record.kind,
-      slug: record.slug,
-    };
+    const key = recordKey(record);
+    const known = links.get(key);
+    if (known) return known;
+    const made = { url: recordUrl(index, record), label: labelOf(index, record), kind: record.kind, slug: record.slug };
+    links.set(key, made);
+    return made;
   };
   const dateOf = (record: RecordRef): DateClaim | undefined => {
     if (record.kind === 'article') return index.article.get(record.slug)?.data.published;
@@ -41,7 +47,7 @@ export function createViewContext(archive: Archive): ViewContext {
     if (record.kind === 'document') return index.document.get(record.slug)?.data.date;
     return undefined;
   };
-  return { index, graph: archive.graph, archive, link, dateOf };
+  return { index, graph: archive.graph, archive, link, dateOf, lookups: createLookups(index) };
 }
 
 function labelOf(index: RecordIndex, record: RecordRef): string {
@@ -79,20 +85,42 @@ export function sortByDate(context: ViewContext, refs: RecordRef[], order: 'newe
   return keyed.map((entry) => entry.ref);
 }
 
+// Lists asked for by several pages (an entity's page and the A–Z index), computed once per record.
+const articlesAboutCache = new WeakMap<ViewContext, Map<string, RecordRef[]>>();
+const articlesLinkingCache = new WeakMap<ViewContext, Map<string, string[]>>();
+
 /**
  * Articles about a record: those that name it, and those that report an event that names it.
  * This matches what an article's "In this article" panel lists, so every such link is answered.
  */
 export function articlesAbout(context: ViewContext, record: RecordRef): RecordRef[] {
+  const cache = articlesAboutCache.get(context) ?? new Map<string, RecordRef[]>();
+  articlesAboutCache.set(context, cache);
+  const cached = cache.get(recordKey(record));
+  if (cached) return cached;
   const viaEvents = context.graph
     .incoming(record)
     .filter((edge) => edge.from.kind === 'event')
     .flatMap((edge) => context.graph.incoming(edge.from).filter((inner) => inner.via.startsWith('reports.')))
     .map((edge) => edge.from);
   const direct = context.graph.incoming(record).map((edge) => edge.from);
-  return sortByDate(
+  const articles = sortByDate(
     context,
     uniqueRefs([...direct, ...viaEvents]).filter((ref) => ref.kind === 'article'),
     'newest',
   );
+  cache.set(recordKey(record), articles);
+  return articles;
+}
+
+/** Slugs of the distinct articles that link to a record, in link order. */
+export function articlesLinking(context: ViewContext, record: RecordRef): readonly string[] {
+  const cache = articlesLinkingCache.get(context) ?? new Map<string, string[]>();
+  articlesLinkingCache.set(context, cache);
+  const cached = cache.get(recordKey(record));
+  if (cached) return cached;
+  const articles = new Set<string>();
+  for (const edge of context.graph.incoming(record)) if (edge.from.kind === 'article') articles.add(edge.from.slug);
+  cache.set(recordKey(record), [...articles]);
+  return [...articles];
 }

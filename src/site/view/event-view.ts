@@ -34,7 +34,7 @@ export interface EventView {
 export function toEventView(context: ViewContext, event: ParsedRecord<'event'>): EventView {
   const self = { kind: 'event' as const, slug: event.slug };
   const { data } = event;
-  const children = [...context.index.event.values()].filter((other) => other.data.partOf === event.slug);
+  const children = context.lookups.partsOf(event.slug);
   return {
     link: context.link(self),
     name: data.name,

@@ -33,7 +33,9 @@ export function toIndexGroups(
   for (const entry of entries) {
     const initial = entry.link.label.normalize('NFD').charAt(0).toUpperCase();
     const letter = /^[A-Z]$/.test(initial) ? initial : '#';
-    groups.set(letter, [...(groups.get(letter) ?? []), entry]);
+    const group = groups.get(letter);
+    if (group) group.push(entry);
+    else groups.set(letter, [entry]);
   }
   return [...groups]
     .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))

@@ -24,11 +24,8 @@ export interface OrganisationView {
 export function toOrganisationView(context: ViewContext, organisation: ParsedRecord<'organisation'>): OrganisationView {
   const self = { kind: 'organisation' as const, slug: organisation.slug };
   const { data } = organisation;
-  const people = [...context.index.official.values()]
-    .map((official) => ({
-      link: context.link({ kind: 'official', slug: official.slug }),
-      roles: official.data.roles.filter((role) => role.organisation === organisation.slug).map((role) => role.title),
-    }))
+  const people = [...context.lookups.peopleOf(organisation.slug)]
+    .map(([official, roles]) => ({ link: context.link({ kind: 'official', slug: official }), roles }))
     .filter((person) => person.roles.length > 0)
     .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en'));
   return {

@@ -25,24 +25,15 @@ export interface PlaceView {
 /** Builds the view-model of one place page. */
 export function toPlaceView(context: ViewContext, place: ParsedRecord<'place'>): PlaceView {
   const self = { kind: 'place' as const, slug: place.slug };
-  const officials = new Map<string, Set<string>>();
-  for (const official of context.index.official.values()) {
-    for (const role of official.data.roles) {
-      const organisationPlace = role.organisation
-        ? context.index.organisation.get(role.organisation)?.data.place
-        : undefined;
-      if (role.place !== place.slug && organisationPlace !== place.slug) continue;
-      officials.set(official.slug, (officials.get(official.slug) ?? new Set()).add(role.title));
-    }
-  }
+  const officials = context.lookups.officialsAt(place.slug);
   return {
     link: context.link(self),
     name: place.data.name,
     kind: place.data.kind,
     kindLabel: PLACE_KIND_LABELS[place.data.kind],
     within: chainOf(context, place.data.within),
-    contains: [...context.index.place.values()]
-      .filter((other) => other.data.within === place.slug)
+    contains: context.lookups
+      .placesWithin(place.slug)
       .map((other) => context.link({ kind: 'place', slug: other.slug }))
       .sort((a, b) => a.label.localeCompare(b.label, 'en')),
     ...(place.data.coordinates ? { coordinates: place.data.coordinates } : {}),

@@ -226,7 +226,9 @@ function groupByYear(articles: readonly ArticlePage[]): YearGroup[] {
   const groups = new Map<string, ArticlePage[]>();
   for (const article of articles) {
     const year = article.date.iso?.slice(0, 4) ?? 'undated';
-    groups.set(year, [...(groups.get(year) ?? []), article]);
+    const group = groups.get(year);
+    if (group) group.push(article);
+    else groups.set(year, [article]);
   }
   return [...groups].map(([year, list]) => ({
     id: year === 'undated' ? 'date-not-stated' : `year-${year}`,

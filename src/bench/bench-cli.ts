@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm run bench [-- --sizes 1000,10000 --work /tmp/news-archive-bench --seed 1 --no-hugo]`
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { formatBench } from './format-bench.ts';
+import { runBench } from './run-bench.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    work: { type: 'string', default: '/tmp/news-archive-bench' },
+    seed: { type: 'string', default: '1' },
+    'no-hugo': { type: 'boolean', default: false },
+  },
+});
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+process.stdout.write(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n` +
+    `Load average before: ${load()} (other work on the machine makes every figure noisier)\n\n`,
+);
+const rows = await runBench({
+  sizes: values.sizes.split(',').map(Number),
+  work: values.work,
+  seed: Number(values.seed),
+  ...(values['no-hugo'] ? { hugo: false } : {}),
+  onRow: (row) => process.stderr.write(`  ${row.articles} articles, ${row.run}: ${row.seconds.toFixed(2)} s\n`),
+});
+process.stdout.write(`${formatBench(rows)}\n\nLoad average after: ${load()}\n`);

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { appendFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { readArticles, writeEleventyBaseline, writeHugoBaseline } from './baseline-projects.ts';
+import { measure } from './measure.ts';
+import { writeCorpus } from './write-corpus.ts';
+
+/** Options of {@link runBench}. */
+export interface BenchOptions {
+  /** Corpus sizes in articles. */
+  readonly sizes: readonly number[];
+  /** Folder for corpora, caches and outputs; each size gets a sub-folder, replaced on every run. */
+  readonly work: string;
+  /** Corpus seed. Default `1`. */
+  readonly seed?: number;
+  /** Build with Hugo too. Default: when `hugo` is installed. */
+  readonly hugo?: boolean;
+  /** Called with each finished row, for progress. */
+  readonly onRow?: (row: BenchRow) => void;
+}
+
+/** One measured build. */
+export interface BenchRow {
+  readonly articles: number;
+  readonly run: 'cold' | 'no-change' | 'one edit' | 'eleventy baseline' | 'hugo';
+  readonly seconds: number;
+  readonly pages: number;
+  readonly peakRss: number | undefined;
+  /** The build's standard output, for checking what it did. */
+  readonly stdout: string;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = import.meta.resolve('tsx');
+const node = (script: string, ...args: string[]) => [process.execPath, ['--import', TSX, script, ...args]] as const;
+
+/**
+ * Builds generated archives of each size with the archive's own build (cold, again with no change,
+ * and after editing one article), then the same article bodies with plain Eleventy and with Hugo.
+ * Every build runs in a child process, so time and peak memory are that build's alone.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const add = (row: BenchRow) => {
+    rows.push(row);
+    options.onRow?.(row);
+  };
+  const hugo = options.hugo ?? hasHugo();
+  for (const articles of options.sizes) {
+    const dir = path.join(path.resolve(options.work), String(articles));
+    await rm(dir, { recursive: true, force: true });
+    const content = path.join(dir, 'content');
+    await writeCorpus(content, { articles, seed: options.seed ?? 1 });
+    const site = path.join(dir, 'site');
+    const build = node(
+      path.join(ROOT, 'src/cli/build.ts'),
+      `--content=${content}`,
+      `--output=${site}`,
+      `--cache=${path.join(dir, 'cache')}`,
+    );
+    const archiveRun = async (run: BenchRow['run']) => {
+      const measured = await measure(build[0], build[1], { cwd: ROOT });
+      add({ articles, run, ...measured, pages: countHtml(site) });
+    };
+    await archiveRun('cold');
+    await archiveRun('no-change');
+    await editOneArticle(content);
+    await archiveRun('one edit');
+
+    const bodies = await readArticles(content);
+    const eleventy = path.join(dir, 'eleventy');
+    await writeEleventyBaseline(bodies, eleventy);
+    const baseline = node(path.join(ROOT, 'src/bench/eleventy-baseline-cli.ts'), '.', '_site');
+    const measured = await measure(baseline[0], baseline[1], { cwd: eleventy });
+    add({ articles, run: 'eleventy baseline', ...measured, pages: countHtml(path.join(eleventy, '_site')) });
+    if (hugo) {
+      const project = path.join(dir, 'hugo');
+      await writeHugoBaseline(bodies, project);
+      const public_ = path.join(project, 'public');
+      const run = await measure('hugo', ['--quiet', '--source', project, '--destination', public_]);
+      add({ articles, run: 'hugo', ...run, pages: countHtml(public_) });
+    }
+  }
+  return rows;
+}
+
+/** The mark the edited article gets, so a rebuild can be seen to include it. */
+export const EDIT_MARK = 'This sentence was added to measure a rebuild after one edit.';
+
+async function editOneArticle(content: string): Promise<void> {
+  const folder = path.join(content, 'articles');
+  const names = (await readdir(folder)).sort();
+  const middle = names[Math.floor(names.length / 2)];
+  if (middle === undefined) throw new Error(`${folder} has no article to edit`);
+  await appendFile(path.join(folder, middle), `\n${EDIT_MARK}\n`);
+}
+
+function countHtml(directory: string): number {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+}
+
+function hasHugo(): boolean {
+  return spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
+}

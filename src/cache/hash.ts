@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A hex digest of the parts, each length-prefixed so that no two different lists hash alike. */
+export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    const bytes = typeof part === 'string' ? Buffer.from(part) : part;
+    hash.update(`${bytes.byteLength}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+// What the output depends on besides content: the code, the templates, and the locked dependencies.
+const CODE = ['src', 'layouts', '.eleventy.ts', 'package-lock.json'];
+
+let version: Promise<string> | undefined;
+
+/**
+ * A hash of the code that turns content into records, HTML and pages. Caches are keyed by it, so
+ * any change to a parser, schema, renderer, template or dependency invalidates them: nothing has
+ * to remember to bump a version number.
+ */
+export function codeVersion(): Promise<string> {
+  version ??= hashFiles(CODE.map((entry) => path.join(ROOT, entry)));
+  return version;
+}
+
+async function hashFiles(entries: readonly string[]): Promise<string> {
+  const parts: (string | Uint8Array)[] = [];
+  for (const entry of entries) {
+    for (const file of await listFiles(entry)) parts.push(path.relative(ROOT, file), await readFile(file));
+  }
+  return hashOf(...parts);
+}
+
+async function listFiles(entry: string): Promise<string[]> {
+  const stats = await stat(entry).catch(() => undefined);
+  if (stats === undefined) return [];
+  if (!stats.isDirectory()) return [entry];
+  return (await readdir(entry, { withFileTypes: true, recursive: true }))
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => path.join(dirent.parentPath, dirent.name))
+    .sort();
+}

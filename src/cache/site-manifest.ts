@@ -1,0 +1,65 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceFile } from '../load/read-content.ts';
+import { hashOf } from './hash.ts';
+
+/** What a finished build leaves in the cache about the site it wrote. */
+interface Manifest {
+  /** Hash of every input: content, code and options. */
+  readonly inputs: string;
+  /** Identity of the output folder the build swapped in, so a replaced or deleted site is noticed. */
+  readonly output: { readonly ino: number; readonly ctimeMs: number };
+  /** The problem report the build printed (warnings), printed again when the build is skipped. */
+  readonly report: string;
+}
+
+/** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
+export function siteInputs(sources: readonly SourceFile[], version: string, options: Record<string, unknown>): string {
+  return hashOf(
+    'site',
+    version,
+    JSON.stringify(options),
+    ...sources.flatMap((source) => [source.path, source.kind ?? '', source.refused ?? '', source.bytes]),
+  );
+}
+
+/**
+ * The report of the last build when `output` is still exactly what that build wrote from the same
+ * inputs, so there is nothing to do; `undefined` when anything differs and the site must be built.
+ */
+export async function upToDate(
+  cacheDir: string,
+  output: string,
+  inputs: string,
+): Promise<{ report: string } | undefined> {
+  const manifest = await readManifest(cacheDir, output);
+  if (manifest === undefined || manifest.inputs !== inputs) return undefined;
+  const current = await stat(output).catch(() => undefined);
+  if (current === undefined || current.ino !== manifest.output.ino || current.ctimeMs !== manifest.output.ctimeMs) {
+    return undefined;
+  }
+  return { report: manifest.report };
+}
+
+/** Records that `output` now holds the site built from `inputs`. Call it only after the swap succeeded. */
+export async function recordSite(cacheDir: string, output: string, inputs: string, report: string): Promise<void> {
+  const current = await stat(output);
+  const manifest: Manifest = { inputs, output: { ino: current.ino, ctimeMs: current.ctimeMs }, report };
+  const file = manifestFile(cacheDir, output);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(`${file}.${process.pid}`, JSON.stringify(manifest));
+  await rename(`${file}.${process.pid}`, file);
+}
+
+async function readManifest(cacheDir: string, output: string): Promise<Manifest | undefined> {
+  const text = await readFile(manifestFile(cacheDir, output), 'utf8').catch(() => undefined);
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as Manifest);
+  } catch {
+    return undefined;
+  }
+}
+
+function manifestFile(cacheDir: string, output: string): string {
+  return path.join(cacheDir, 'sites', `${hashOf(path.resolve(output)).slice(0, 32)}.json`);
+}

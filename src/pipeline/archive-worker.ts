@@ -1,0 +1,14 @@
+// A worker thread of the cached build: runs the parse and render batches it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDiskCache } from '../cache/disk-cache.ts';
+import { createJobHost, type JobTask } from './job-host.ts';
+
+const { cacheDir } = workerData as { cacheDir: string | undefined };
+const host = createJobHost(cacheDir === undefined ? undefined : openDiskCache(cacheDir));
+
+parentPort?.on('message', ({ id, task }: { id: number; task: JobTask }) => {
+  host(task).then(
+    (result) => parentPort?.postMessage({ id, result }),
+    (error: unknown) => parentPort?.postMessage({ id, error: error instanceof Error ? error.stack : String(error) }),
+  );
+});

@@ -1,0 +1,189 @@
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { openDiskCache } from '../cache/disk-cache.ts';
+import { codeVersion, hashOf } from '../cache/hash.ts';
+import type { SourceFile } from '../load/read-content.ts';
+import type { AnyParsedRecord } from '../parse/parse-record.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import type { PlaceKind } from '../schema/index.ts';
+import {
+  type ArchiveResult,
+  assembleArchive,
+  invalidRecords,
+  type LinkedRecords,
+  linkRecords,
+  recordsOf,
+} from './build-archive.ts';
+import { decodeParseEntry, decodeRendered, encodeRendered } from './cache-entries.ts';
+import { runBatches } from './concurrency.ts';
+import type { HostedParse } from './job-host.ts';
+import { recordKey } from './record-key.ts';
+import { restoreMessages } from './serial-message.ts';
+import type { Registry, RenderOutcome } from './worker-jobs.ts';
+import { createJobPool, defaultWorkers } from './worker-pool.ts';
+
+/** Options of {@link buildArchiveCached}. */
+export interface CachedBuildOptions {
+  /** Folder of the cache, e.g. `.cache/news-archive`; created when missing. */
+  readonly cacheDir: string;
+  /** Worker threads for parsing and rendering. Default: one per core; `0` keeps all work on this thread. */
+  readonly workers?: number;
+  /** The code version keys include. Default: a hash of the code ({@link codeVersion}). */
+  readonly version?: string;
+  /** Files to parse (or bodies to render) per worker thread below which the work stays on this thread. Default 250. */
+  readonly filesPerWorker?: number;
+}
+
+/** How much work the cache saved: files parsed and bodies rendered in this build, and worker threads used. */
+export interface CacheStats {
+  readonly parsed: number;
+  readonly rendered: number;
+  readonly workers: number;
+}
+
+// Starting a worker costs about as much as parsing a few hundred files; below this, one thread is faster.
+const FILES_PER_WORKER = 250;
+const BATCH = 64;
+const EMPTY_BODY: RenderedBody = { html: '', mentions: [] };
+
+/**
+ * Builds the archive as {@link buildArchive} does, with the same records, bodies and messages, but
+ * parses each file only when its content (or the code) changed, renders a body only when its file or
+ * the names it may link to changed, and spreads the work over worker threads.
+ */
+export async function buildArchiveCached(
+  sources: readonly SourceFile[],
+  options: CachedBuildOptions,
+): Promise<ArchiveResult & { readonly stats: CacheStats }> {
+  const version = options.version ?? (await codeVersion());
+  const parseCache = openDiskCache(path.join(options.cacheDir, 'parse'));
+  const renderCache = openDiskCache(path.join(options.cacheDir, 'render'));
+  const keys = sources.map((source) =>
+    source.refused === undefined ? hashOf('parse', version, source.path, source.kind ?? '', source.bytes) : undefined,
+  );
+  const entries = keys.map((key) => {
+    const bytes = key === undefined ? undefined : parseCache.get(key);
+    return bytes && decodeParseEntry(bytes);
+  });
+  const misses = sources.map((_, at) => at).filter((at) => entries[at] === undefined);
+  const maxWorkers = options.workers ?? defaultWorkers();
+  const workersFor = (jobs: number) =>
+    Math.min(maxWorkers, Math.floor(jobs / (options.filesPerWorker ?? FILES_PER_WORKER)));
+  let pool = createJobPool(workersFor(misses.length), parseCache);
+  let threads = workersFor(misses.length);
+  try {
+    const hostOf = new Map<number, number>();
+    const parsed = new Map<number, HostedParse>();
+    await runBatches(pool, misses, async (host, batch) => {
+      const jobs = batch.map((at) => ({ source: sources[at] as SourceFile, ...withKey(keys[at]) }));
+      const results = await pool.run<HostedParse[]>(host, { type: 'parse', jobs });
+      batch.forEach((at, position) => {
+        parsed.set(at, results[position] as HostedParse);
+        hostOf.set(at, host);
+      });
+    });
+
+    const files: VFile[] = [];
+    const records: AnyParsedRecord[] = [];
+    const sourceOf = new Map<AnyParsedRecord, number>();
+    const empty = new Set<AnyParsedRecord>();
+    sources.forEach((source, at) => {
+      const file = new VFile({ path: source.path });
+      files.push(file);
+      const outcome = entries[at] ?? parsed.get(at);
+      if (!outcome) return;
+      if ('messages' in outcome) restoreMessages(file, outcome.messages);
+      if (!outcome.record) return;
+      const record = { ...outcome.record, file } as AnyParsedRecord;
+      records.push(record);
+      sourceOf.set(record, at);
+      if (outcome.empty) empty.add(record);
+    });
+
+    const outcomes = files.map((file) => ({ file, parsed: records.some((record) => record.file === file) }));
+    const linked = linkRecords(records, invalidRecords(sources, outcomes));
+    const registry = registryOf(linked);
+    const registryKey = hashOf(
+      'render',
+      version,
+      JSON.stringify([[...registry.names], registry.slugs, [...registry.placeKinds]]),
+    );
+    const bodies = new Map<string, RenderedBody>();
+    const toRender: AnyParsedRecord[] = [];
+    const renderKeys = new Map<AnyParsedRecord, string>();
+    const cached = recordsOf(linked.index).map((record) => {
+      if (empty.has(record)) return EMPTY_BODY;
+      const key = hashOf(registryKey, keys[sourceOf.get(record) ?? -1] ?? '');
+      renderKeys.set(record, key);
+      const bytes = renderCache.get(key);
+      return bytes && decodeRendered(bytes);
+    });
+    recordsOf(linked.index).forEach((record, position) => {
+      const body = cached[position];
+      if (body) bodies.set(recordKey(record), body);
+      else toRender.push(record);
+    });
+
+    // Few files changed but the names did, so every body renders again: worth the threads after all.
+    if (threads === 0 && workersFor(toRender.length) > 0) {
+      await pool.close();
+      threads = workersFor(toRender.length);
+      pool = createJobPool(threads, parseCache);
+    }
+    for (let host = 0; host < pool.size; host++) await pool.run(host, { type: 'registry', registry });
+    const rendered = new Map<AnyParsedRecord, RenderOutcome>();
+    const byHost = Array.from({ length: pool.size }, () => [] as AnyParsedRecord[]);
+    toRender.forEach((record, position) => {
+      byHost[hostOf.get(sourceOf.get(record) ?? -1) ?? position % pool.size]?.push(record);
+    });
+    await Promise.all(
+      byHost.map(async (assigned, host) => {
+        for (let start = 0; start < assigned.length; start += BATCH) {
+          const batch = assigned.slice(start, start + BATCH);
+          const jobs = batch.map((record) => {
+            const at = sourceOf.get(record) ?? -1;
+            // Articles carry their `plain:` words, and are checked for unregistered names as they render.
+            const article = record.kind === 'article' ? { plain: record.data.plain } : {};
+            return { source: sources[at] as SourceFile, ...withKey(keys[at]), ...article };
+          });
+          const results = await pool.run<RenderOutcome[]>(host, { type: 'render', jobs });
+          batch.forEach((record, position) => {
+            rendered.set(record, results[position] as RenderOutcome);
+          });
+        }
+      }),
+    );
+    // Messages are restored in index order, as a single-threaded build reports them.
+    const clean: [string, RenderedBody][] = [];
+    for (const record of toRender) {
+      const { messages, ...body } = rendered.get(record) ?? { messages: [], ...EMPTY_BODY };
+      restoreMessages(record.file, messages);
+      bodies.set(recordKey(record), body);
+      const key = renderKeys.get(record);
+      if (key !== undefined && messages.length === 0) clean.push([key, body]);
+    }
+    for (const [key, body] of clean) renderCache.set(key, encodeRendered(body));
+    const ordered = new Map(
+      recordsOf(linked.index).map((record) => [recordKey(record), bodies.get(recordKey(record)) ?? EMPTY_BODY]),
+    );
+    const stats = { parsed: misses.length, rendered: toRender.length, workers: threads };
+    return { ...assembleArchive(files, linked.index, ordered), stats };
+  } finally {
+    await pool.close();
+  }
+}
+
+function withKey(key: string | undefined): { key?: string } {
+  return key === undefined ? {} : { key };
+}
+
+function registryOf(linked: LinkedRecords): Registry {
+  const { index, renderOptions } = linked;
+  const slugs = Object.fromEntries(
+    Object.entries(renderOptions.slugs).map(([kind, list]) => [kind, [...list]]),
+  ) as unknown as Registry['slugs'];
+  const placeKinds = new Map<string, PlaceKind>(
+    [...index.place.values()].map((place) => [place.slug, place.data.kind]),
+  );
+  return { names: renderOptions.names, slugs, placeKinds };
+}

@@ -1,0 +1,66 @@
+import type { Root } from 'mdast';
+import type { DiskCache } from '../cache/disk-cache.ts';
+import type { SourceFile } from '../load/read-content.ts';
+import { decodeParseBody, encodeParseEntry } from './cache-entries.ts';
+import { createRenderJob, type ParseOutcome, parseJob, type Registry, type RenderOutcome } from './worker-jobs.ts';
+
+/** A parse result as the host returns it: the body stays with the host until rendering. */
+export type HostedParse = Omit<ParseOutcome, 'body'> & { readonly empty: boolean };
+
+/** A batch of work, for a worker thread or for the main thread. */
+export type JobTask =
+  | { readonly type: 'parse'; readonly jobs: readonly { readonly source: SourceFile; readonly key?: string }[] }
+  | { readonly type: 'registry'; readonly registry: Registry }
+  | {
+      readonly type: 'render';
+      /** `plain` is given for articles only: they alone are checked for unregistered names. */
+      readonly jobs: readonly {
+        readonly source: SourceFile;
+        readonly key?: string;
+        readonly plain?: readonly string[];
+      }[];
+    };
+
+/**
+ * Runs parse and render batches, keeping the bodies it parsed until they are rendered so that
+ * syntax trees never cross threads. Clean parses are stored in the cache as they are made.
+ */
+export function createJobHost(cache: DiskCache | undefined): (task: JobTask) => Promise<unknown> {
+  const bodies = new Map<string, Root>();
+  let render: ReturnType<typeof createRenderJob> | undefined;
+
+  const bodyOf = async (source: SourceFile, key: string | undefined): Promise<Root | undefined> => {
+    const kept = bodies.get(source.path);
+    if (kept) return kept;
+    const entry = key === undefined ? undefined : cache?.get(key);
+    return (entry && decodeParseBody(entry)) ?? parseJob(source).body;
+  };
+
+  return async (task) => {
+    switch (task.type) {
+      case 'parse':
+        return Promise.all(
+          task.jobs.map(async ({ source, key }): Promise<HostedParse> => {
+            const { body, ...outcome } = parseJob(source);
+            const empty = (body?.children.length ?? 0) === 0;
+            if (body) bodies.set(source.path, body);
+            if (cache && key !== undefined && outcome.record && body && outcome.messages.length === 0) {
+              cache.set(key, encodeParseEntry({ record: outcome.record, empty }, body));
+            }
+            return { ...outcome, empty };
+          }),
+        );
+      case 'registry':
+        render = createRenderJob(task.registry);
+        return undefined;
+      case 'render':
+        return Promise.all(
+          task.jobs.map(async ({ source, key, plain }): Promise<RenderOutcome> => {
+            const body = await bodyOf(source, key);
+            if (!render || !body) throw new TypeError(`nothing to render for ${source.path}`);
+            return render(source.path, source.bytes, body, plain);
+          }),
+        );
+    }
+  };
+}

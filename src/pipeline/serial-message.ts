@@ -1,0 +1,28 @@
+import type { VFile } from 'vfile';
+import { type Place, reportError, reportWarning } from '../parse/messages.ts';
+import type { RuleId } from '../report/rules.ts';
+
+/** A vfile message as plain data, so it can cross from a worker thread or a cache file. */
+export interface SerialMessage {
+  readonly reason: string;
+  readonly ruleId: RuleId;
+  readonly place?: Place;
+  readonly fatal: boolean;
+}
+
+/** The messages of a file as plain data. */
+export function serializeMessages(file: VFile): SerialMessage[] {
+  return file.messages.map((message) => ({
+    reason: message.reason,
+    ruleId: message.ruleId as RuleId,
+    ...(message.place ? { place: message.place } : {}),
+    fatal: message.fatal === true,
+  }));
+}
+
+/** Records the messages on `file` again, exactly as they were first reported. */
+export function restoreMessages(file: VFile, messages: readonly SerialMessage[]): void {
+  for (const message of messages) {
+    (message.fatal ? reportError : reportWarning)(file, message.reason, message.ruleId, message.place);
+  }
+}

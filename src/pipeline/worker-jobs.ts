@@ -1,0 +1,67 @@
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
+import type { MentionTarget } from '../link/registry.ts';
+import type { SourceFile } from '../load/read-content.ts';
+import { decodeContentFile } from '../parse/decode.ts';
+import type { AnyParsedRecord } from '../parse/parse-record.ts';
+import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
+import type { PlaceKind, RecordKind } from '../schema/index.ts';
+import { urlFor } from '../site/urls.ts';
+import { parseSource } from './parse-source.ts';
+import { type SerialMessage, serializeMessages } from './serial-message.ts';
+
+/** A record without its file: what is cached and sent between threads. */
+export type PlainRecord = Omit<AnyParsedRecord, 'file'>;
+
+/** The first pass over one file, as plain data. */
+export interface ParseOutcome {
+  readonly messages: readonly SerialMessage[];
+  readonly record?: PlainRecord;
+  readonly body?: Root;
+}
+
+/** Parses one source file and returns plain data. */
+export function parseJob(source: SourceFile): ParseOutcome {
+  const { file, record, body } = parseSource(source);
+  const messages = serializeMessages(file);
+  if (!record || !body) return { messages };
+  const { file: _file, ...plain } = record;
+  return { messages, record: plain, body };
+}
+
+/** What rendering needs to know about the whole archive, as plain data. */
+export interface Registry {
+  readonly names: ReadonlyMap<string, MentionTarget>;
+  readonly slugs: { readonly [K in RecordKind]: readonly string[] };
+  /** Kinds of places: cities have their own URL section. */
+  readonly placeKinds: ReadonlyMap<string, PlaceKind>;
+}
+
+/** One body rendered, with the messages rendering reported (such as unknown hand links). */
+export interface RenderOutcome extends RenderedBody {
+  readonly messages: readonly SerialMessage[];
+}
+
+/** A renderer for bodies against the registry; each call renders one body of the file at `path`. */
+export function createRenderJob(
+  registry: Registry,
+): (path: string, bytes: Uint8Array, body: Root, plain?: readonly string[]) => RenderOutcome {
+  const checkNames = createUnregisteredNameCheck(registry.names);
+  const render = createBodyRenderer({
+    names: registry.names,
+    slugs: registry.slugs,
+    hrefFor: (target) => {
+      const placeKind = target.kind === 'place' ? registry.placeKinds.get(target.slug) : undefined;
+      return urlFor({ ...target, ...(placeKind ? { placeKind } : {}) });
+    },
+  });
+  return (path, bytes, body, plain) => {
+    // Mentions are located in the text, so the file needs its text, decoded as parsing decoded it.
+    const file = bytes.byteLength > 0 ? decodeContentFile(path, bytes) : new VFile({ path });
+    // Only articles get `plain`, and only articles are checked for unregistered names.
+    if (plain !== undefined) checkNames(body, file, plain);
+    const rendered = render(body, file, plain);
+    return { ...rendered, messages: serializeMessages(file) };
+  };
+}

@@ -1,0 +1,61 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DiskCache } from '../cache/disk-cache.ts';
+import { createJobHost, type JobTask } from './job-host.ts';
+
+/** Hosts that run job batches: worker threads, or the main thread alone. */
+export interface JobPool {
+  /** How many hosts there are; `run` takes a host number below this. */
+  readonly size: number;
+  readonly run: <T>(host: number, task: JobTask) => Promise<T>;
+  readonly close: () => Promise<void>;
+}
+
+/** The default number of worker threads: one per core. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** A pool of `count` worker threads, or the main thread when `count` is 0. */
+export function createJobPool(count: number, cache: DiskCache | undefined): JobPool {
+  if (count <= 0) {
+    const host = createJobHost(cache);
+    return { size: 1, run: <T>(_: number, task: JobTask) => host(task) as Promise<T>, close: async () => {} };
+  }
+  const workers = Array.from({ length: count }, () => startWorker(cache?.directory));
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  for (const worker of workers) {
+    worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (error !== undefined) waiting?.reject(new Error(`worker failed: ${error}`));
+      else waiting?.resolve(result);
+    });
+    worker.on('error', (error) => {
+      for (const waiting of pending.values()) waiting.reject(error);
+      pending.clear();
+    });
+  }
+  return {
+    size: count,
+    run: <T>(host: number, task: JobTask) =>
+      new Promise<T>((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        workers[host % count]?.postMessage({ id, task });
+      }),
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+// Workers run TypeScript as the main thread does, through tsx: Node 20 does not apply `--import`
+// hooks to a worker's entry module, so the worker registers tsx itself before loading it.
+const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./archive-worker.ts'))}); })`;
+
+function startWorker(cacheDir: string | undefined): Worker {
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { cacheDir } });
+}

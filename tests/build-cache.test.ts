@@ -1,0 +1,126 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
+import { buildSite } from '../src/cli/build-site.ts';
+import { readContent } from '../src/load/read-content.ts';
+import { type ArchiveResult, buildArchive } from '../src/pipeline/build-archive.ts';
+import { buildArchiveCached } from '../src/pipeline/build-archive-cached.ts';
+import { formatReport } from '../src/report/report.ts';
+import { FIXTURES } from './helpers/fixtures.ts';
+import { snapshotSite } from './helpers/tree.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'archive-cache-'));
+const content = path.join(work, 'content');
+const cacheDir = path.join(work, 'cache');
+const load = () => readContent(content, work);
+const cached = async (version = 'v1', more: { workers?: number; filesPerWorker?: number } = {}) =>
+  buildArchiveCached(await load(), { cacheDir, version, workers: 0, ...more });
+
+/** Everything a build produces that the site depends on, as comparable text. */
+function outcome(result: ArchiveResult): string {
+  const records = Object.values(result.archive?.records ?? {}).flatMap((map) =>
+    [...(map as ReadonlyMap<string, { slug: string; data: unknown; positions: unknown }>).values()].map((record) => [
+      record.slug,
+      record.data,
+      record.positions,
+    ]),
+  );
+  return JSON.stringify([records, [...(result.archive?.bodies ?? [])], formatReport(result.files)]);
+}
+
+/** The first file of a content folder. */
+const firstOf = (folder: string) => path.join(content, folder, readdirSync(path.join(content, folder)).sort()[0] ?? '');
+const article = () => firstOf('articles');
+const articles = 24;
+
+beforeAll(async () => {
+  await writeCorpus(content, { articles, seed: 9 });
+});
+
+describe('the cached build', () => {
+  it('should parse and render everything once, then nothing while nothing changes', async () => {
+    const cold = await cached();
+    expect(cold.stats).toMatchObject({ parsed: (await load()).length, rendered: articles });
+    const warm = await cached();
+    expect(warm.stats).toMatchObject({ parsed: 0, rendered: 0 });
+    expect(outcome(warm)).toBe(outcome(buildArchive(await load())));
+  });
+
+  it('should parse and render again only the article whose content changed', async () => {
+    writeFileSync(article(), `${readFileSync(article(), 'utf8')}\nA sentence added in an edit.\n`);
+    const edited = await cached();
+    expect(edited.stats).toMatchObject({ parsed: 1, rendered: 1 });
+    const key = `article:${path.basename(article(), '.md')}`;
+    expect(edited.archive?.bodies.get(key)?.html).toContain('A sentence added in an edit.');
+    expect(outcome(edited)).toBe(outcome(buildArchive(await load())));
+  });
+
+  it('should render every body again when a name changes, since any body may now link it', async () => {
+    const official = path.join(
+      content,
+      'officials',
+      (await load())
+        .find((s) => s.kind === 'official')
+        ?.path.split('/')
+        .pop() ?? '',
+    );
+    writeFileSync(official, readFileSync(official, 'utf8').replace(/^name: (.*)$/m, 'name: $1 Renamed'));
+    const renamed = await cached();
+    expect(renamed.stats).toMatchObject({ parsed: 1, rendered: articles });
+    expect(outcome(renamed)).toBe(outcome(buildArchive(await load())));
+  });
+
+  it('should parse everything again when the parser version changes', async () => {
+    const next = await cached('v2');
+    expect(next.stats).toMatchObject({ parsed: (await load()).length, rendered: articles });
+    expect(outcome(next)).toBe(outcome(buildArchive(await load())));
+  });
+
+  it('should give the same result on worker threads', async () => {
+    const threaded = await cached('v3', { workers: 2, filesPerWorker: 10 });
+    expect(threaded.stats).toMatchObject({ workers: 2, rendered: articles });
+    expect(outcome(threaded)).toBe(outcome(buildArchive(await load())));
+  });
+
+  it('should report a broken file every time, exactly as the uncached build does', async () => {
+    const broken = await readContent(path.join(FIXTURES, 'rules/unknown-reference/content'), FIXTURES);
+    const expected = formatReport(buildArchive(broken).files);
+    expect(expected).toContain('unknown-reference');
+    for (let run = 0; run < 2; run++) {
+      const result = await buildArchiveCached(broken, { cacheDir, version: 'v1', workers: 0 });
+      expect(result.archive).toBeUndefined();
+      expect(formatReport(result.files)).toBe(expected);
+    }
+  });
+
+  it('should build the same site, byte for byte (search index aside), from the cache as from a cold build', async () => {
+    const fromCache = (await cached()).archive;
+    const cold = buildArchive(await load()).archive;
+    if (!fromCache || !cold) throw new Error('the corpus must be valid');
+    await buildSite({ archive: cold, output: path.join(work, 'cold') });
+    await buildSite({ archive: fromCache, output: path.join(work, 'cached') });
+    // Every page and data file byte for byte; the search index's filter chunks are named in hash-map order.
+    expect(snapshotSite(path.join(work, 'cached'))).toEqual(snapshotSite(path.join(work, 'cold')));
+  }, 120_000);
+});
+
+describe('the site manifest', () => {
+  it('should skip a build only while the inputs and the output folder are those of the last build', async () => {
+    const output = path.join(work, 'site');
+    await mkdir(output, { recursive: true });
+    const sources = await load();
+    const inputs = siteInputs(sources, 'v1', { pathPrefix: '/' });
+    expect(await upToDate(cacheDir, output, inputs)).toBeUndefined();
+    await recordSite(cacheDir, output, inputs, 'a warning');
+    expect(await upToDate(cacheDir, output, inputs)).toEqual({ report: 'a warning' });
+    expect(await upToDate(cacheDir, output, siteInputs(sources, 'v1', { pathPrefix: '/archive/' }))).toBeUndefined();
+    expect(await upToDate(cacheDir, output, siteInputs(sources.slice(1), 'v1', { pathPrefix: '/' }))).toBeUndefined();
+    await rm(output, { recursive: true });
+    await mkdir(output);
+    expect(await upToDate(cacheDir, output, inputs)).toBeUndefined();
+  });
+});
