@@ -113,7 +113,7 @@ describe('a site built under a path prefix', () => {
     expect(feed.feed_url).toBe(`${host.url}feed.json`);
     expect(feed.items.map((item: { url: string }) => item.url)).toEqual(atomEntries('feed.xml').map((e) => e.link));
     expect(read('index.html')).toContain(
-      `type="application/feed+json" title="Press Release Archive: all articles (JSON Feed)" href="${prefix}feed.json"`,
+      `type="application/feed+json" title="Press Release Archive: latest articles (JSON Feed)" href="${prefix}feed.json"`,
     );
   });
 

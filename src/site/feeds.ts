@@ -17,7 +17,8 @@ export interface FeedEntry {
   readonly url: string;
   readonly title: string;
   readonly summary: string;
-  readonly html: string;
+  /** The article text with absolute links; absent in feeds that carry summaries only. */
+  readonly html?: string;
   /** RFC 3339; only for a publication date the source states to the day. */
   readonly published?: string;
   /** RFC 3339: when the archive took the article in. */
@@ -52,25 +53,34 @@ export interface FeedSpec {
   readonly title: string;
   readonly path: string;
   readonly jsonPath?: string;
+  /** Carry each article's text, not only its summary. The archive's own feed does; a feed per record does not. */
+  readonly fullText?: boolean;
 }
+
+/**
+ * How many of the newest articles a feed carries. Feed readers poll for what is new; the archive
+ * itself, its indexes and its open data are where the rest is, and a feed of every article of a
+ * large archive would be tens of megabytes fetched again on every poll.
+ */
+export const FEED_ENTRIES = 50;
 
 // Atom requires an `updated` time even for a feed with no entries.
 const EPOCH = '1970-01-01T00:00:00Z';
 
-/** Builds a feed of `articles`, in the order given (the site lists newest first). Pure. */
+/** Builds a feed of the first {@link FEED_ENTRIES} of `articles`, in the order given (newest first). Pure. */
 export function toFeed(
   target: PublishTarget,
   spec: FeedSpec,
   articles: readonly FeedArticle[],
   fallbackUpdated = EPOCH,
 ): Feed {
-  const entries = articles.map((article): FeedEntry => {
+  const entries = articles.slice(0, FEED_ENTRIES).map((article): FeedEntry => {
     const stated = article.date.iso !== undefined && article.date.iso.length === 10 && !article.date.inferred;
     return {
       url: absoluteUrl(target, article.link.url),
       title: article.title,
       summary: article.summary,
-      html: absolutizeHtml(target, article.html),
+      ...(spec.fullText ? { html: absolutizeHtml(target, article.html) } : {}),
       ...(stated ? { published: dayToRfc3339(article.date.iso ?? '') } : {}),
       updated: dayToRfc3339(article.added.iso ?? ''),
     };
@@ -121,7 +131,7 @@ export function toJsonFeed(feed: Feed, siteTitle: string, language: string): str
         url: entry.url,
         title: entry.title,
         summary: entry.summary,
-        content_html: entry.html,
+        ...(entry.html === undefined ? { content_text: entry.summary } : { content_html: entry.html }),
         ...(entry.published ? { date_published: entry.published } : {}),
         date_modified: entry.updated,
       })),

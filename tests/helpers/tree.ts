@@ -14,8 +14,8 @@ export function snapshotTree(directory: string): Map<string, string> {
 
 /**
  * A built site for comparison with another build of the same content: every file except the
- * search index. Pagefind writes its filter files in hash-map order, so two builds of one site give
- * equal pages but differently named filter chunks; the index is checked by the search tests instead.
+ * search index. Pagefind reads pages in parallel and writes its filter chunks in hash-map order, so
+ * two builds of one site give equal pages but a differently chunked index; the search tests check it.
  */
 export function snapshotSite(directory: string): Map<string, string> {
   const files = snapshotTree(directory);

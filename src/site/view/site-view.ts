@@ -102,7 +102,7 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   };
   const feed = toFeed(
     target,
-    { page: '/articles/', title: 'All articles', path: '/feed.xml', jsonPath: '/feed.json' },
+    { page: '/articles/', title: 'Latest articles', path: '/feed.xml', jsonPath: '/feed.json', fullText: true },
     articleViews,
     emptyFeedTime,
   );
