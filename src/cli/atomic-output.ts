@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** Paths used while replacing an output folder. */
 interface Staging {
@@ -63,6 +65,8 @@ export async function writeAtomically(
   if (hadOutput) await rm(staging.previous, { recursive: true, force: true });
 }
 
+const run = promisify(execFile);
+
 /** Restores the previous site if a swap was cut off, and removes leftovers of killed builds. */
 export async function recoverInterruptedSwap(output: string): Promise<void> {
   const resolved = path.resolve(output);
@@ -83,11 +87,27 @@ export async function recoverInterruptedSwap(output: string): Promise<void> {
 
 /** Flushes every file and folder under `directory` to disk. */
 async function syncTree(directory: string): Promise<void> {
+  if (await syncFileSystem(directory)) return;
   const entries = await readdir(directory, { withFileTypes: true, recursive: true });
   for (const entry of entries) {
     if (entry.isFile() || entry.isDirectory()) await syncFile(path.join(entry.parentPath, entry.name));
   }
   await syncFile(directory);
+}
+
+/**
+ * Flushes the whole file system holding `directory` with one syncfs(2) (`sync -f`, Linux): for a
+ * site of tens of thousands of files that is seconds faster than an fsync per file. `false` where
+ * it is not available, so the caller flushes file by file.
+ */
+async function syncFileSystem(directory: string): Promise<boolean> {
+  if (process.platform !== 'linux') return false;
+  try {
+    await run('sync', ['-f', directory]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function syncFile(file: string): Promise<void> {
