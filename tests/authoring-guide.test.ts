@@ -29,3 +29,10 @@ describe('the authoring guide', () => {
     expect(entry).toMatch(/\*\*Fix:\*\* \S/);
   });
 });
+
+describe('the content model', () => {
+  const model = readFileSync(path.resolve(import.meta.dirname, '../docs/content-model.md'), 'utf8');
+  it.each(Object.keys(RULES))('should list the rule %s', (rule) => {
+    expect(model).toContain(`| \`${rule}\` |`);
+  });
+});
