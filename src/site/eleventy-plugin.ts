@@ -1,17 +1,18 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { toJsonFeed } from './feeds.ts';
+import type { FeedSite } from './feeds.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
+import { publishedFiles, writePublishedFiles } from './published-files.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, toSitemap, type WrittenPage } from './sitemap.ts';
-import { toSiteView } from './view/site-view.ts';
+import { type SiteView, toSiteView } from './view/site-view.ts';
 
 /** Options of {@link archivePlugin}. */
 export interface ArchivePluginOptions {
@@ -58,24 +59,48 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   const loadContent = createContentLoader(contentDir);
   config.addWatchTarget(contentDir);
   config.addGlobalData('siteUrl', options.siteUrl.replace(/\/+$/, ''));
+  // The archive and view this build renders, for the files written after Eleventy's pages.
+  let rendered: { archive: Archive; site: SiteView } | undefined;
   config.addGlobalData('site', async () => {
     const preloaded = (config as UserConfig & { [PRELOADED]?: Archive })[PRELOADED];
     const archive = options.archive ?? preloaded ?? (await loadContent());
-    return toSiteView(archive, target());
+    rendered = { archive, site: toSiteView(archive, target()) };
+    return rendered.site;
   });
   config.addGlobalData('headersFile', toHeadersFile());
   config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
   config.addFilter('jsonLd', toJsonLd);
   config.addFilter('documentTitle', documentTitle);
-  config.addFilter('jsonFeed', toJsonFeed);
   // Read lazily: the path prefix is only final once the whole configuration has run.
   const target = () => publishTarget(options.siteUrl, config.pathPrefix);
   // After every build (also in `npm start`): the sitemap of the pages actually written, and search.
-  config.on('eleventy.after', async (event: { directories: { output: string }; results: WrittenPage[] }) => {
-    const sitemap = toSitemap(target(), listablePages(event.results));
-    await writeFile(path.join(event.directories.output, 'sitemap.xml'), sitemap);
-    await writeSearchIndex(event.directories.output);
+  config.on('eleventy.after', async (event: AfterBuild) => {
+    const output = event.directories.output;
+    if (rendered) {
+      const about = await readSiteMetadata(event.directories.data);
+      await writePublishedFiles(output, publishedFiles(rendered.archive, rendered.site, target(), about));
+    }
+    await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), listablePages(event.results)));
+    await writeSearchIndex(output);
   });
+}
+
+/** What Eleventy tells `eleventy.after` listeners that this plugin uses. */
+interface AfterBuild {
+  readonly directories: { readonly output: string; readonly data: string };
+  readonly results: WrittenPage[];
+}
+
+/** The site's title, description and language, from the same data file the layouts use. */
+async function readSiteMetadata(dataDir: string): Promise<FeedSite> {
+  // Layouts without a metadata file (test fixtures) get untitled feeds rather than a failed build.
+  const text = await readFile(path.join(dataDir, 'metadata.json'), 'utf8').catch(() => '{}');
+  const metadata = JSON.parse(text) as Partial<FeedSite>;
+  return {
+    title: metadata.title ?? '',
+    description: metadata.description ?? '',
+    language: metadata.language ?? 'en',
+  };
 }
 
 /**

@@ -144,3 +144,44 @@ export function toJsonFeed(feed: Feed, siteTitle: string, language: string): str
 function dayToRfc3339(day: string): string {
   return `${day}T00:00:00Z`;
 }
+
+/** What a feed says about the site as a whole. */
+export interface FeedSite {
+  readonly title: string;
+  readonly description: string;
+  readonly language: string;
+}
+
+/** A feed as Atom 1.0 text (RFC 4287). Every text is escaped, so markup in titles stays text. */
+export function toAtom(feed: Feed, site: FeedSite): string {
+  const entries = feed.entries.flatMap((entry) => [
+    '  <entry>',
+    `    <title>${escapeXml(entry.title)}</title>`,
+    `    <link href="${escapeXml(entry.url)}" rel="alternate" type="text/html"/>`,
+    `    <id>${escapeXml(entry.url)}</id>`,
+    ...(entry.published ? [`    <published>${entry.published}</published>`] : []),
+    `    <updated>${entry.updated}</updated>`,
+    `    <summary>${escapeXml(entry.summary)}</summary>`,
+    ...(entry.html === undefined ? [] : [`    <content type="html">${escapeXml(entry.html)}</content>`]),
+    '  </entry>',
+  ]);
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
+    `  <title>${escapeXml(`${feed.title} · ${site.title}`)}</title>`,
+    `  <subtitle>${escapeXml(site.description)}</subtitle>`,
+    `  <link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/atom+xml"/>`,
+    `  <link href="${escapeXml(feed.pageUrl)}" rel="alternate" type="text/html"/>`,
+    `  <id>${escapeXml(feed.selfUrl)}</id>`,
+    `  <updated>${feed.updated}</updated>`,
+    `  <author><name>${escapeXml(site.title)}</name></author>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

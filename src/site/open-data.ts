@@ -20,10 +20,10 @@ export function recordDataPath(record: { readonly kind: RecordKind; readonly slu
  * The archive as open data: one JSON file of records per kind (`/data/officials.json`, without
  * article texts), one per record with its text (`/data/officials/tan-chengxu.json`), and the JSON Schema of each kind's front matter
  * (`/schemas/official.schema.json`), generated from the same zod schemas that validate the content.
- * URLs inside are absolute, so the files stay useful when downloaded.
+ * URLs inside are absolute, so the files stay useful when downloaded. Made one at a time, so that
+ * a large archive's JSON is never all in memory at once.
  */
-export function toOpenData(archive: Archive, target: PublishTarget): DataFile[] {
-  const files: DataFile[] = [];
+export function* openDataFiles(archive: Archive, target: PublishTarget): Generator<DataFile> {
   for (const kind of RECORD_KINDS) {
     const records = [...(archive.records[kind] as ReadonlyMap<string, { slug: string; data: unknown }>).values()];
     const items = records.map((record) => ({
@@ -35,16 +35,12 @@ export function toOpenData(archive: Archive, target: PublishTarget): DataFile[] 
     }));
     // The list of a kind leaves out the texts, so it stays small enough to fetch whole; each
     // record's own file carries its text.
-    files.push({ path: `/data/${KIND_FOLDERS[kind]}.json`, json: JSON.stringify(items, null, 2) });
+    yield { path: `/data/${KIND_FOLDERS[kind]}.json`, json: JSON.stringify(items, null, 2) };
     for (const item of items) {
       const body = archive.bodies.get(recordKey({ kind, slug: item.id }));
       const html = body && body.html !== '' ? { html: absolutizeHtml(target, body.html) } : {};
-      files.push({
-        path: recordDataPath({ kind, slug: item.id }),
-        json: JSON.stringify({ ...item, ...html }, null, 2),
-      });
+      yield { path: recordDataPath({ kind, slug: item.id }), json: JSON.stringify({ ...item, ...html }, null, 2) };
     }
-    files.push({ path: `/schemas/${kind}.schema.json`, json: frontMatterJsonSchema(kind) });
+    yield { path: `/schemas/${kind}.schema.json`, json: frontMatterJsonSchema(kind) };
   }
-  return files;
 }

@@ -1,3 +1,4 @@
+import { escapeXml } from './feeds.ts';
 import { absoluteUrl, type PublishTarget } from './publish.ts';
 
 /** A page Eleventy wrote: its URL, and the file it went to. */
@@ -26,8 +27,4 @@ export function toSitemap(target: PublishTarget, urls: readonly string[]): strin
     '</urlset>',
     '',
   ].join('\n');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

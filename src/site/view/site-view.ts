@@ -8,7 +8,7 @@ import {
   organisationJsonLd,
   placeJsonLd,
 } from '../json-ld.ts';
-import { type DataFile, recordDataPath, toOpenData } from '../open-data.ts';
+import { recordDataPath } from '../open-data.ts';
 import type { PublishTarget } from '../publish.ts';
 import { type ArticleView, type EventSummary, toArticleView, toEventSummary } from './article-view.ts';
 import { createViewContext, type LinkView, sortByDate, type ViewContext } from './context.ts';
@@ -69,8 +69,6 @@ export interface SiteView {
   readonly years: readonly YearGroup[];
   /** Every event, oldest first; undated events last. */
   readonly timeline: readonly EventSummary[];
-  /** Records and schemas as JSON files. */
-  readonly openData: readonly DataFile[];
   /** The whole archive's feed, as Atom and JSON Feed. */
   readonly feed: Feed;
   /** Every Atom feed: the archive's, and one per official, city and event. */
@@ -190,7 +188,6 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     },
     years: groupByYear(articles),
     timeline,
-    openData: toOpenData(archive, target),
     feed,
     feeds,
     pictures: {
