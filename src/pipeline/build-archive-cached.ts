@@ -100,7 +100,8 @@ export async function buildArchiveCached(
       if (outcome.empty) empty.add(record);
     });
 
-    const outcomes = files.map((file) => ({ file, parsed: records.some((record) => record.file === file) }));
+    const withRecord = new Set(records.map((record) => record.file));
+    const outcomes = files.map((file) => ({ file, parsed: withRecord.has(file) }));
     const linked = linkRecords(records, invalidRecords(sources, outcomes));
     const registry = registryOf(linked);
     const registryKey = hashOf(
