@@ -34,6 +34,11 @@ describe('content rules', () => {
     expect(Object.keys(RULES).filter((rule) => !covered.has(rule))).toEqual([]);
   });
 
+  it('should count a lone CR as a line end when pointing at a bad byte, as positions elsewhere do', () => {
+    const file = decodeContentFile('content/articles/mac.md', Uint8Array.from([0x61, 0x0d, 0x62, 0x80]));
+    expect(file.messages[0]?.place).toEqual({ line: 2, column: 2 });
+  });
+
   it('should refuse a file over the size limit without decoding it', () => {
     const file = decodeContentFile('content/articles/huge.md', new Uint8Array(MAX_FILE_BYTES + 1).fill(65));
     expect(String(file.messages[0])).toBe(

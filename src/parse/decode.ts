@@ -38,7 +38,8 @@ export function decodeContentFile(path: string, bytes: Uint8Array, size = bytes.
     const offset = firstInvalidUtf8Offset(bytes);
     // Point at the bad byte: the text before it is valid, so its lines can be counted.
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-    const lines = before.split('\n');
+    // Lines end as vfile-location and micromark count them: CRLF, LF or a lone CR.
+    const lines = before.split(/\r?\n|\r/);
     const place = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
     reportError(
       file,

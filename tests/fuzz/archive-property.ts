@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import type { SourceFile } from '../../src/load/read-content.ts';
 import { buildArchive } from '../../src/pipeline/build-archive.ts';
 import { isRuleId } from '../../src/report/rules.ts';
@@ -170,9 +172,13 @@ const sourceFile = fc
 /** One to four content files, for one run of the pipeline. */
 export const contentSources = fc.array(sourceFile, { minLength: 1, maxLength: 4 });
 
-/** Lines of a file as positions count them: a CR before LF belongs to its line, a BOM is not text. */
-function linesOf(bytes: Uint8Array): string[] {
-  return new TextDecoder('utf-8').decode(bytes).split('\n');
+/**
+ * Whether a point lies in the file as unified counts lines (vfile-location: LF, CRLF or a lone CR
+ * ends a line; a column may point just past a line's last character). A BOM is not text.
+ */
+function insideFile(bytes: Uint8Array): (point: { line: number; column: number }) => boolean {
+  const place = location(new VFile(new TextDecoder('utf-8').decode(bytes)));
+  return (point) => place.toOffset(point) !== undefined;
 }
 
 /**
@@ -184,7 +190,7 @@ export function checkSources(sources: readonly SourceFile[]): void {
   sources.forEach((source, index) => {
     const file = files[index];
     if (file === undefined) throw new Error(`no result for ${source.path}`);
-    const lines = linesOf(source.bytes);
+    const inside = insideFile(source.bytes);
     for (const message of file.messages) {
       if (!isRuleId(message.ruleId)) throw new Error(`unknown rule ${message.ruleId}: ${message.reason}`);
       const { start, end } =
@@ -194,12 +200,8 @@ export function checkSources(sources: readonly SourceFile[]): void {
           if (point === start) throw new Error(`message without a position: ${message.reason}`);
           continue;
         }
-        const line = lines[point.line - 1];
-        // A position may point just past the last character of a line, or at the very end of the file.
-        if (line === undefined || point.column < 1 || point.column > line.length + 1) {
-          throw new Error(
-            `position ${point.line}:${point.column} outside ${source.path} (${lines.length} lines): ${message.reason}`,
-          );
+        if (!inside(point)) {
+          throw new Error(`position ${point.line}:${point.column} outside ${source.path}: ${message.reason}`);
         }
       }
     }
