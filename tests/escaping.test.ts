@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
@@ -40,6 +42,36 @@ interface Output {
 const jsonLdBlocks = (html: string) =>
   [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
 
+/** Problems a strict XML parser finds: a feed or sitemap a reader would have to repair is broken. */
+function xmlProblems(text: string): string[] {
+  const problems: string[] = [];
+  const parser = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') problems.push(`XML ${level}: ${message}`);
+    },
+  });
+  try {
+    parser.parseFromString(text, 'application/xml');
+  } catch (error) {
+    problems.push(`XML does not parse: ${String(error)}`);
+  }
+  return problems;
+}
+
+/** The text of every `tag` element of an XML file. */
+const xmlText = (text: string, tag: string) =>
+  Array.from(new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName(tag)).map(
+    (node) => node.textContent ?? '',
+  );
+
+/** A Pagefind index fragment: the text, metadata and filters it stores for one page. */
+const fragment = (file: string) =>
+  JSON.parse(
+    gunzipSync(readFileSync(path.join(output, file)))
+      .toString()
+      .replace(/^pagefind_dcd/, ''),
+  );
+
 const OUTPUTS: Readonly<Record<string, Output>> = {
   'HTML pages': {
     files: (all) => all.filter((file) => file.endsWith('.html')),
@@ -76,6 +108,29 @@ const OUTPUTS: Readonly<Record<string, Output>> = {
           return [`SVG is not well-formed: ${String(error)}`];
         }
       }),
+  },
+  'Atom feeds': {
+    files: (all) => all.filter((file) => file.endsWith('feed.xml')),
+    check: (xml) => [
+      ...xmlProblems(xml),
+      ...RAW_MARKUP.filter((markup) => xml.includes(markup)).map((markup) => `raw ${markup}`),
+    ],
+  },
+  sitemap: {
+    files: (all) => all.filter((file) => file === 'sitemap.xml'),
+    check: (xml) => xmlProblems(xml),
+  },
+  'search index': {
+    files: (all) => all.filter((file) => file.endsWith('.pf_fragment')),
+    check: (_, file) => {
+      // Pagefind stores text, not markup: a name's tags stay characters, template syntax is not run.
+      const text = JSON.stringify(fragment(file));
+      return text.includes('Plan 49') ? ['template syntax ran'] : [];
+    },
+  },
+  'JSON Feed': {
+    files: (all) => all.filter((file) => file === 'feed.json'),
+    check: (json) => (JSON.stringify(JSON.parse(json)).includes('Plan 49') ? ['template syntax ran'] : []),
   },
   'open data': {
     files: (all) => all.filter((file) => file.startsWith('data/') && file.endsWith('.json')),
@@ -115,6 +170,28 @@ describe('names and titles with markup in them', () => {
     expect(jsonLd('events/visit/').name).toBe(NAMES.event);
     const officials = JSON.parse(read('data/officials.json'));
     expect(officials[0]).toMatchObject({ name: NAMES.official });
+  });
+
+  it('should keep every name exactly in feeds and the search index', () => {
+    expect(xmlText(read('feed.xml'), 'title')).toContain(NAMES.article);
+    expect(JSON.parse(read('feed.json')).items[0].title).toBe(NAMES.article);
+    expect(xmlText(read('officials/tan-chengxu/feed.xml'), 'title')[0]).toContain(`Articles naming ${NAMES.official}`);
+    expect(xmlText(read('cities/dalian/feed.xml'), 'title')[0]).toContain(`Articles about ${NAMES.city}`);
+    expect(xmlText(read('events/visit/feed.xml'), 'title')[0]).toContain(`Articles reporting ${NAMES.event}`);
+    const article = files
+      .filter((file) => file.endsWith('.pf_fragment'))
+      .map(fragment)
+      .find((entry) => entry.url === '/articles/visit/');
+    expect(article.meta.title).toBe(NAMES.article);
+    expect(article.filters.official).toEqual([NAMES.official]);
+    expect(article.filters.city).toEqual([NAMES.city]);
+  });
+
+  it('should escape the HTML of an article once inside its feed entry', () => {
+    // The body's text `5 < 6 & <b>` is escaped by the HTML renderer, then once more as Atom text.
+    const [content] = xmlText(read('feed.xml'), 'content');
+    expect(content).toContain('5 &#x3C; 6 &#x26; &#x3C;b>');
+    expect(content).not.toContain('<b>');
   });
 
   it('should escape a name in HTML text and attributes', () => {
