@@ -93,7 +93,10 @@ export function linkRecords(
   const { index, names } = indexRecords(records);
   checkReferences(records, index, (target) => invalid.has(recordKey(target)));
   checkEventSources(index);
-  const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys()]])) as {
+  // Hand links (`[the city](place:dalian)`) to a record whose file has errors are not reported again either.
+  const broken = (kind: RecordKind) =>
+    [...invalid].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));
+  const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys(), ...broken(kind)]])) as {
     [K in RecordKind]: string[];
   };
   return { index, renderOptions: { names, slugs, hrefFor: (target) => recordUrl(index, target) } };
