@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { normalisePathPrefix } from '../site/publish.ts';
 
 /** An internal link whose target is not in the built site. */
 export interface BrokenLink {
@@ -15,7 +16,7 @@ const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
  * a dangling internal link can be refused before it replaces the published site.
  */
 export async function findBrokenLinks(outputDir: string, pathPrefix = '/'): Promise<BrokenLink[]> {
-  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const prefix = normalisePathPrefix(pathPrefix);
   const broken: BrokenLink[] = [];
   // Every page links the same sections and many of the same records: look each target up once.
   const exists = new Map<string, boolean>();

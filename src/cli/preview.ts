@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../serve/static-host.ts';
-import { publishTarget } from '../site/publish.ts';
+import { normalisePathPrefix } from '../site/publish.ts';
 import { recoverInterruptedSwap } from './atomic-output.ts';
 
 const { values } = parseArgs({
@@ -16,7 +16,7 @@ const { values } = parseArgs({
   },
 });
 
-const { pathPrefix } = publishTarget('', values.pathprefix);
+const pathPrefix = normalisePathPrefix(values.pathprefix);
 await recoverInterruptedSwap(values.output);
 const home = path.join(values.output, 'index.html');
 if (!existsSync(home)) {

@@ -58,7 +58,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   const contentDir = options.contentDir ?? 'content';
   const loadContent = createContentLoader(contentDir);
   config.addWatchTarget(contentDir);
-  config.addGlobalData('siteUrl', options.siteUrl.replace(/\/+$/, ''));
+  config.addGlobalData('siteUrl', publishTarget(options.siteUrl).siteUrl);
   // The archive and view this build renders, for the files written after Eleventy's pages.
   let rendered: { archive: Archive; site: SiteView } | undefined;
   config.addGlobalData('site', async () => {

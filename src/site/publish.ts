@@ -12,8 +12,13 @@ export interface PublishTarget {
 
 /** Normalises the origin and prefix as given on the command line or in the environment. */
 export function publishTarget(siteUrl: string, pathPrefix = '/'): PublishTarget {
+  return { siteUrl: siteUrl.replace(/\/+$/, ''), pathPrefix: normalisePathPrefix(pathPrefix) };
+}
+
+/** A path prefix with one leading and one trailing slash: `archive`, `/archive` → `/archive/`. */
+export function normalisePathPrefix(pathPrefix: string): string {
   const trimmed = pathPrefix.replace(/^\/+|\/+$/g, '');
-  return { siteUrl: siteUrl.replace(/\/+$/, ''), pathPrefix: trimmed === '' ? '/' : `/${trimmed}/` };
+  return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
 /** A root-relative site path with the prefix: `/officials/x/` → `/archive/officials/x/`. */
