@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
-import { recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
+import { builtPages, recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type ArchiveResult, buildArchive } from '../src/pipeline/build-archive.ts';
@@ -108,6 +108,69 @@ describe('the cached build', () => {
   }, 120_000);
 });
 
+describe('the incremental site build', () => {
+  const output = path.join(work, 'incremental');
+  const archiveNow = async () => {
+    const archive = (await cached()).archive;
+    if (!archive) throw new Error('the corpus must be valid');
+    return archive;
+  };
+  const pageOf = (url: string) => path.join(output, url, 'index.html');
+  let fingerprints: ReadonlyMap<string, string> = new Map();
+
+  it('should render every record page the first time, and record a fingerprint for each', async () => {
+    const first = await buildSite({ archive: await archiveNow(), output, incremental: { codeVersion: 'c1' } });
+    fingerprints = first.fingerprints ?? new Map();
+    expect(fingerprints.size).toBeGreaterThan(articles);
+    expect(first.recordPages).toEqual({ rendered: fingerprints.size, reused: 0 });
+    for (const url of fingerprints.keys()) expect(existsSync(pageOf(url)), url).toBe(true);
+  }, 120_000);
+
+  it('should render only the page whose view changed after an edit, keep the others, and equal a full build', async () => {
+    writeFileSync(article(), `${readFileSync(article(), 'utf8')}\nAnother sentence, added later.\n`);
+    const edited = `/articles/${path.basename(article(), '.md')}/`;
+    const unchanged = [...fingerprints.keys()].find((url) => url !== edited) ?? '';
+    const before = statSync(pageOf(unchanged)).ino;
+    const archive = await archiveNow();
+    const second = await buildSite({ archive, output, incremental: { codeVersion: 'c1', previous: fingerprints } });
+    expect(second.recordPages).toEqual({ rendered: 1, reused: fingerprints.size - 1 });
+    expect(second.fingerprints?.get(edited)).not.toBe(fingerprints.get(edited));
+    expect(readFileSync(pageOf(edited), 'utf8')).toContain('Another sentence, added later.');
+    // The kept page is the previous file itself (a hard link), not a page rendered again.
+    expect(statSync(pageOf(unchanged)).ino).toBe(before);
+    fingerprints = second.fingerprints ?? new Map();
+
+    await buildSite({ archive, output: path.join(work, 'full') });
+    expect(snapshotSite(output)).toEqual(snapshotSite(path.join(work, 'full')));
+  }, 120_000);
+
+  it('should render a page again when its file is gone from the previous site', async () => {
+    const [missing] = fingerprints.keys();
+    rmSync(pageOf(missing ?? ''));
+    const again = await buildSite({
+      archive: await archiveNow(),
+      output,
+      incremental: { codeVersion: 'c1', previous: fingerprints },
+    });
+    expect(again.recordPages).toEqual({ rendered: 1, reused: fingerprints.size - 1 });
+    expect(existsSync(pageOf(missing ?? ''))).toBe(true);
+  }, 120_000);
+
+  it('should render every page again when the code or the path prefix changes', async () => {
+    const archive = await archiveNow();
+    const newCode = await buildSite({ archive, output, incremental: { codeVersion: 'c2', previous: fingerprints } });
+    expect(newCode.recordPages?.reused).toBe(0);
+    const moved = await buildSite({
+      archive,
+      output,
+      pathPrefix: '/archive/',
+      incremental: { codeVersion: 'c2', previous: newCode.fingerprints ?? new Map() },
+    });
+    expect(moved.recordPages?.reused).toBe(0);
+    expect(readFileSync(pageOf([...fingerprints.keys()][0] ?? ''), 'utf8')).toContain('href="/archive/');
+  }, 120_000);
+});
+
 describe('the site manifest', () => {
   it('should skip a build only while the inputs and the output folder are those of the last build', async () => {
     const output = path.join(work, 'site');
@@ -115,12 +178,16 @@ describe('the site manifest', () => {
     const sources = await load();
     const inputs = siteInputs(sources, 'v1', { pathPrefix: '/' });
     expect(await upToDate(cacheDir, output, inputs)).toBeUndefined();
-    await recordSite(cacheDir, output, inputs, 'a warning');
+    const pages = new Map([['/articles/a/', 'fingerprint']]);
+    await recordSite(cacheDir, output, inputs, 'a warning', pages);
     expect(await upToDate(cacheDir, output, inputs)).toEqual({ report: 'a warning' });
+    expect(await builtPages(cacheDir, output)).toEqual(pages);
     expect(await upToDate(cacheDir, output, siteInputs(sources, 'v1', { pathPrefix: '/archive/' }))).toBeUndefined();
     expect(await upToDate(cacheDir, output, siteInputs(sources.slice(1), 'v1', { pathPrefix: '/' }))).toBeUndefined();
     await rm(output, { recursive: true });
     await mkdir(output);
     expect(await upToDate(cacheDir, output, inputs)).toBeUndefined();
+    // Another folder in its place: its pages are not the ones the manifest describes.
+    expect(await builtPages(cacheDir, output)).toBeUndefined();
   });
 });

@@ -11,6 +11,8 @@ interface Manifest {
   readonly output: { readonly ino: number; readonly ctimeMs: number };
   /** The problem report the build printed (warnings), printed again when the build is skipped. */
   readonly report: string;
+  /** Fingerprint of each record page, so the next build renders only pages that changed. */
+  readonly pages?: readonly (readonly [url: string, fingerprint: string])[];
 }
 
 /** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
@@ -32,23 +34,47 @@ export async function upToDate(
   output: string,
   inputs: string,
 ): Promise<{ report: string } | undefined> {
-  const manifest = await readManifest(cacheDir, output);
-  if (manifest === undefined || manifest.inputs !== inputs) return undefined;
-  const current = await stat(output).catch(() => undefined);
-  if (current === undefined || current.ino !== manifest.output.ino || current.ctimeMs !== manifest.output.ctimeMs) {
-    return undefined;
-  }
-  return { report: manifest.report };
+  const manifest = await currentManifest(cacheDir, output);
+  return manifest?.inputs === inputs ? { report: manifest.report } : undefined;
+}
+
+/**
+ * The record page fingerprints of the last build, while `output` is still the site it wrote:
+ * pages with the same fingerprint need not be rendered again.
+ */
+export async function builtPages(cacheDir: string, output: string): Promise<ReadonlyMap<string, string> | undefined> {
+  const pages = (await currentManifest(cacheDir, output))?.pages;
+  return pages && new Map(pages);
 }
 
 /** Records that `output` now holds the site built from `inputs`. Call it only after the swap succeeded. */
-export async function recordSite(cacheDir: string, output: string, inputs: string, report: string): Promise<void> {
+export async function recordSite(
+  cacheDir: string,
+  output: string,
+  inputs: string,
+  report: string,
+  pages?: ReadonlyMap<string, string>,
+): Promise<void> {
   const current = await stat(output);
-  const manifest: Manifest = { inputs, output: { ino: current.ino, ctimeMs: current.ctimeMs }, report };
+  const manifest: Manifest = {
+    inputs,
+    output: { ino: current.ino, ctimeMs: current.ctimeMs },
+    report,
+    ...(pages ? { pages: [...pages] } : {}),
+  };
   const file = manifestFile(cacheDir, output);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(`${file}.${process.pid}`, JSON.stringify(manifest));
   await rename(`${file}.${process.pid}`, file);
+}
+
+/** The manifest of the last build, if `output` is still the folder that build swapped in. */
+async function currentManifest(cacheDir: string, output: string): Promise<Manifest | undefined> {
+  const manifest = await readManifest(cacheDir, output);
+  if (manifest === undefined) return undefined;
+  const current = await stat(output).catch(() => undefined);
+  const same = current?.ino === manifest.output.ino && current.ctimeMs === manifest.output.ctimeMs;
+  return same ? manifest : undefined;
 }
 
 async function readManifest(cacheDir: string, output: string): Promise<Manifest | undefined> {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { providePreloadedArchive } from '../site/eleventy-plugin.ts';
+import { providePreloadedBuild } from '../site/eleventy-plugin.ts';
+import type { PageFingerprints, PreviousPages, RenderPlan } from '../site/render-plan.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { findBrokenLinks } from './check-output-links.ts';
 
@@ -17,6 +18,20 @@ export interface BuildSiteOptions {
   readonly verbose?: boolean;
   /** Called at each stage of swapping the new site in (see {@link writeAtomically}). */
   readonly onStage?: AtomicOptions['onStage'];
+  /**
+   * Render only record pages whose view changed since the site in `output` was built, taking the
+   * others from it. Needs the code version (a change of code or templates renders everything) and
+   * the fingerprints that build returned, if it is still the site in `output`.
+   */
+  readonly incremental?: { readonly codeVersion: string; readonly previous?: PageFingerprints };
+}
+
+/** What a build did. */
+export interface BuiltSite {
+  /** Fingerprints of the record pages, for the next incremental build; only with `incremental`. */
+  readonly fingerprints?: PageFingerprints;
+  /** Record pages rendered, and record pages taken unchanged from the previous site. */
+  readonly recordPages: { readonly rendered: number; readonly reused: number } | undefined;
 }
 
 /** Thrown when the rendered site links to pages it does not contain. */
@@ -28,8 +43,16 @@ export class BrokenLinksError extends Error {
  * Renders the archive with Eleventy into a temporary folder, checks that every internal link has a
  * target, and only then swaps the result in for `output`.
  */
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const pathPrefix = options.pathPrefix ?? '/';
+  let plan: RenderPlan | undefined;
+  const incremental = options.incremental && {
+    codeVersion: options.incremental.codeVersion,
+    ...previousSite(options.output, options.incremental.previous),
+    onPlan: (planned: RenderPlan) => {
+      plan = planned;
+    },
+  };
   await writeAtomically(
     options.output,
     async (temporary) => {
@@ -37,7 +60,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
         configPath: '.eleventy.ts',
         pathPrefix,
         quietMode: options.verbose !== true,
-        config: (config) => providePreloadedArchive(config, options.archive),
+        config: (config) =>
+          providePreloadedBuild(config, { archive: options.archive, ...(incremental ? { incremental } : {}) }),
       });
       await eleventy.write();
       const broken = await findBrokenLinks(path.resolve(temporary), pathPrefix);
@@ -48,4 +72,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     },
     options.onStage ? { onStage: options.onStage } : {},
   );
+  if (plan === undefined) return { recordPages: undefined };
+  const rendered = plan.fingerprints.size - plan.reused.length;
+  return { fingerprints: plan.fingerprints, recordPages: { rendered, reused: plan.reused.length } };
+}
+
+function previousSite(output: string, fingerprints: PageFingerprints | undefined): { previous?: PreviousPages } {
+  return fingerprints ? { previous: { output: path.resolve(output), fingerprints } } : {};
 }

@@ -1,14 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import { hashOf } from '../cache/hash.ts';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import type { FeedSite } from './feeds.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
-import { publishTarget } from './publish.ts';
+import { type PublishTarget, publishTarget } from './publish.ts';
 import { publishedFiles, writePublishedFiles } from './published-files.ts';
+import { type PreviousPages, planRender, type RenderPlan } from './render-plan.ts';
+import { hasPage, reusePages } from './reuse-pages.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, toSitemap, type WrittenPage } from './sitemap.ts';
@@ -24,14 +27,30 @@ export interface ArchivePluginOptions {
   readonly siteUrl: string;
 }
 
-const PRELOADED = Symbol.for('news-archive.preloaded-archive');
+/** What the build command hands the plugin for one build. */
+export interface PreloadedBuild {
+  /** The archive, already loaded and validated: content is read only once. */
+  readonly archive: Archive;
+  /**
+   * Render only the record pages that changed since `previous` was built, and take the others from
+   * it. The plan, with every page's fingerprint for the next build, goes to `onPlan`.
+   */
+  readonly incremental?: {
+    readonly codeVersion: string;
+    readonly previous?: PreviousPages;
+    readonly onPlan: (plan: RenderPlan) => void;
+  };
+}
+
+const PRELOADED = Symbol.for('news-archive.preloaded-build');
+type WithPreloaded = UserConfig & { [PRELOADED]?: PreloadedBuild };
 
 /**
- * Hands an already validated archive to the plugin through Eleventy's programmatic `config`
- * callback, which runs before `.eleventy.ts`: the build command reads content only once.
+ * Hands a build to the plugin through Eleventy's programmatic `config` callback, which runs before
+ * `.eleventy.ts`.
  */
-export function providePreloadedArchive(config: UserConfig, archive: Archive): void {
-  (config as UserConfig & { [PRELOADED]?: Archive })[PRELOADED] = archive;
+export function providePreloadedBuild(config: UserConfig, build: PreloadedBuild): void {
+  (config as WithPreloaded)[PRELOADED] = build;
 }
 
 /** Thrown when content has errors; the messages were already printed in the unified style. */
@@ -59,13 +78,30 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   const loadContent = createContentLoader(contentDir);
   config.addWatchTarget(contentDir);
   config.addGlobalData('siteUrl', publishTarget(options.siteUrl).siteUrl);
-  // The archive and view this build renders, for the files written after Eleventy's pages.
-  let rendered: { archive: Archive; site: SiteView } | undefined;
-  config.addGlobalData('site', async () => {
-    const preloaded = (config as UserConfig & { [PRELOADED]?: Archive })[PRELOADED];
-    const archive = options.archive ?? preloaded ?? (await loadContent());
-    rendered = { archive, site: toSiteView(archive, target()) };
-    return rendered.site;
+  // The archive, view and plan of this build, made once per build for both global data entries and
+  // for the files written after Eleventy's pages.
+  let prepared: Promise<Prepared> | undefined;
+  let rendered: Prepared | undefined;
+  const prepare = async (): Promise<Prepared> => {
+    const preloaded = (config as WithPreloaded)[PRELOADED];
+    const archive = options.archive ?? preloaded?.archive ?? (await loadContent());
+    const site = toSiteView(archive, target());
+    const plan = planFor(site, target(), preloaded?.incremental);
+    rendered = { archive, site, plan };
+    return rendered;
+  };
+  const thisBuild = (): Promise<Prepared> => {
+    prepared ??= prepare();
+    return prepared;
+  };
+  config.on('eleventy.before', () => {
+    prepared = undefined;
+  });
+  config.addGlobalData('site', async () => (await thisBuild()).site);
+  // The layouts paginate over these: every record page, or in an incremental build the changed ones.
+  config.addGlobalData('recordPages', async () => {
+    const { site, plan } = await thisBuild();
+    return plan?.render ?? site;
   });
   config.addGlobalData('headersFile', toHeadersFile());
   config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
@@ -76,13 +112,41 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   // After every build (also in `npm start`): the sitemap of the pages actually written, and search.
   config.on('eleventy.after', async (event: AfterBuild) => {
     const output = event.directories.output;
+    const reused = rendered?.plan?.reused ?? [];
+    const previous = (config as WithPreloaded)[PRELOADED]?.incremental?.previous;
+    if (previous && reused.length > 0) reusePages(previous.output, output, reused);
     if (rendered) {
       const about = await readSiteMetadata(event.directories.data);
       await writePublishedFiles(output, publishedFiles(rendered.archive, rendered.site, target(), about));
     }
-    await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), listablePages(event.results)));
+    const pages = [...listablePages(event.results), ...reused].sort();
+    await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), pages));
     await writeSearchIndex(output);
   });
+}
+
+/** One build's archive, its view, and in an incremental build the plan of what to render. */
+interface Prepared {
+  readonly archive: Archive;
+  readonly site: SiteView;
+  readonly plan?: RenderPlan | undefined;
+}
+
+/** Plans an incremental build and reports the plan; `undefined` when the build renders everything. */
+function planFor(
+  site: SiteView,
+  target: PublishTarget,
+  incremental: PreloadedBuild['incremental'],
+): RenderPlan | undefined {
+  if (incremental === undefined) return undefined;
+  // What every page shares besides its view: the code and templates, and where the site is published.
+  const shared = hashOf('pages', incremental.codeVersion, target.siteUrl, target.pathPrefix);
+  const { previous } = incremental;
+  const plan = planRender(site, shared, previous?.fingerprints, (url) =>
+    previous ? hasPage(previous.output, url) : false,
+  );
+  incremental.onPlan(plan);
+  return plan;
 }
 
 /** What Eleventy tells `eleventy.after` listeners that this plugin uses. */
