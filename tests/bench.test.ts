@@ -14,7 +14,7 @@ describe('npm run bench, on a tiny archive', () => {
     const [cold, unchanged, edited, baseline] = rows;
     expect(cold?.stdout).toContain('Built');
     expect(unchanged?.stdout).toContain('is up to date');
-    expect(edited?.stdout).toMatch(/Built .*; \d+ unchanged record pages kept, 1 rendered/);
+    expect(edited?.stdout).toMatch(/Kept what did not change: \d+ record pages \(1 rendered\)/);
     expect(baseline?.pages).toBe(30);
     // Every archive run leaves the same set of pages, and the edit is in the rebuilt site.
     expect(new Set(rows.slice(0, 3).map((row) => row.pages)).size).toBe(1);

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
-import { builtPages, recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
+import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type ArchiveResult, buildArchive } from '../src/pipeline/build-archive.ts';
 import { buildArchiveCached } from '../src/pipeline/build-archive-cached.ts';
 import { formatReport } from '../src/report/report.ts';
+import type { SiteFingerprints } from '../src/site/render-plan.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 import { snapshotSite } from './helpers/tree.ts';
 
@@ -116,60 +117,92 @@ describe('the incremental site build', () => {
     return archive;
   };
   const pageOf = (url: string) => path.join(output, url, 'index.html');
-  let fingerprints: ReadonlyMap<string, string> = new Map();
+  // Small search shards, so an edit re-indexes one shard of several.
+  const searchShardPages = 20;
+  const build = (codeVersion: string, previous?: SiteFingerprints, more: { pathPrefix?: string } = {}) =>
+    archiveNow().then((archive) =>
+      buildSite({
+        archive,
+        output,
+        searchShardPages,
+        incremental: { codeVersion, ...(previous && { previous }) },
+        ...more,
+      }),
+    );
+  let fingerprints: SiteFingerprints = { pages: new Map(), search: new Map() };
 
-  it('should render every record page the first time, and record a fingerprint for each', async () => {
-    const first = await buildSite({ archive: await archiveNow(), output, incremental: { codeVersion: 'c1' } });
-    fingerprints = first.fingerprints ?? new Map();
-    expect(fingerprints.size).toBeGreaterThan(articles);
-    expect(first.recordPages).toEqual({ rendered: fingerprints.size, reused: 0 });
-    for (const url of fingerprints.keys()) expect(existsSync(pageOf(url)), url).toBe(true);
+  it('should render and index everything the first time, and record a fingerprint for each page and shard', async () => {
+    const first = await build('c1');
+    fingerprints = first.fingerprints ?? fingerprints;
+    expect(fingerprints.pages.size).toBeGreaterThan(articles);
+    expect(fingerprints.search.size).toBeGreaterThan(2);
+    expect(first.reuse).toEqual({
+      pages: { rendered: fingerprints.pages.size, reused: 0 },
+      searchShards: { indexed: fingerprints.search.size, reused: 0 },
+    });
+    for (const url of fingerprints.pages.keys()) expect(existsSync(pageOf(url)), url).toBe(true);
   }, 120_000);
 
-  it('should render only the page whose view changed after an edit, keep the others, and equal a full build', async () => {
+  it('should redo only the page and the search shard that an edit changed, and equal a full build', async () => {
     writeFileSync(article(), `${readFileSync(article(), 'utf8')}\nAnother sentence, added later.\n`);
     const edited = `/articles/${path.basename(article(), '.md')}/`;
-    const unchanged = [...fingerprints.keys()].find((url) => url !== edited) ?? '';
-    const before = statSync(pageOf(unchanged)).ino;
-    const archive = await archiveNow();
-    const second = await buildSite({ archive, output, incremental: { codeVersion: 'c1', previous: fingerprints } });
-    expect(second.recordPages).toEqual({ rendered: 1, reused: fingerprints.size - 1 });
-    expect(second.fingerprints?.get(edited)).not.toBe(fingerprints.get(edited));
+    const unchanged = [...fingerprints.pages.keys()].find((url) => url !== edited) ?? '';
+    const before = { page: statSync(pageOf(unchanged)).ino, search: searchInodes(output) };
+    const second = await build('c1', fingerprints);
+    expect(second.reuse).toEqual({
+      pages: { rendered: 1, reused: fingerprints.pages.size - 1 },
+      searchShards: { indexed: 1, reused: fingerprints.search.size - 1 },
+    });
+    expect(second.fingerprints?.pages.get(edited)).not.toBe(fingerprints.pages.get(edited));
     expect(readFileSync(pageOf(edited), 'utf8')).toContain('Another sentence, added later.');
-    // The kept page is the previous file itself (a hard link), not a page rendered again.
-    expect(statSync(pageOf(unchanged)).ino).toBe(before);
-    fingerprints = second.fingerprints ?? new Map();
+    // Kept pages and shards are the previous files themselves (hard links), not made again.
+    expect(statSync(pageOf(unchanged)).ino).toBe(before.page);
+    const after = searchInodes(output);
+    const kept = [...after].filter(([file, inode]) => before.search.get(file) === inode);
+    expect(kept.length).toBeGreaterThan(after.size / 2);
+    fingerprints = second.fingerprints ?? fingerprints;
 
-    await buildSite({ archive, output: path.join(work, 'full') });
-    expect(snapshotSite(output)).toEqual(snapshotSite(path.join(work, 'full')));
+    const full = path.join(work, 'full');
+    await buildSite({ archive: await archiveNow(), output: full, searchShardPages });
+    expect(snapshotSite(output)).toEqual(snapshotSite(full));
+    // The same pages in the same shards: index fragments are named by a hash of their content.
+    expect(searchFragments(output)).toEqual(searchFragments(full));
   }, 120_000);
 
   it('should render a page again when its file is gone from the previous site', async () => {
-    const [missing] = fingerprints.keys();
+    const [missing] = fingerprints.pages.keys();
     rmSync(pageOf(missing ?? ''));
-    const again = await buildSite({
-      archive: await archiveNow(),
-      output,
-      incremental: { codeVersion: 'c1', previous: fingerprints },
-    });
-    expect(again.recordPages).toEqual({ rendered: 1, reused: fingerprints.size - 1 });
+    const again = await build('c1', fingerprints);
+    expect(again.reuse?.pages).toEqual({ rendered: 1, reused: fingerprints.pages.size - 1 });
     expect(existsSync(pageOf(missing ?? ''))).toBe(true);
   }, 120_000);
 
-  it('should render every page again when the code or the path prefix changes', async () => {
-    const archive = await archiveNow();
-    const newCode = await buildSite({ archive, output, incremental: { codeVersion: 'c2', previous: fingerprints } });
-    expect(newCode.recordPages?.reused).toBe(0);
-    const moved = await buildSite({
-      archive,
-      output,
-      pathPrefix: '/archive/',
-      incremental: { codeVersion: 'c2', previous: newCode.fingerprints ?? new Map() },
-    });
-    expect(moved.recordPages?.reused).toBe(0);
-    expect(readFileSync(pageOf([...fingerprints.keys()][0] ?? ''), 'utf8')).toContain('href="/archive/');
+  it('should redo everything when the code or the path prefix changes', async () => {
+    const newCode = await build('c2', fingerprints);
+    expect(newCode.reuse).toMatchObject({ pages: { reused: 0 }, searchShards: { reused: 0 } });
+    const moved = await build('c2', newCode.fingerprints, { pathPrefix: '/archive/' });
+    expect(moved.reuse).toMatchObject({ pages: { reused: 0 }, searchShards: { reused: 0 } });
+    expect(readFileSync(pageOf([...fingerprints.pages.keys()][0] ?? ''), 'utf8')).toContain('href="/archive/');
   }, 120_000);
 });
+
+/** Inode of every search index file, by path. */
+function searchInodes(site: string): Map<string, number> {
+  const root = path.join(site, 'pagefind');
+  return new Map(
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(root, file), statSync(file).ino];
+      }),
+  );
+}
+
+/** Every search index fragment, as bundle folder and file name. */
+function searchFragments(site: string): string[] {
+  return [...searchInodes(site).keys()].filter((file) => file.endsWith('.pf_fragment')).sort();
+}
 
 describe('the site manifest', () => {
   it('should skip a build only while the inputs and the output folder are those of the last build', async () => {
@@ -178,16 +211,16 @@ describe('the site manifest', () => {
     const sources = await load();
     const inputs = siteInputs(sources, 'v1', { pathPrefix: '/' });
     expect(await upToDate(cacheDir, output, inputs)).toBeUndefined();
-    const pages = new Map([['/articles/a/', 'fingerprint']]);
-    await recordSite(cacheDir, output, inputs, 'a warning', pages);
+    const fingerprints = { pages: new Map([['/articles/a/', 'page']]), search: new Map([['records', 'shard']]) };
+    await recordSite(cacheDir, output, inputs, 'a warning', fingerprints);
     expect(await upToDate(cacheDir, output, inputs)).toEqual({ report: 'a warning' });
-    expect(await builtPages(cacheDir, output)).toEqual(pages);
+    expect(await builtFingerprints(cacheDir, output)).toEqual(fingerprints);
     expect(await upToDate(cacheDir, output, siteInputs(sources, 'v1', { pathPrefix: '/archive/' }))).toBeUndefined();
     expect(await upToDate(cacheDir, output, siteInputs(sources.slice(1), 'v1', { pathPrefix: '/' }))).toBeUndefined();
     await rm(output, { recursive: true });
     await mkdir(output);
     expect(await upToDate(cacheDir, output, inputs)).toBeUndefined();
     // Another folder in its place: its pages are not the ones the manifest describes.
-    expect(await builtPages(cacheDir, output)).toBeUndefined();
+    expect(await builtFingerprints(cacheDir, output)).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ const prefix = '/archive/';
 const output = path.join(mkdtempSync(path.join(tmpdir(), 'archive-publish-')), '_site');
 let archive: Archive;
 let host: StaticHost;
+const SHARD_PAGES = 8;
 
 const read = (file: string) => readFileSync(path.join(output, file), 'utf8');
 const xml = (file: string) => new DOMParser().parseFromString(read(file), 'application/xml');
@@ -42,7 +43,8 @@ beforeAll(async () => {
   // Serve first, so the build can use the server's address as the site's own URL.
   host = await serveStatic(output, prefix);
   process.env['SITE_URL'] = new URL(host.url).origin;
-  await buildSite({ archive, output, pathPrefix: prefix });
+  // Small search shards, so the seed archive is indexed in several, the way a large archive is.
+  await buildSite({ archive, output, pathPrefix: prefix, searchShardPages: SHARD_PAGES });
 }, 120_000);
 
 afterAll(async () => {
@@ -128,14 +130,26 @@ describe('a site built under a path prefix', () => {
     expect(list).toContainEqual(record);
   });
 
-  it('should index only article and record pages for search, with filters', () => {
-    const fragments = readdirSync(path.join(output, 'pagefind/fragment')).map((file) =>
-      JSON.parse(
-        gunzipSync(readFileSync(path.join(output, 'pagefind/fragment', file)))
-          .toString()
-          .replace(/^pagefind_dcd/, ''),
-      ),
-    );
+  it('should index only article and record pages for search, with filters, each page in one shard', () => {
+    // The search page names the first bundle and merges the others.
+    const search = read('search/index.html');
+    const first = /data-bundle="([^"]*)"/.exec(search)?.[1] ?? '';
+    const merged = (/data-merge="([^"]*)"/.exec(search)?.[1] ?? '').split(' ').filter(Boolean);
+    expect(first).toBe(`${prefix}pagefind/`);
+    expect(merged.length).toBeGreaterThan(1);
+    const bundles = [first, ...merged].map((bundle) => path.join(output, bundle.slice(prefix.length)));
+    const fragments = bundles.flatMap((bundle) => {
+      const folder = path.join(bundle, 'fragment');
+      const files = readdirSync(folder);
+      expect(files.length).toBeGreaterThan(0);
+      return files.map((file) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(folder, file)))
+            .toString()
+            .replace(/^pagefind_dcd/, ''),
+        ),
+      );
+    });
     // Record pages only: no index, home, search or 404 page, and no navigation in the text.
     const records = Object.values(archive.records).flatMap((records) =>
       [...records.values()].map((record) => recordUrl(archive.records, record)),

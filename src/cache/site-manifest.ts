@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from '../load/read-content.ts';
+import type { SiteFingerprints } from '../site/render-plan.ts';
 import { hashOf } from './hash.ts';
 
 /** What a finished build leaves in the cache about the site it wrote. */
@@ -11,8 +12,11 @@ interface Manifest {
   readonly output: { readonly ino: number; readonly ctimeMs: number };
   /** The problem report the build printed (warnings), printed again when the build is skipped. */
   readonly report: string;
-  /** Fingerprint of each record page, so the next build renders only pages that changed. */
-  readonly pages?: readonly (readonly [url: string, fingerprint: string])[];
+  /** Fingerprints of the record pages and search shards, so the next build redoes only what changed. */
+  readonly fingerprints?: {
+    readonly pages: readonly (readonly [url: string, fingerprint: string])[];
+    readonly search: readonly (readonly [shard: string, fingerprint: string])[];
+  };
 }
 
 /** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
@@ -39,12 +43,12 @@ export async function upToDate(
 }
 
 /**
- * The record page fingerprints of the last build, while `output` is still the site it wrote:
- * pages with the same fingerprint need not be rendered again.
+ * The fingerprints the last build recorded, while `output` is still the site it wrote: record pages
+ * and search shards with the same fingerprint need not be made again.
  */
-export async function builtPages(cacheDir: string, output: string): Promise<ReadonlyMap<string, string> | undefined> {
-  const pages = (await currentManifest(cacheDir, output))?.pages;
-  return pages && new Map(pages);
+export async function builtFingerprints(cacheDir: string, output: string): Promise<SiteFingerprints | undefined> {
+  const fingerprints = (await currentManifest(cacheDir, output))?.fingerprints;
+  return fingerprints && { pages: new Map(fingerprints.pages), search: new Map(fingerprints.search) };
 }
 
 /** Records that `output` now holds the site built from `inputs`. Call it only after the swap succeeded. */
@@ -53,14 +57,14 @@ export async function recordSite(
   output: string,
   inputs: string,
   report: string,
-  pages?: ReadonlyMap<string, string>,
+  fingerprints?: SiteFingerprints,
 ): Promise<void> {
   const current = await stat(output);
   const manifest: Manifest = {
     inputs,
     output: { ino: current.ino, ctimeMs: current.ctimeMs },
     report,
-    ...(pages ? { pages: [...pages] } : {}),
+    ...(fingerprints && { fingerprints: { pages: [...fingerprints.pages], search: [...fingerprints.search] } }),
   };
   const file = manifestFile(cacheDir, output);
   await mkdir(path.dirname(file), { recursive: true });

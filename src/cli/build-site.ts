@@ -1,10 +1,10 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { providePreloadedBuild } from '../site/eleventy-plugin.ts';
-import type { PageFingerprints, PreviousPages, RenderPlan } from '../site/render-plan.ts';
+import { type BuildOutcome, providePreloadedBuild } from '../site/eleventy-plugin.ts';
+import type { SiteFingerprints } from '../site/render-plan.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
-import { findBrokenLinks } from './check-output-links.ts';
+import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -19,19 +19,24 @@ export interface BuildSiteOptions {
   /** Called at each stage of swapping the new site in (see {@link writeAtomically}). */
   readonly onStage?: AtomicOptions['onStage'];
   /**
-   * Render only record pages whose view changed since the site in `output` was built, taking the
-   * others from it. Needs the code version (a change of code or templates renders everything) and
-   * the fingerprints that build returned, if it is still the site in `output`.
+   * Render and index only record pages and search shards that changed since the site in `output`
+   * was built, taking the others from it. Needs the code version (a change of code or templates
+   * renders everything) and the fingerprints that build returned, if it is still the site in `output`.
    */
-  readonly incremental?: { readonly codeVersion: string; readonly previous?: PageFingerprints };
+  readonly incremental?: { readonly codeVersion: string; readonly previous?: SiteFingerprints };
+  /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
+  readonly searchShardPages?: number;
 }
 
 /** What a build did. */
 export interface BuiltSite {
-  /** Fingerprints of the record pages, for the next incremental build; only with `incremental`. */
-  readonly fingerprints?: PageFingerprints;
-  /** Record pages rendered, and record pages taken unchanged from the previous site. */
-  readonly recordPages: { readonly rendered: number; readonly reused: number } | undefined;
+  /** Fingerprints of the record pages and search shards, for the next build; only with `incremental`. */
+  readonly fingerprints?: SiteFingerprints;
+  /** Record pages and search shards done by this build, and taken unchanged from the previous site. */
+  readonly reuse?: {
+    readonly pages: { readonly rendered: number; readonly reused: number };
+    readonly searchShards: { readonly indexed: number; readonly reused: number };
+  };
 }
 
 /** Thrown when the rendered site links to pages it does not contain. */
@@ -45,13 +50,12 @@ export class BrokenLinksError extends Error {
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const pathPrefix = options.pathPrefix ?? '/';
-  let plan: RenderPlan | undefined;
-  const incremental = options.incremental && {
-    codeVersion: options.incremental.codeVersion,
-    ...previousSite(options.output, options.incremental.previous),
-    onPlan: (planned: RenderPlan) => {
-      plan = planned;
-    },
+  let outcome: BuildOutcome | undefined;
+  let broken: BrokenLink[] = [];
+  const { incremental } = options;
+  const previous = incremental?.previous && {
+    output: path.resolve(options.output),
+    fingerprints: incremental.previous,
   };
   await writeAtomically(
     options.output,
@@ -61,10 +65,23 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         pathPrefix,
         quietMode: options.verbose !== true,
         config: (config) =>
-          providePreloadedBuild(config, { archive: options.archive, ...(incremental ? { incremental } : {}) }),
+          providePreloadedBuild(config, {
+            archive: options.archive,
+            ...(incremental && {
+              incremental: { codeVersion: incremental.codeVersion, ...(previous && { previous }) },
+            }),
+            ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
+            afterPages: async (output) => {
+              broken = await findBrokenLinks(path.resolve(output), pathPrefix);
+            },
+            onDone: (done) => {
+              outcome = done;
+            },
+          }),
       });
       await eleventy.write();
-      const broken = await findBrokenLinks(path.resolve(temporary), pathPrefix);
+      // The check ran while the search index was written: links into it are judged now.
+      broken = stillBroken(path.resolve(temporary), pathPrefix, broken);
       if (broken.length > 0) {
         const lines = broken.map((link) => `  ${link.page}: ${link.href}`);
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
@@ -72,11 +89,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     },
     options.onStage ? { onStage: options.onStage } : {},
   );
-  if (plan === undefined) return { recordPages: undefined };
-  const rendered = plan.fingerprints.size - plan.reused.length;
-  return { fingerprints: plan.fingerprints, recordPages: { rendered, reused: plan.reused.length } };
+  return outcome ? builtWith(outcome) : {};
 }
 
-function previousSite(output: string, fingerprints: PageFingerprints | undefined): { previous?: PreviousPages } {
-  return fingerprints ? { previous: { output: path.resolve(output), fingerprints } } : {};
+function builtWith({ plan, search }: BuildOutcome): BuiltSite {
+  if (plan.pages === undefined || plan.search === undefined) return {};
+  const reused = plan.pages.reused.length;
+  return {
+    fingerprints: { pages: plan.pages.fingerprints, search: plan.search },
+    reuse: {
+      pages: { rendered: plan.pages.fingerprints.size - reused, reused },
+      searchShards: { indexed: search.indexed.length, reused: search.reused.length },
+    },
+  };
 }

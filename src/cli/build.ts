@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { codeVersion } from '../cache/hash.ts';
-import { builtPages, recordSite, siteInputs, upToDate } from '../cache/site-manifest.ts';
+import { builtFingerprints, recordSite, siteInputs, upToDate } from '../cache/site-manifest.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent } from '../load/read-content.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
@@ -54,8 +54,8 @@ if (!result?.ok || !result.archive) {
 }
 
 try {
-  // With the cache, record pages whose view did not change are taken from the last build of the output.
-  const previous = cacheDir ? await builtPages(cacheDir, values.output) : undefined;
+  // With the cache, record pages and search shards that did not change are taken from the last build.
+  const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
   const built = await buildSite({
     archive: result.archive,
     output: values.output,
@@ -65,10 +65,15 @@ try {
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
   if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, result.report, built.fingerprints);
-  const pages = built.recordPages;
-  const reuse =
-    pages && pages.reused > 0 ? `; ${pages.reused} unchanged record pages kept, ${pages.rendered} rendered` : '';
-  process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})${reuse}\n`);
+  process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
+  const { reuse } = built;
+  if (reuse && reuse.pages.reused + reuse.searchShards.reused > 0) {
+    const { pages, searchShards: shards } = reuse;
+    process.stdout.write(
+      `Kept what did not change: ${pages.reused} record pages (${pages.rendered} rendered), ` +
+        `${shards.reused} search index shards (${shards.indexed} indexed)\n`,
+    );
+  }
 } catch (error) {
   process.stderr.write(`Build failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.stderr.write(`${values.output}/ was left as it was.\n`);

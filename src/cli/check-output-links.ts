@@ -21,8 +21,11 @@ export async function findBrokenLinks(outputDir: string, pathPrefix = '/'): Prom
   // Every page links the same sections and many of the same records: look each target up once.
   const exists = new Map<string, boolean>();
   const found = (target: string) => exists.get(target) ?? exists.set(target, existsSync(target)).get(target);
-  for (const page of await listHtml(outputDir)) {
-    // Read synchronously: tens of thousands of pages, one after the other, and nothing else to do meanwhile.
+  const pages = await listHtml(outputDir);
+  for (const [position, page] of pages.entries()) {
+    // Read synchronously, one page after the other, but let the search indexing that runs alongside
+    // be fed now and then.
+    if (position % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     const html = readFileSync(page, 'utf8');
     for (const match of html.matchAll(LINK_ATTRIBUTE)) {
       const href = (match[1] ?? '').replaceAll('&amp;', '&');
@@ -32,6 +35,18 @@ export async function findBrokenLinks(outputDir: string, pathPrefix = '/'): Prom
     }
   }
   return broken;
+}
+
+/**
+ * The links of `links` whose target is still missing: for a check run while some files (the search
+ * index) were still being written.
+ */
+export function stillBroken(outputDir: string, pathPrefix: string, links: readonly BrokenLink[]): BrokenLink[] {
+  const prefix = normalisePathPrefix(pathPrefix);
+  return links.filter((link) => {
+    const target = resolveTarget(outputDir, prefix, link.href);
+    return target === undefined || !existsSync(target);
+  });
 }
 
 function resolveTarget(outputDir: string, prefix: string, href: string): string | undefined {

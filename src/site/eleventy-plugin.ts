@@ -1,18 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
-import { hashOf } from '../cache/hash.ts';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { type BuildPlan, type IncrementalInputs, planBuild } from './build-plan.ts';
 import type { FeedSite } from './feeds.ts';
 import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
-import { type PublishTarget, publishTarget } from './publish.ts';
+import { publishTarget } from './publish.ts';
 import { publishedFiles, writePublishedFiles } from './published-files.ts';
-import { type PreviousPages, planRender, type RenderPlan } from './render-plan.ts';
-import { hasPage, reusePages } from './reuse-pages.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { reusePages } from './reuse-pages.ts';
+import { type SearchIndexResult, writeSearchIndex } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, toSitemap, type WrittenPage } from './sitemap.ts';
 import { type SiteView, toSiteView } from './view/site-view.ts';
@@ -31,15 +30,20 @@ export interface ArchivePluginOptions {
 export interface PreloadedBuild {
   /** The archive, already loaded and validated: content is read only once. */
   readonly archive: Archive;
-  /**
-   * Render only the record pages that changed since `previous` was built, and take the others from
-   * it. The plan, with every page's fingerprint for the next build, goes to `onPlan`.
-   */
-  readonly incremental?: {
-    readonly codeVersion: string;
-    readonly previous?: PreviousPages;
-    readonly onPlan: (plan: RenderPlan) => void;
-  };
+  /** Render and index only what changed since `previous` was built, and take the rest from it. */
+  readonly incremental?: IncrementalInputs;
+  /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
+  readonly searchShardPages?: number;
+  /** Work on the finished pages (the link check), run while the search index is written. */
+  readonly afterPages?: (output: string) => Promise<void>;
+  /** Told what the build did, with the fingerprints for the next one, once everything is written. */
+  readonly onDone?: (done: BuildOutcome) => void;
+}
+
+/** The plan a build followed, and what it did about search. */
+export interface BuildOutcome {
+  readonly plan: BuildPlan;
+  readonly search: SearchIndexResult;
 }
 
 const PRELOADED = Symbol.for('news-archive.preloaded-build');
@@ -86,7 +90,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const preloaded = (config as WithPreloaded)[PRELOADED];
     const archive = options.archive ?? preloaded?.archive ?? (await loadContent());
     const site = toSiteView(archive, target());
-    const plan = planFor(site, target(), preloaded?.incremental);
+    const plan = planBuild(site, target(), preloaded?.incremental, preloaded?.searchShardPages);
     rendered = { archive, site, plan };
     return rendered;
   };
@@ -101,8 +105,10 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   // The layouts paginate over these: every record page, or in an incremental build the changed ones.
   config.addGlobalData('recordPages', async () => {
     const { site, plan } = await thisBuild();
-    return plan?.render ?? site;
+    return plan.pages?.render ?? site;
   });
+  // The search page merges every shard's index after the first one's.
+  config.addGlobalData('searchBundles', async () => (await thisBuild()).plan.shards.map((shard) => `/${shard.bundle}`));
   config.addGlobalData('headersFile', toHeadersFile());
   config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
   config.addFilter('jsonLd', toJsonLd);
@@ -111,42 +117,43 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   const target = () => publishTarget(options.siteUrl, config.pathPrefix);
   // After every build (also in `npm start`): the sitemap of the pages actually written, and search.
   config.on('eleventy.after', async (event: AfterBuild) => {
+    if (!rendered) return;
+    const { archive, site, plan } = rendered;
     const output = event.directories.output;
-    const reused = rendered?.plan?.reused ?? [];
-    const previous = (config as WithPreloaded)[PRELOADED]?.incremental?.previous;
+    const preloaded = (config as WithPreloaded)[PRELOADED];
+    const previous = preloaded?.incremental?.previous;
+    const reused = plan.pages?.reused ?? [];
     if (previous && reused.length > 0) reusePages(previous.output, output, reused);
-    if (rendered) {
-      const about = await readSiteMetadata(event.directories.data);
-      await writePublishedFiles(output, publishedFiles(rendered.archive, rendered.site, target(), about));
-    }
     const pages = [...listablePages(event.results), ...reused].sort();
-    await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), pages));
-    await writeSearchIndex(output);
+    // Index the record pages this build has (layouts without record templates, in tests, have none).
+    const written = new Set(pages);
+    const shards = plan.shards.map((shard) => ({ ...shard, urls: shard.urls.filter((url) => written.has(url)) }));
+    // Pagefind runs in its own process: the rest is done meanwhile.
+    const reusable = previous && { from: previous.output, keys: plan.reusedShards };
+    const search = writeSearchIndex(output, shards, reusable);
+    const rest = (async () => {
+      const about = await readSiteMetadata(event.directories.data);
+      await writePublishedFiles(output, publishedFiles(archive, site, target(), about));
+      await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), pages));
+      await preloaded?.afterPages?.(output);
+    })();
+    await allOrFirstError([search, rest]);
+    preloaded?.onDone?.({ plan, search: await search });
   });
 }
 
-/** One build's archive, its view, and in an incremental build the plan of what to render. */
+/** Waits for every task, so none is left running, then fails with the first failure. */
+async function allOrFirstError(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(tasks);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** One build's archive, its view, and its plan. */
 interface Prepared {
   readonly archive: Archive;
   readonly site: SiteView;
-  readonly plan?: RenderPlan | undefined;
-}
-
-/** Plans an incremental build and reports the plan; `undefined` when the build renders everything. */
-function planFor(
-  site: SiteView,
-  target: PublishTarget,
-  incremental: PreloadedBuild['incremental'],
-): RenderPlan | undefined {
-  if (incremental === undefined) return undefined;
-  // What every page shares besides its view: the code and templates, and where the site is published.
-  const shared = hashOf('pages', incremental.codeVersion, target.siteUrl, target.pathPrefix);
-  const { previous } = incremental;
-  const plan = planRender(site, shared, previous?.fingerprints, (url) =>
-    previous ? hasPage(previous.output, url) : false,
-  );
-  incremental.onPlan(plan);
-  return plan;
+  readonly plan: BuildPlan;
 }
 
 /** What Eleventy tells `eleventy.after` listeners that this plugin uses. */

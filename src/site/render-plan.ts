@@ -19,10 +19,17 @@ export type RecordPages = Pick<SiteView, (typeof RECORD_PAGE_KINDS)[number]>;
 /** Record page URL → a hash of everything its HTML is made from. */
 export type PageFingerprints = ReadonlyMap<string, string>;
 
-/** The site the last build wrote to the same output folder, and the fingerprints of its record pages. */
-export interface PreviousPages {
+/** What a build records for the next one: its record pages' and its search shards' fingerprints. */
+export interface SiteFingerprints {
+  readonly pages: PageFingerprints;
+  /** Search shard key → fingerprint (see search-shards.ts). */
+  readonly search: ReadonlyMap<string, string>;
+}
+
+/** The site the last build wrote to the same output folder, and its fingerprints. */
+export interface PreviousSite {
   readonly output: string;
-  readonly fingerprints: PageFingerprints;
+  readonly fingerprints: SiteFingerprints;
 }
 
 /** Which record pages to render, and which to take unchanged from the previous site. */

@@ -11,7 +11,7 @@ export function hasPage(output: string, url: string): boolean {
 /**
  * Puts the previous site's unchanged record pages into the new one. Hard links cost no copy and no
  * space, and are safe: no build writes into a finished site, it always writes a new folder (see
- * atomic-output.ts). Where a hard link is impossible (another file system), the page is copied.
+ * atomic-output.ts).
  */
 export function reusePages(previousOutput: string, output: string, urls: readonly string[]): void {
   // Synchronous: thousands of small calls, one after the other, and nothing else to do meanwhile.
@@ -19,13 +19,18 @@ export function reusePages(previousOutput: string, output: string, urls: readonl
     const source = pageFile(previousOutput, url);
     const target = pageFile(output, url);
     if (source === undefined || target === undefined) throw new TypeError(`not a record page URL: ${url}`);
-    mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(source, target);
-    } catch (error) {
-      if (!isLinkRefused(error)) throw error;
-      copyFileSync(source, target);
-    }
+    linkOrCopy(source, target);
+  }
+}
+
+/** Hard-links `source` to `target`, creating its folder; copies it where a link is impossible. */
+export function linkOrCopy(source: string, target: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    if (!isLinkRefused(error)) throw error;
+    copyFileSync(source, target);
   }
 }
 

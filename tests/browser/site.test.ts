@@ -22,7 +22,9 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 beforeAll(async () => {
   const { archive } = buildArchive(await readContent(path.join(root, 'content'), root));
   if (!archive) throw new Error('shipped content must be valid');
-  await buildSite({ archive, output, pathPrefix: prefix });
+  // Search index shards of 8 pages: search merges several indexes here, as on a large archive.
+  // (csp.test.ts searches a site with one index.)
+  await buildSite({ archive, output, pathPrefix: prefix, searchShardPages: 8 });
   server = await serveStatic(output, prefix);
   browser = await launchChromium();
 });

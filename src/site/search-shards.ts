@@ -1,0 +1,81 @@
+import { hashOf } from '../cache/hash.ts';
+import type { PageFingerprints } from './render-plan.ts';
+import type { SiteView } from './view/site-view.ts';
+
+/**
+ * Pages per search index shard. Pagefind holds about 200 KB per indexed page while it builds an
+ * index, so one index of a 10,000-article archive needs several GB; shards of this size stay near
+ * half a GB each, and one edit re-indexes only its own shard.
+ */
+export const SEARCH_SHARD_PAGES = 2500;
+
+/** One Pagefind index: a share of the record pages, written to its own bundle folder. */
+export interface SearchShard {
+  /** Stable name, from the years it covers: `records-2012`, `2013-2014`. */
+  readonly key: string;
+  /** Bundle folder, relative to the site root, with a trailing slash: `pagefind/` for the first. */
+  readonly bundle: string;
+  /** Record page URLs, sorted. */
+  readonly urls: readonly string[];
+}
+
+/** A record page, by when it happened: the year of its date, or `undefined` for none. */
+interface DatedPage {
+  readonly url: string;
+  readonly year: string | undefined;
+}
+
+/**
+ * Splits the record pages into search shards. Pages go in by year, oldest first, after the records
+ * without a date (officials, places, organisations, documents) and the undated articles and
+ * events; a shard closes once it holds `shardPages` pages. New articles are mostly the newest, so
+ * they land in the last shard and leave the others as they were. A small archive is one shard.
+ */
+export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES): SearchShard[] {
+  const units = new Map<string, string[]>();
+  const add = (page: DatedPage, undatedUnit: string) => {
+    const unit = page.year ?? undatedUnit;
+    const urls = units.get(unit);
+    if (urls) urls.push(page.url);
+    else units.set(unit, [page.url]);
+  };
+  const yearOf = (iso: string | undefined) => iso?.slice(0, 4);
+  for (const kind of ['officials', 'cities', 'places', 'organisations', 'documents'] as const) {
+    for (const view of site[kind]) add({ url: view.link.url, year: undefined }, 'records');
+  }
+  for (const view of [...site.articles, ...site.events]) {
+    add({ url: view.link.url, year: yearOf(view.date.iso) }, 'undated');
+  }
+  // `records` and `undated` sort before the years.
+  const order = [...units.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const shards: { units: string[]; urls: string[] }[] = [];
+  let current: { units: string[]; urls: string[] } = { units: [], urls: [] };
+  for (const unit of order) {
+    current.units.push(unit);
+    current.urls.push(...(units.get(unit) ?? []));
+    if (current.urls.length >= shardPages) {
+      shards.push(current);
+      current = { units: [], urls: [] };
+    }
+  }
+  if (current.units.length > 0 || shards.length === 0) shards.push(current);
+  return shards.map((shard, position) => {
+    const key = shardKey(shard.units);
+    return { key, bundle: position === 0 ? 'pagefind/' : `pagefind/shards/${key}/`, urls: shard.urls.sort() };
+  });
+}
+
+/** A hash of a shard's pages and where it is written: an equal hash means an equal index. */
+export function shardFingerprint(shard: SearchShard, pages: PageFingerprints): string {
+  return hashOf('search-shard', shard.bundle, ...shard.urls.flatMap((url) => [url, pages.get(url) ?? '']));
+}
+
+function rank(unit: string): number {
+  return unit === 'records' ? 0 : unit === 'undated' ? 1 : 2;
+}
+
+function shardKey(units: readonly string[]): string {
+  const first = units[0] ?? 'empty';
+  const last = units.at(-1) ?? first;
+  return first === last ? first : `${first}-${last}`;
+}

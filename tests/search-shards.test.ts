@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { readContent } from '../src/load/read-content.ts';
+import { buildArchive } from '../src/pipeline/build-archive.ts';
+import { publishTarget } from '../src/site/publish.ts';
+import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
+import { planSearchShards } from '../src/site/search-shards.ts';
+import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
+
+let site: SiteView;
+const recordUrls = () => RECORD_PAGE_KINDS.flatMap((kind) => site[kind].map((view) => view.link.url)).sort();
+
+beforeAll(async () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'archive-shards-'));
+  await writeCorpus(path.join(work, 'content'), { articles: 80, seed: 4 });
+  const { archive } = buildArchive(await readContent(path.join(work, 'content'), work));
+  if (!archive) throw new Error('the corpus must be valid');
+  site = toSiteView(archive, publishTarget('https://news.example.gov'));
+}, 60_000);
+
+describe('search shards', () => {
+  it('should put a small archive in one index, in the main bundle', () => {
+    const [only, ...others] = planSearchShards(site);
+    expect(others).toEqual([]);
+    expect(only?.bundle).toBe('pagefind/');
+    expect(only?.urls).toEqual(recordUrls());
+  });
+
+  it('should put every record page in exactly one shard, by year, each shard filled before the next', () => {
+    const shards = planSearchShards(site, 40);
+    expect(shards.length).toBeGreaterThan(2);
+    expect(shards.flatMap((shard) => shard.urls).sort()).toEqual(recordUrls());
+    expect(shards.map((shard) => shard.bundle)).toEqual([
+      'pagefind/',
+      ...shards.slice(1).map((shard) => `pagefind/shards/${shard.key}/`),
+    ]);
+    for (const shard of shards.slice(0, -1)) expect(shard.urls.length).toBeGreaterThanOrEqual(40);
+    // Records without a date come first, then undated articles and events, then the years in order.
+    const keys = shards.map((shard) => shard.key);
+    expect(keys[0]).toMatch(/^records/);
+    for (const key of keys.slice(1)) expect(key).toMatch(/^(undated|\d{4})(-\d{4})?$/);
+    const ordered = keys.slice(1).map((key) => key.replace('undated', '0000'));
+    expect([...ordered].sort()).toEqual(ordered);
+  });
+
+  it('should leave every shard but the last as it was when the newest article is added', () => {
+    const newest = site.articles.find((article) => article.date.iso !== undefined);
+    const without = { ...site, articles: site.articles.filter((article) => article !== newest) };
+    const before = planSearchShards(without, 40);
+    const after = planSearchShards(site, 40);
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(after.at(-1)?.urls).toContain(newest?.link.url);
+  });
+});
