@@ -2,7 +2,7 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type BuildOutcome, providePreloadedBuild } from '../site/eleventy-plugin.ts';
-import type { SiteFingerprints } from '../site/render-plan.ts';
+import { pageFile, type SiteFingerprints } from '../site/render-plan.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 
@@ -71,8 +71,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
               incremental: { codeVersion: incremental.codeVersion, ...(previous && { previous }) },
             }),
             ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
-            afterPages: async (output) => {
-              broken = await findBrokenLinks(path.resolve(output), pathPrefix);
+            // A reused page is byte for byte the one the last build checked, and the pages it links
+            // are still there: had one gone, its record would be gone and the page's view changed.
+            afterPages: async (output, reused) => {
+              const skip = reused.flatMap((url) => pageFile(path.resolve(output), url) ?? []);
+              broken = await findBrokenLinks(path.resolve(output), pathPrefix, new Set(skip));
             },
             onDone: (done) => {
               outcome = done;

@@ -34,8 +34,11 @@ export interface PreloadedBuild {
   readonly incremental?: IncrementalInputs;
   /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
   readonly searchShardPages?: number;
-  /** Work on the finished pages (the link check), run while the search index is written. */
-  readonly afterPages?: (output: string) => Promise<void>;
+  /**
+   * Work on the finished pages (the link check), run while the search index is written. `reused`
+   * are the record pages taken unchanged from the previous site.
+   */
+  readonly afterPages?: (output: string, reused: readonly string[]) => Promise<void>;
   /** Told what the build did, with the fingerprints for the next one, once everything is written. */
   readonly onDone?: (done: BuildOutcome) => void;
 }
@@ -135,7 +138,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
       const about = await readSiteMetadata(event.directories.data);
       await writePublishedFiles(output, publishedFiles(archive, site, target(), about));
       await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), pages));
-      await preloaded?.afterPages?.(output);
+      await preloaded?.afterPages?.(output, reused);
     })();
     await allOrFirstError([search, rest]);
     preloaded?.onDone?.({ plan, search: await search });

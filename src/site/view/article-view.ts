@@ -120,8 +120,26 @@ function relatedArticles(context: ViewContext, slug: string, entities: readonly 
       if (article !== slug) shared.set(article, (shared.get(article) ?? 0) + 1);
     }
   }
-  return [...shared]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 5)
-    .map(([article, count]) => ({ link: context.link({ kind: 'article', slug: article }), shared: count }));
+  return topRelated(shared, 5).map(([article, count]) => ({
+    link: context.link({ kind: 'article', slug: article }),
+    shared: count,
+  }));
+}
+
+/**
+ * The `count` entries sharing the most, ties by slug: the order a full sort would give, without
+ * sorting the thousands of articles that share one popular city.
+ */
+export function topRelated(shared: ReadonlyMap<string, number>, count: number): [string, number][] {
+  const ranksBefore = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  const top: [string, number][] = [];
+  for (const entry of shared) {
+    const last = top[top.length - 1];
+    if (top.length === count && last && !ranksBefore(entry, last)) continue;
+    let position = top.length;
+    while (position > 0 && ranksBefore(entry, top[position - 1] as [string, number])) position--;
+    top.splice(position, 0, entry);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findBrokenLinks, stillBroken } from '../src/cli/check-output-links.ts';
+
+/** A built site: file path → content. */
+function site(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'archive-links-'));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content);
+  }
+  return root;
+}
+
+describe('the output link check', () => {
+  const files = {
+    'index.html': '<a href="/archive/officials/a/">A</a> <a href="/archive/officials/gone/">Gone</a>',
+    'officials/a/index.html': '<link href="/archive/assets/style.css"><a href="/archive/?q=a&amp;b">Home</a>',
+    'assets/style.css': '',
+    'search/index.html':
+      '<script src="/archive/pagefind/pagefind-ui.js"></script><a href="https://example.org/">out</a>',
+  };
+
+  it('should find every internal link without a target, under the path prefix, and nothing else', async () => {
+    const root = site(files);
+    expect(await findBrokenLinks(root, '/archive/')).toEqual([
+      { page: 'index.html', href: '/archive/officials/gone/' },
+      { page: 'search/index.html', href: '/archive/pagefind/pagefind-ui.js' },
+    ]);
+    // Built for another prefix, every internal link misses.
+    expect(await findBrokenLinks(root, '/')).toHaveLength(5);
+  });
+
+  it('should not read the pages it is told to skip', async () => {
+    const root = site(files);
+    const broken = await findBrokenLinks(root, '/archive/', new Set([path.join(root, 'index.html')]));
+    expect(broken).toEqual([{ page: 'search/index.html', href: '/archive/pagefind/pagefind-ui.js' }]);
+  });
+
+  it('should judge again, once they are written, links into files that were still being written', async () => {
+    const root = site(files);
+    const broken = await findBrokenLinks(root, '/archive/');
+    mkdirSync(path.join(root, 'pagefind'));
+    writeFileSync(path.join(root, 'pagefind/pagefind-ui.js'), '');
+    expect(stillBroken(root, '/archive/', broken)).toEqual([{ page: 'index.html', href: '/archive/officials/gone/' }]);
+  });
+});
