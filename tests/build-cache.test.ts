@@ -117,7 +117,8 @@ describe('the incremental site build', () => {
     return archive;
   };
   const pageOf = (url: string) => path.join(output, url, 'index.html');
-  // Small search shards, so an edit re-indexes one shard of several.
+  // Small search shards, so an edit re-indexes one shard of several; and small render batches, so
+  // Eleventy runs several times, as for a large archive.
   const searchShardPages = 20;
   const build = (codeVersion: string, previous?: SiteFingerprints, more: { pathPrefix?: string } = {}) =>
     archiveNow().then((archive) =>
@@ -125,6 +126,7 @@ describe('the incremental site build', () => {
         archive,
         output,
         searchShardPages,
+        renderBatchPages: 10,
         incremental: { codeVersion, ...(previous && { previous }) },
         ...more,
       }),
@@ -162,6 +164,7 @@ describe('the incremental site build', () => {
     expect(kept.length).toBeGreaterThan(after.size / 2);
     fingerprints = second.fingerprints ?? fingerprints;
 
+    // A full build, in one Eleventy run.
     const full = path.join(work, 'full');
     await buildSite({ archive: await archiveNow(), output: full, searchShardPages });
     expect(snapshotSite(output)).toEqual(snapshotSite(full));

@@ -1,8 +1,13 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { type BuildOutcome, providePreloadedBuild } from '../site/eleventy-plugin.ts';
-import { pageFile, type SiteFingerprints } from '../site/render-plan.ts';
+import {
+  type BuildOutcome,
+  newRenderBatches,
+  type PreloadedBuild,
+  providePreloadedBuild,
+} from '../site/eleventy-plugin.ts';
+import { pageFile, RENDER_BATCH_PAGES, type SiteFingerprints } from '../site/render-plan.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 
@@ -26,6 +31,8 @@ export interface BuildSiteOptions {
   readonly incremental?: { readonly codeVersion: string; readonly previous?: SiteFingerprints };
   /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
   readonly searchShardPages?: number;
+  /** Record pages per Eleventy run. Default: `RENDER_BATCH_PAGES` (render-plan.ts). */
+  readonly renderBatchPages?: number;
 }
 
 /** What a build did. */
@@ -52,37 +59,31 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const pathPrefix = options.pathPrefix ?? '/';
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
-  const { incremental } = options;
-  const previous = incremental?.previous && {
-    output: path.resolve(options.output),
-    fingerprints: incremental.previous,
-  };
+  const build = preloadedBuild(options, {
+    // A reused page is byte for byte the one the last build checked, and the pages it links are
+    // still there: had one gone, its record would be gone and the page's view changed.
+    afterPages: async (output, reused) => {
+      const skip = reused.flatMap((url) => pageFile(path.resolve(output), url) ?? []);
+      broken = await findBrokenLinks(path.resolve(output), pathPrefix, new Set(skip));
+    },
+    onDone: (done) => {
+      outcome = done;
+    },
+  });
+  const batches = newRenderBatches(options.renderBatchPages ?? RENDER_BATCH_PAGES);
   await writeAtomically(
     options.output,
     async (temporary) => {
-      const eleventy = new Eleventy('layouts', temporary, {
-        configPath: '.eleventy.ts',
-        pathPrefix,
-        quietMode: options.verbose !== true,
-        config: (config) =>
-          providePreloadedBuild(config, {
-            archive: options.archive,
-            ...(incremental && {
-              incremental: { codeVersion: incremental.codeVersion, ...(previous && { previous }) },
-            }),
-            ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
-            // A reused page is byte for byte the one the last build checked, and the pages it links
-            // are still there: had one gone, its record would be gone and the page's view changed.
-            afterPages: async (output, reused) => {
-              const skip = reused.flatMap((url) => pageFile(path.resolve(output), url) ?? []);
-              broken = await findBrokenLinks(path.resolve(output), pathPrefix, new Set(skip));
-            },
-            onDone: (done) => {
-              outcome = done;
-            },
-          }),
-      });
-      await eleventy.write();
+      // The first run plans the build and so learns how many batches it needs.
+      for (let index = 0; index < batches.count; index++) {
+        const eleventy = new Eleventy('layouts', temporary, {
+          configPath: '.eleventy.ts',
+          pathPrefix,
+          quietMode: options.verbose !== true,
+          config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
+        });
+        await eleventy.write();
+      }
       // The check ran while the search index was written: links into it are judged now.
       broken = stillBroken(path.resolve(temporary), pathPrefix, broken);
       if (broken.length > 0) {
@@ -93,6 +94,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     options.onStage ? { onStage: options.onStage } : {},
   );
   return outcome ? builtWith(outcome) : {};
+}
+
+/** What every Eleventy run of the build is handed, besides its batch. */
+function preloadedBuild(
+  options: BuildSiteOptions,
+  hooks: Required<Pick<PreloadedBuild, 'afterPages' | 'onDone'>>,
+): PreloadedBuild {
+  const { incremental } = options;
+  const previous = incremental?.previous && {
+    output: path.resolve(options.output),
+    fingerprints: incremental.previous,
+  };
+  return {
+    archive: options.archive,
+    ...(incremental && { incremental: { codeVersion: incremental.codeVersion, ...(previous && { previous }) } }),
+    ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
+    ...hooks,
+  };
 }
 
 function builtWith({ plan, search }: BuildOutcome): BuiltSite {

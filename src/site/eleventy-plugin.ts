@@ -10,6 +10,7 @@ import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
 import { publishedFiles, writePublishedFiles } from './published-files.ts';
+import { countRecordPages, recordBatch } from './render-plan.ts';
 import { reusePages } from './reuse-pages.ts';
 import { type SearchIndexResult, writeSearchIndex } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
@@ -41,6 +42,30 @@ export interface PreloadedBuild {
   readonly afterPages?: (output: string, reused: readonly string[]) => Promise<void>;
   /** Told what the build did, with the fingerprints for the next one, once everything is written. */
   readonly onDone?: (done: BuildOutcome) => void;
+  /**
+   * This run renders one batch of the record pages (see {@link newRenderBatches}); the pages that
+   * are not record pages are rendered with the first batch, and the rest of the site after the last.
+   */
+  readonly batch?: { readonly index: number; readonly batches: RenderBatches };
+}
+
+/**
+ * The Eleventy runs of one build, one per batch of record pages. Eleventy keeps every page it
+ * renders in memory until its run ends; in batches it holds one batch at a time.
+ */
+export interface RenderBatches {
+  readonly pagesPerBatch: number;
+  /** How many runs the build needs: known once the first run has planned the build. */
+  count: number;
+  /** The archive, view and plan, made by the first run and used by all. */
+  prepared?: Promise<Prepared>;
+  /** Pages written by the runs so far. */
+  readonly written: string[];
+}
+
+/** Batches of `pagesPerBatch` record pages for one build. */
+export function newRenderBatches(pagesPerBatch: number): RenderBatches {
+  return { pagesPerBatch, count: 1, written: [] };
 }
 
 /** The plan a build followed, and what it did about search. */
@@ -94,12 +119,23 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const archive = options.archive ?? preloaded?.archive ?? (await loadContent());
     const site = toSiteView(archive, target());
     const plan = planBuild(site, target(), preloaded?.incremental, preloaded?.searchShardPages);
-    rendered = { archive, site, plan };
-    return rendered;
+    const batches = preloaded?.batch?.batches;
+    if (batches)
+      batches.count = Math.max(1, Math.ceil(countRecordPages(plan.pages?.render ?? site) / batches.pagesPerBatch));
+    return { archive, site, plan };
   };
-  const thisBuild = (): Promise<Prepared> => {
-    prepared ??= prepare();
-    return prepared;
+  const thisBuild = async (): Promise<Prepared> => {
+    const batches = (config as WithPreloaded)[PRELOADED]?.batch?.batches;
+    let pending: Promise<Prepared>;
+    if (batches) {
+      batches.prepared ??= prepare();
+      pending = batches.prepared;
+    } else {
+      prepared ??= prepare();
+      pending = prepared;
+    }
+    rendered = await pending;
+    return rendered;
   };
   config.on('eleventy.before', () => {
     prepared = undefined;
@@ -108,7 +144,16 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   // The layouts paginate over these: every record page, or in an incremental build the changed ones.
   config.addGlobalData('recordPages', async () => {
     const { site, plan } = await thisBuild();
-    return plan.pages?.render ?? site;
+    const batch = (config as WithPreloaded)[PRELOADED]?.batch;
+    const pages = plan.pages?.render ?? site;
+    return batch ? recordBatch(pages, batch.index, batch.batches.pagesPerBatch) : pages;
+  });
+  // Runs after the first batch render record pages only.
+  config.addPreprocessor('record-page-batches', 'njk', (data) => {
+    const batch = (config as WithPreloaded)[PRELOADED]?.batch;
+    if (batch === undefined || batch.index === 0) return undefined;
+    const pagination = data['pagination'] as { data?: unknown } | undefined;
+    return typeof pagination?.data === 'string' && pagination.data.startsWith('recordPages.') ? undefined : false;
   });
   // The search page merges every shard's index after the first one's.
   config.addGlobalData('searchBundles', async () => (await thisBuild()).plan.shards.map((shard) => `/${shard.bundle}`));
@@ -125,9 +170,14 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const output = event.directories.output;
     const preloaded = (config as WithPreloaded)[PRELOADED];
     const previous = preloaded?.incremental?.previous;
+    const batch = preloaded?.batch;
+    // In batches, the rest of the site is made once, after the last batch.
+    const writtenNow = listablePages(event.results);
+    if (batch) batch.batches.written.push(...writtenNow);
+    if (batch && batch.index < batch.batches.count - 1) return;
     const reused = plan.pages?.reused ?? [];
     if (previous && reused.length > 0) reusePages(previous.output, output, reused);
-    const pages = [...listablePages(event.results), ...reused].sort();
+    const pages = [...(batch ? batch.batches.written : writtenNow), ...reused].sort();
     // Index the record pages this build has (layouts without record templates, in tests, have none).
     const written = new Set(pages);
     const shards = plan.shards.map((shard) => ({ ...shard, urls: shard.urls.filter((url) => written.has(url)) }));
@@ -153,7 +203,7 @@ async function allOrFirstError(tasks: readonly Promise<unknown>[]): Promise<void
 }
 
 /** One build's archive, its view, and its plan. */
-interface Prepared {
+export interface Prepared {
   readonly archive: Archive;
   readonly site: SiteView;
   readonly plan: BuildPlan;

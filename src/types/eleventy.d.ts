@@ -14,6 +14,12 @@ declare module '@11ty/eleventy' {
       },
     ): void;
     addWatchTarget(path: string): void;
+    /** Runs before a template renders; returning `false` skips the template. */
+    addPreprocessor(
+      name: string,
+      extensions: string,
+      callback: (data: Record<string, unknown>, content: string) => unknown,
+    ): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
