@@ -53,7 +53,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     const content = path.join(dir, 'content');
     await writeCorpus(content, { articles, seed: options.seed ?? 1 });
     const site = path.join(dir, 'site');
+    // As `npm run build` runs it.
     const build = node(
+      '--expose-gc',
       path.join(ROOT, 'src/cli/build.ts'),
       `--content=${content}`,
       `--output=${site}`,

@@ -8,6 +8,7 @@ import {
   providePreloadedBuild,
 } from '../site/eleventy-plugin.ts';
 import { pageFile, RENDER_BATCH_PAGES, type SiteFingerprints } from '../site/render-plan.ts';
+import { collectGarbage } from '../util/collect-garbage.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 
@@ -83,6 +84,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
         });
         await eleventy.write();
+        collectGarbage();
       }
       // The check ran while the search index was written: links into it are judged now.
       broken = stillBroken(path.resolve(temporary), pathPrefix, broken);

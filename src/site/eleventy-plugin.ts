@@ -43,15 +43,16 @@ export interface PreloadedBuild {
   /** Told what the build did, with the fingerprints for the next one, once everything is written. */
   readonly onDone?: (done: BuildOutcome) => void;
   /**
-   * This run renders one batch of the record pages (see {@link newRenderBatches}); the pages that
-   * are not record pages are rendered with the first batch, and the rest of the site after the last.
+   * This run renders one batch of the record pages (see {@link newRenderBatches}), or, in the last
+   * run, the other pages, and then writes the rest of the site.
    */
   readonly batch?: { readonly index: number; readonly batches: RenderBatches };
 }
 
 /**
- * The Eleventy runs of one build, one per batch of record pages. Eleventy keeps every page it
- * renders in memory until its run ends; in batches it holds one batch at a time.
+ * The Eleventy runs of one build: one per batch of record pages, then one for the other pages,
+ * the feeds, open data, sitemap and search. Eleventy keeps every page it renders in memory until
+ * its run ends; in batches it holds one batch at a time.
  */
 export interface RenderBatches {
   readonly pagesPerBatch: number;
@@ -120,8 +121,10 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const site = toSiteView(archive, target());
     const plan = planBuild(site, target(), preloaded?.incremental, preloaded?.searchShardPages);
     const batches = preloaded?.batch?.batches;
-    if (batches)
-      batches.count = Math.max(1, Math.ceil(countRecordPages(plan.pages?.render ?? site) / batches.pagesPerBatch));
+    // The record pages in batches, then one run for the rest of the site.
+    if (batches) {
+      batches.count = Math.ceil(countRecordPages(plan.pages?.render ?? site) / batches.pagesPerBatch) + 1;
+    }
     return { archive, site, plan };
   };
   const thisBuild = async (): Promise<Prepared> => {
@@ -148,12 +151,14 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const pages = plan.pages?.render ?? site;
     return batch ? recordBatch(pages, batch.index, batch.batches.pagesPerBatch) : pages;
   });
-  // Runs after the first batch render record pages only.
+  // In batches, every run but the last renders record pages only, and the last one everything else.
   config.addPreprocessor('record-page-batches', 'njk', (data) => {
     const batch = (config as WithPreloaded)[PRELOADED]?.batch;
-    if (batch === undefined || batch.index === 0) return undefined;
+    if (batch === undefined) return undefined;
     const pagination = data['pagination'] as { data?: unknown } | undefined;
-    return typeof pagination?.data === 'string' && pagination.data.startsWith('recordPages.') ? undefined : false;
+    const recordPage = typeof pagination?.data === 'string' && pagination.data.startsWith('recordPages.');
+    const last = batch.index === batch.batches.count - 1;
+    return recordPage === last ? false : undefined;
   });
   // The search page merges every shard's index after the first one's.
   config.addGlobalData('searchBundles', async () => (await thisBuild()).plan.shards.map((shard) => `/${shard.bundle}`));

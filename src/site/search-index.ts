@@ -51,19 +51,34 @@ export async function writeSearchIndex(
   return result;
 }
 
+const FILES_IN_FLIGHT = 32;
+
+/** `map` over `items` with at most `width` calls running at once; results in order. */
+async function mapInWindows<T, R>(items: readonly T[], width: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const position = next++;
+      results[position] = await map(items[position] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
+
 async function indexShard(output: string, shard: SearchShard): Promise<number> {
   const { index, errors } = await pagefind.createIndex();
   try {
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
-    // Every page is sent at once; Pagefind indexes them in parallel while the rest are read.
-    const added = await Promise.all(
-      shard.urls.map(async (url) => {
-        const file = pageFile(output, url);
-        if (file === undefined) throw new SearchIndexError(`not a record page URL: ${url}`);
-        const content = await readFile(file, 'utf8');
-        return index.addHTMLFile({ sourcePath: path.relative(output, file), content });
-      }),
-    );
+    // A few pages in flight at a time: enough to keep Pagefind busy, without holding a whole
+    // shard's HTML in this process.
+    const added = await mapInWindows(shard.urls, FILES_IN_FLIGHT, async (url) => {
+      const file = pageFile(output, url);
+      if (file === undefined) throw new SearchIndexError(`not a record page URL: ${url}`);
+      const content = await readFile(file, 'utf8');
+      return index.addHTMLFile({ sourcePath: path.relative(output, file), content });
+    });
     const failed = added.flatMap((response) => response.errors);
     if (failed.length > 0) throw new SearchIndexError(`Pagefind could not index: ${failed.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(output, shard.bundle) });
