@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeAtomically } from '../src/cli/atomic-output.ts';
+import { recoverInterruptedSwap, writeAtomically } from '../src/cli/atomic-output.ts';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
@@ -126,6 +126,25 @@ describe('the built site', () => {
 });
 
 describe('atomic output', () => {
+  it('should remove the replaced site after the swap, and never bring back a half-removed one', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'archive-swap-'));
+    const site = path.join(folder, '_site');
+    const sibling = () => readdirSync(folder).filter((name) => name !== '_site');
+    await writeAtomically(site, (temporary) => mkdir(temporary).then(() => writeFile(path.join(temporary, 'a'), '1')));
+    await writeAtomically(site, (temporary) => mkdir(temporary).then(() => writeFile(path.join(temporary, 'a'), '2')));
+    expect(readFileSync(path.join(site, 'a'), 'utf8')).toBe('2');
+    // The old site goes in the background.
+    await expect.poll(sibling, { timeout: 10_000 }).toEqual([]);
+
+    // A removal cut short, and the output deleted by hand: the half-removed site is not restored.
+    await mkdir(path.join(folder, '._site.removing-1-2'));
+    await writeFile(path.join(folder, '._site.removing-1-2', 'a'), 'half');
+    rmSync(site, { recursive: true });
+    await recoverInterruptedSwap(site);
+    expect(existsSync(site)).toBe(false);
+    expect(sibling()).toEqual([]);
+  });
+
   it('should leave the previous site byte for byte when a build fails half-way', async () => {
     const before = snapshotTree(output);
     const failing = writeAtomically(output, async (temporary) => {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,8 @@ interface Staging {
   readonly output: string;
   readonly temporary: string;
   readonly previous: string;
+  /** Where the replaced site is deleted from, after the swap. */
+  readonly removing: string;
 }
 
 /**
@@ -31,6 +33,7 @@ function stagingFor(output: string, id: string): Staging {
     output,
     temporary: path.join(directory, `.${base}.building-${id}`),
     previous: path.join(directory, `.${base}.previous-${id}`),
+    removing: path.join(directory, `.${base}.removing-${id}`),
   };
 }
 
@@ -62,12 +65,30 @@ export async function writeAtomically(
   await rename(staging.temporary, staging.output);
   await syncFile(path.dirname(staging.output));
   await options.onStage?.('swapped');
-  if (hadOutput) await rm(staging.previous, { recursive: true, force: true });
+  if (hadOutput) await discard(staging);
+}
+
+/**
+ * Removes the replaced site without making the build wait for it: tens of thousands of files take
+ * seconds to delete. The folder is first renamed to a `.removing-` name, which recovery deletes but
+ * never restores, so a half-deleted site can never come back as the output. A removal cut short is
+ * finished by the next build's {@link recoverInterruptedSwap}.
+ */
+async function discard(staging: Staging): Promise<void> {
+  await rename(staging.previous, staging.removing);
+  const removeHere = () => rm(staging.removing, { recursive: true, force: true });
+  if (process.platform === 'win32') return removeHere();
+  const remover = spawn('rm', ['-rf', staging.removing], { detached: true, stdio: 'ignore' });
+  remover.on('error', () => void removeHere().catch(() => undefined));
+  remover.unref();
 }
 
 const run = promisify(execFile);
 
-/** Restores the previous site if a swap was cut off, and removes leftovers of killed builds. */
+/**
+ * Restores the previous site if a swap was cut off, and removes leftovers of killed builds and
+ * replaced sites.
+ */
 export async function recoverInterruptedSwap(output: string): Promise<void> {
   const resolved = path.resolve(output);
   const directory = path.dirname(resolved);
@@ -78,8 +99,9 @@ export async function recoverInterruptedSwap(output: string): Promise<void> {
   if (!existsSync(resolved) && newestPrevious !== undefined) {
     await rename(path.join(directory, newestPrevious), resolved);
   }
+  const leftovers = ['building', 'previous', 'removing'].map((stage) => `.${base}.${stage}-`);
   for (const name of entries) {
-    if (name.startsWith(`.${base}.building-`) || name.startsWith(`.${base}.previous-`)) {
+    if (leftovers.some((prefix) => name.startsWith(prefix))) {
       await rm(path.join(directory, name), { recursive: true, force: true });
     }
   }
