@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MAX_FILE_BYTES } from '../parse/decode.ts';
 import { RECORD_EXTENSIONS } from '../parse/parse-record.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { mapInWindows } from '../util/map-in-windows.ts';
 
 /** Why a content path was not read. */
 export type Refusal = 'symlink-outside-content' | 'not-a-file';
@@ -38,16 +39,17 @@ interface Entry {
  */
 export async function readContent(contentDir: string, cwd = process.cwd()): Promise<SourceFile[]> {
   const root = await realpath(contentDir);
-  const files: SourceFile[] = [];
-  for (const entry of await listContentFiles(root, root)) {
+  // Several files in flight: tens of thousands read one by one would wait on every round trip.
+  return mapInWindows(await listContentFiles(root, root), FILES_IN_FLIGHT, async (entry): Promise<SourceFile> => {
     const shown = path.relative(cwd, entry.absolute) || entry.absolute;
     const folder = path.relative(root, entry.absolute).split(path.sep);
     const kind = folder.length === 2 ? KIND_BY_FOLDER.get(folder[0] ?? '') : undefined;
     const read = entry.refused ? { refused: entry.refused } : await readRegularFile(entry.target);
-    files.push({ path: shown, kind, bytes: new Uint8Array(), ...read });
-  }
-  return files;
+    return { path: shown, kind, bytes: new Uint8Array(), ...read };
+  });
 }
+
+const FILES_IN_FLIGHT = 16;
 
 async function listContentFiles(directory: string, root: string): Promise<Entry[]> {
   const entries = await readdir(directory, { withFileTypes: true });

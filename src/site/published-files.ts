@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { mapInWindows } from '../util/map-in-windows.ts';
 import { type FeedSite, toAtom, toJsonFeed } from './feeds.ts';
 import { openDataFiles } from './open-data.ts';
 import type { PublishTarget } from './publish.ts';
@@ -31,13 +32,20 @@ export function* publishedFiles(
 /** Writes files under `outputDir`; a path that would leave it is a bug, so it throws. */
 export async function writePublishedFiles(outputDir: string, files: Iterable<PublishedFile>): Promise<number> {
   const root = path.resolve(outputDir);
-  let written = 0;
-  for (const file of files) {
+  // Tens of thousands of files in a few hundred folders: make each folder once.
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (directory: string) => {
+    const made = folders.get(directory) ?? mkdir(directory, { recursive: true });
+    folders.set(directory, made);
+    return made;
+  };
+  const written = await mapInWindows(files, FILES_IN_FLIGHT, async (file) => {
     const target = path.resolve(root, `.${file.path}`);
     if (!target.startsWith(`${root}${path.sep}`)) throw new TypeError(`${file.path} would be written outside the site`);
-    await mkdir(path.dirname(target), { recursive: true });
+    await folder(path.dirname(target));
     await writeFile(target, file.text);
-    written++;
-  }
-  return written;
+  });
+  return written.length;
 }
+
+const FILES_IN_FLIGHT = 16;

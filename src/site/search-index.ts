@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { mapInWindows } from '../util/map-in-windows.ts';
 import { pageFile } from './render-plan.ts';
 import { linkOrCopy } from './reuse-pages.ts';
 import type { SearchShard } from './search-shards.ts';
@@ -52,20 +53,6 @@ export async function writeSearchIndex(
 }
 
 const FILES_IN_FLIGHT = 32;
-
-/** `map` over `items` with at most `width` calls running at once; results in order. */
-async function mapInWindows<T, R>(items: readonly T[], width: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const position = next++;
-      results[position] = await map(items[position] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return results;
-}
 
 async function indexShard(output: string, shard: SearchShard): Promise<number> {
   const { index, errors } = await pagefind.createIndex();
