@@ -131,16 +131,18 @@ describe('the incremental site build', () => {
         ...more,
       }),
     );
-  let fingerprints: SiteFingerprints = { pages: new Map(), search: new Map() };
+  let fingerprints: SiteFingerprints = { pages: new Map(), search: new Map(), files: new Map() };
 
   it('should render and index everything the first time, and record a fingerprint for each page and shard', async () => {
     const first = await build('c1');
     fingerprints = first.fingerprints ?? fingerprints;
     expect(fingerprints.pages.size).toBeGreaterThan(articles);
     expect(fingerprints.search.size).toBeGreaterThan(2);
+    expect(fingerprints.files.size).toBeGreaterThan(fingerprints.pages.size);
     expect(first.reuse).toEqual({
       pages: { rendered: fingerprints.pages.size, reused: 0 },
       searchShards: { indexed: fingerprints.search.size, reused: 0 },
+      files: { written: fingerprints.files.size, reused: 0 },
     });
     for (const url of fingerprints.pages.keys()) expect(existsSync(pageOf(url)), url).toBe(true);
   }, 120_000);
@@ -151,10 +153,17 @@ describe('the incremental site build', () => {
     const unchanged = [...fingerprints.pages.keys()].find((url) => url !== edited) ?? '';
     const before = { page: statSync(pageOf(unchanged)).ino, search: searchInodes(output) };
     const second = await build('c1', fingerprints);
-    expect(second.reuse).toEqual({
+    expect(second.reuse).toMatchObject({
       pages: { rendered: 1, reused: fingerprints.pages.size - 1 },
       searchShards: { indexed: 1, reused: fingerprints.search.size - 1 },
     });
+    // The article's own JSON changed (it holds the text); the other feeds and data files did not.
+    const files = second.reuse?.files ?? { written: 0, reused: 0 };
+    expect(files.written).toBeGreaterThanOrEqual(1);
+    expect(files.written).toBeLessThanOrEqual(3);
+    expect(files.written + files.reused).toBe(fingerprints.files.size);
+    const json = `data/articles/${path.basename(article(), '.md')}.json`;
+    expect(readFileSync(path.join(output, json), 'utf8')).toContain('Another sentence, added later.');
     expect(second.fingerprints?.pages.get(edited)).not.toBe(fingerprints.pages.get(edited));
     expect(readFileSync(pageOf(edited), 'utf8')).toContain('Another sentence, added later.');
     // Kept pages and shards are the previous files themselves (hard links), not made again.
@@ -214,7 +223,11 @@ describe('the site manifest', () => {
     const sources = await load();
     const inputs = siteInputs(sources, 'v1', { pathPrefix: '/' });
     expect(await upToDate(cacheDir, output, inputs)).toBeUndefined();
-    const fingerprints = { pages: new Map([['/articles/a/', 'page']]), search: new Map([['records', 'shard']]) };
+    const fingerprints = {
+      pages: new Map([['/articles/a/', 'page']]),
+      search: new Map([['records', 'shard']]),
+      files: new Map([['/data/a.json', 'file']]),
+    };
     await recordSite(cacheDir, output, inputs, 'a warning', fingerprints);
     expect(await upToDate(cacheDir, output, inputs)).toEqual({ report: 'a warning' });
     expect(await builtFingerprints(cacheDir, output)).toEqual(fingerprints);

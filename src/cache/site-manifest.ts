@@ -16,6 +16,7 @@ interface Manifest {
   readonly fingerprints?: {
     readonly pages: readonly (readonly [url: string, fingerprint: string])[];
     readonly search: readonly (readonly [shard: string, fingerprint: string])[];
+    readonly files: readonly (readonly [path: string, fingerprint: string])[];
   };
 }
 
@@ -48,7 +49,13 @@ export async function upToDate(
  */
 export async function builtFingerprints(cacheDir: string, output: string): Promise<SiteFingerprints | undefined> {
   const fingerprints = (await currentManifest(cacheDir, output))?.fingerprints;
-  return fingerprints && { pages: new Map(fingerprints.pages), search: new Map(fingerprints.search) };
+  return (
+    fingerprints && {
+      pages: new Map(fingerprints.pages),
+      search: new Map(fingerprints.search),
+      files: new Map(fingerprints.files),
+    }
+  );
 }
 
 /** Records that `output` now holds the site built from `inputs`. Call it only after the swap succeeded. */
@@ -64,7 +71,13 @@ export async function recordSite(
     inputs,
     output: { ino: current.ino, ctimeMs: current.ctimeMs },
     report,
-    ...(fingerprints && { fingerprints: { pages: [...fingerprints.pages], search: [...fingerprints.search] } }),
+    ...(fingerprints && {
+      fingerprints: {
+        pages: [...fingerprints.pages],
+        search: [...fingerprints.search],
+        files: [...fingerprints.files],
+      },
+    }),
   };
   const file = manifestFile(cacheDir, output);
   await mkdir(path.dirname(file), { recursive: true });

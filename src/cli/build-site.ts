@@ -44,6 +44,8 @@ export interface BuiltSite {
   readonly reuse?: {
     readonly pages: { readonly rendered: number; readonly reused: number };
     readonly searchShards: { readonly indexed: number; readonly reused: number };
+    /** Feed and open-data files. */
+    readonly files: { readonly written: number; readonly reused: number };
   };
 }
 
@@ -116,14 +118,15 @@ function preloadedBuild(
   };
 }
 
-function builtWith({ plan, search }: BuildOutcome): BuiltSite {
+function builtWith({ plan, search, files }: BuildOutcome): BuiltSite {
   if (plan.pages === undefined || plan.search === undefined) return {};
   const reused = plan.pages.reused.length;
   return {
-    fingerprints: { pages: plan.pages.fingerprints, search: plan.search },
+    fingerprints: { pages: plan.pages.fingerprints, search: plan.search, files: files.fingerprints },
     reuse: {
       pages: { rendered: plan.pages.fingerprints.size - reused, reused },
       searchShards: { indexed: search.indexed.length, reused: search.reused.length },
+      files: { written: files.written, reused: files.reused },
     },
   };
 }

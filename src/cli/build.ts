@@ -67,11 +67,12 @@ try {
   if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, result.report, built.fingerprints);
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
   const { reuse } = built;
-  if (reuse && reuse.pages.reused + reuse.searchShards.reused > 0) {
-    const { pages, searchShards: shards } = reuse;
+  if (reuse && reuse.pages.reused + reuse.searchShards.reused + reuse.files.reused > 0) {
+    const { pages, searchShards: shards, files } = reuse;
     process.stdout.write(
       `Kept what did not change: ${pages.reused} record pages (${pages.rendered} rendered), ` +
-        `${shards.reused} search index shards (${shards.indexed} indexed)\n`,
+        `${shards.reused} search index shards (${shards.indexed} indexed), ` +
+        `${files.reused} feed and data files (${files.written} written)\n`,
     );
   }
 } catch (error) {

@@ -9,7 +9,7 @@ import { documentTitle } from './filters.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
-import { publishedFiles, writePublishedFiles } from './published-files.ts';
+import { type PublishedFilesResult, publishedFiles, writePublishedFiles } from './published-files.ts';
 import { countRecordPages, recordBatch } from './render-plan.ts';
 import { reusePages } from './reuse-pages.ts';
 import { type SearchIndexResult, writeSearchIndex } from './search-index.ts';
@@ -73,6 +73,7 @@ export function newRenderBatches(pagesPerBatch: number): RenderBatches {
 export interface BuildOutcome {
   readonly plan: BuildPlan;
   readonly search: SearchIndexResult;
+  readonly files: PublishedFilesResult;
 }
 
 const PRELOADED = Symbol.for('news-archive.preloaded-build');
@@ -191,12 +192,14 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const search = writeSearchIndex(output, shards, reusable);
     const rest = (async () => {
       const about = await readSiteMetadata(event.directories.data);
-      await writePublishedFiles(output, publishedFiles(archive, site, target(), about));
+      const reusableFiles = previous && { from: previous.output, fingerprints: previous.fingerprints.files };
+      const files = await writePublishedFiles(output, publishedFiles(archive, site, target(), about), reusableFiles);
       await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), pages));
       await preloaded?.afterPages?.(output, reused);
+      return files;
     })();
     await allOrFirstError([search, rest]);
-    preloaded?.onDone?.({ plan, search: await search });
+    preloaded?.onDone?.({ plan, search: await search, files: await rest });
   });
 }
 

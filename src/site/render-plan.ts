@@ -19,11 +19,13 @@ export type RecordPages = Pick<SiteView, (typeof RECORD_PAGE_KINDS)[number]>;
 /** Record page URL → a hash of everything its HTML is made from. */
 export type PageFingerprints = ReadonlyMap<string, string>;
 
-/** What a build records for the next one: its record pages' and its search shards' fingerprints. */
+/** What a build records for the next one: fingerprints of its record pages, search shards and files. */
 export interface SiteFingerprints {
   readonly pages: PageFingerprints;
   /** Search shard key → fingerprint (see search-shards.ts). */
   readonly search: ReadonlyMap<string, string>;
+  /** Feed and open-data file path → fingerprint of its text (see published-files.ts). */
+  readonly files: ReadonlyMap<string, string>;
 }
 
 /** The site the last build wrote to the same output folder, and its fingerprints. */
