@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -44,5 +44,27 @@ describe('layout settings', () => {
 
   it('should escape output by default', async () => {
     expect(await render('escaping')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</p>\n');
+  });
+});
+
+describe('record page templates', () => {
+  // An incremental build reuses a record page while its view-model is unchanged (render-plan.ts):
+  // that holds only while record pages, and the includes they use, read nothing else of the site.
+  it('should read their own view only, never the whole site', () => {
+    const folder = (name: string) => path.join(root, 'layouts', name);
+    const files = [
+      ...readdirSync(folder('_includes')).map((file) => path.join(folder('_includes'), file)),
+      ...readdirSync(folder('pages'))
+        .map((file) => path.join(folder('pages'), file))
+        .filter((file) => readFileSync(file, 'utf8').includes('data: recordPages.')),
+    ];
+    expect(files.filter((file) => file.includes(`pages${path.sep}`))).toHaveLength(7);
+    for (const file of files) {
+      const uses = readFileSync(file, 'utf8').match(/\b(site|recordPages|searchBundles)\.\w+/g) ?? [];
+      expect(
+        uses.filter((use) => !use.startsWith('recordPages.')),
+        file,
+      ).toEqual([]);
+    }
   });
 });

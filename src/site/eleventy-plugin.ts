@@ -1,20 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild } from './build-plan.ts';
-import type { FeedSite } from './feeds.ts';
 import { documentTitle } from './filters.ts';
+import { type FinishedSite, finishSite } from './finish-site.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
-import { type PublishedFilesResult, publishedFiles, writePublishedFiles } from './published-files.ts';
 import { countRecordPages, recordBatch } from './render-plan.ts';
-import { reusePages } from './reuse-pages.ts';
-import { type SearchIndexResult, writeSearchIndex } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
-import { listablePages, toSitemap, type WrittenPage } from './sitemap.ts';
+import { listablePages, type WrittenPage } from './sitemap.ts';
 import { type SiteView, toSiteView } from './view/site-view.ts';
 
 /** Options of {@link archivePlugin}. */
@@ -70,10 +65,8 @@ export function newRenderBatches(pagesPerBatch: number): RenderBatches {
 }
 
 /** The plan a build followed, and what it did about search. */
-export interface BuildOutcome {
+export interface BuildOutcome extends FinishedSite {
   readonly plan: BuildPlan;
-  readonly search: SearchIndexResult;
-  readonly files: PublishedFilesResult;
 }
 
 const PRELOADED = Symbol.for('news-archive.preloaded-build');
@@ -181,33 +174,19 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const writtenNow = listablePages(event.results);
     if (batch) batch.batches.written.push(...writtenNow);
     if (batch && batch.index < batch.batches.count - 1) return;
-    const reused = plan.pages?.reused ?? [];
-    if (previous && reused.length > 0) reusePages(previous.output, output, reused);
-    const pages = [...(batch ? batch.batches.written : writtenNow), ...reused].sort();
-    // Index the record pages this build has (layouts without record templates, in tests, have none).
-    const written = new Set(pages);
-    const shards = plan.shards.map((shard) => ({ ...shard, urls: shard.urls.filter((url) => written.has(url)) }));
-    // Pagefind runs in its own process: the rest is done meanwhile.
-    const reusable = previous && { from: previous.output, keys: plan.reusedShards };
-    const search = writeSearchIndex(output, shards, reusable);
-    const rest = (async () => {
-      const about = await readSiteMetadata(event.directories.data);
-      const reusableFiles = previous && { from: previous.output, fingerprints: previous.fingerprints.files };
-      const files = await writePublishedFiles(output, publishedFiles(archive, site, target(), about), reusableFiles);
-      await writeFile(path.join(output, 'sitemap.xml'), toSitemap(target(), pages));
-      await preloaded?.afterPages?.(output, reused);
-      return files;
-    })();
-    await allOrFirstError([search, rest]);
-    preloaded?.onDone?.({ plan, search: await search, files: await rest });
+    const finished = await finishSite({
+      output,
+      dataDir: event.directories.data,
+      archive,
+      site,
+      plan,
+      target: target(),
+      written: batch ? batch.batches.written : writtenNow,
+      previous,
+      afterPages: preloaded?.afterPages,
+    });
+    preloaded?.onDone?.({ plan, ...finished });
   });
-}
-
-/** Waits for every task, so none is left running, then fails with the first failure. */
-async function allOrFirstError(tasks: readonly Promise<unknown>[]): Promise<void> {
-  const settled = await Promise.allSettled(tasks);
-  const failed = settled.find((outcome) => outcome.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** One build's archive, its view, and its plan. */
@@ -221,18 +200,6 @@ export interface Prepared {
 interface AfterBuild {
   readonly directories: { readonly output: string; readonly data: string };
   readonly results: WrittenPage[];
-}
-
-/** The site's title, description and language, from the same data file the layouts use. */
-async function readSiteMetadata(dataDir: string): Promise<FeedSite> {
-  // Layouts without a metadata file (test fixtures) get untitled feeds rather than a failed build.
-  const text = await readFile(path.join(dataDir, 'metadata.json'), 'utf8').catch(() => '{}');
-  const metadata = JSON.parse(text) as Partial<FeedSite>;
-  return {
-    title: metadata.title ?? '',
-    description: metadata.description ?? '',
-    language: metadata.language ?? 'en',
-  };
 }
 
 /**
