@@ -10,31 +10,32 @@ export interface ParseEntry {
   readonly empty: boolean;
 }
 
-// A parse entry is the record, then the body: a build that only needs records never decodes a body.
-// Layout: 4-byte length of the record part, the record part, the body part (both v8-serialized).
+// A parse is cached as two entries, the record and the body, so that a build that only needs
+// records (every build after an edit) never reads a syntax tree: those are most of the bytes.
 
-/** Encodes a clean parse for the cache. */
-export function encodeParseEntry(entry: ParseEntry, body: Root): Uint8Array {
-  const head = serialize(entry);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(head.byteLength);
-  return Buffer.concat([length, head, serialize(body)]);
+/** The cache key of a parse's body, beside the key of its record. */
+export function parseBodyKey(key: string): string {
+  return `${key}-body`;
+}
+
+/** Encodes the record part of a clean parse for the cache. */
+export function encodeParseEntry(entry: ParseEntry): Uint8Array {
+  return serialize(entry);
+}
+
+/** Encodes the body of a clean parse for the cache. */
+export function encodeParseBody(body: Root): Uint8Array {
+  return serialize(body);
 }
 
 /** The record part of a cached parse; `undefined` when the bytes are damaged. */
 export function decodeParseEntry(bytes: Uint8Array): ParseEntry | undefined {
-  return attempt(() => {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return deserialize(buffer.subarray(4, 4 + buffer.readUInt32LE(0))) as ParseEntry;
-  });
+  return attempt(() => deserialize(bytes) as ParseEntry);
 }
 
-/** The body part of a cached parse. */
+/** The body of a cached parse; `undefined` when the bytes are damaged. */
 export function decodeParseBody(bytes: Uint8Array): Root | undefined {
-  return attempt(() => {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return deserialize(buffer.subarray(4 + buffer.readUInt32LE(0))) as Root;
-  });
+  return attempt(() => deserialize(bytes) as Root);
 }
 
 /** Encodes a rendered body for the cache. */

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { DiskCache } from '../cache/disk-cache.ts';
 import type { SourceFile } from '../load/read-content.ts';
-import { decodeParseBody, encodeParseEntry } from './cache-entries.ts';
+import { decodeParseBody, encodeParseBody, encodeParseEntry, parseBodyKey } from './cache-entries.ts';
 import { createRenderJob, type ParseOutcome, parseJob, type Registry, type RenderOutcome } from './worker-jobs.ts';
 
 /** A parse result as the host returns it: the body stays with the host until rendering. */
@@ -32,7 +32,7 @@ export function createJobHost(cache: DiskCache | undefined): (task: JobTask) => 
   const bodyOf = async (source: SourceFile, key: string | undefined): Promise<Root | undefined> => {
     const kept = bodies.get(source.path);
     if (kept) return kept;
-    const entry = key === undefined ? undefined : cache?.get(key);
+    const entry = key === undefined ? undefined : cache?.get(parseBodyKey(key));
     return (entry && decodeParseBody(entry)) ?? parseJob(source).body;
   };
 
@@ -45,7 +45,9 @@ export function createJobHost(cache: DiskCache | undefined): (task: JobTask) => 
             const empty = (body?.children.length ?? 0) === 0;
             if (body) bodies.set(source.path, body);
             if (cache && key !== undefined && outcome.record && body && outcome.messages.length === 0) {
-              cache.set(key, encodeParseEntry({ record: outcome.record, empty }, body));
+              // The body first: a record entry in the cache means its body is there too.
+              cache.set(parseBodyKey(key), encodeParseBody(body));
+              cache.set(key, encodeParseEntry({ record: outcome.record, empty }));
             }
             return { ...outcome, empty };
           }),
