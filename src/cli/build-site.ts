@@ -38,9 +38,9 @@ export interface BuildSiteOptions {
 
 /** What a build did. */
 export interface BuiltSite {
-  /** Fingerprints of the record pages and search shards, for the next build; only with `incremental`. */
+  /** Fingerprints of what the build made, for the next build; only with `incremental`. */
   readonly fingerprints?: SiteFingerprints;
-  /** Record pages and search shards done by this build, and taken unchanged from the previous site. */
+  /** What this build made, and what it took unchanged from the previous site; only with `incremental`. */
   readonly reuse?: {
     readonly pages: { readonly rendered: number; readonly reused: number };
     readonly searchShards: { readonly indexed: number; readonly reused: number };
