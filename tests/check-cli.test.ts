@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +40,15 @@ describe('npm run check', () => {
       );
       expect(result.stderr).toContain('⚠ 4 warnings');
     }
+  }, 60_000);
+
+  it('should print the same report from its cache as without one', async () => {
+    const content = 'tests/fixtures/rules/unregistered-name/content';
+    const cacheDir = `--cache=${mkdtempSync(path.join(tmpdir(), 'archive-check-cache-'))}`;
+    const uncached = await check('--no-cache', content);
+    const first = await check(cacheDir, content);
+    const second = await check(cacheDir, content);
+    expect(uncached.stderr).toContain('⚠ 4 warnings');
+    for (const result of [first, second]) expect([result.code, result.stderr]).toEqual([0, uncached.stderr]);
   }, 60_000);
 });

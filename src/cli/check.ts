@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // `npm run check [-- --strict] [content-dir]`: validates all content without building the site.
+// It shares the build's cache, so after the first run only changed files are parsed again.
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 
 const { values, positionals } = parseArgs({
-  options: { strict: { type: 'boolean', default: false } },
+  options: {
+    strict: { type: 'boolean', default: false },
+    cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
+    'no-cache': { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const contentDir = positionals[0] ?? DEFAULT_CONTENT_DIR;
-const result = await loadAndReport(contentDir, { strict: values.strict });
+const cache = values['no-cache'] ? {} : { cache: { cacheDir: values.cache } };
+const result = await loadAndReport(contentDir, { strict: values.strict, ...cache });
 if (result.ok) {
   const records = result.files.length;
   process.stdout.write(`${contentDir}: ${records} files checked, no errors\n`);
