@@ -7,6 +7,7 @@ import { codeVersion } from '../cache/hash.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../cache/site-manifest.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent } from '../load/read-content.ts';
+import { withoutPositions } from '../pipeline/build-archive.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { buildSite } from './build-site.ts';
 
@@ -39,16 +40,18 @@ async function load() {
     sources,
     ...(cacheDir === undefined ? {} : { cache: { cacheDir } }),
   });
-  return { result, inputs };
+  // The messages are printed: the site needs no positions, and nothing here keeps the original.
+  const archive = result.ok && result.archive ? withoutPositions(result.archive) : undefined;
+  return { archive, report: result.report, inputs };
 }
 
-const { unchanged, result, inputs } = await load();
+const { unchanged, archive, report, inputs } = await load();
 if (unchanged) {
   if (unchanged.report !== '') process.stderr.write(`${unchanged.report}\n`);
   process.stdout.write(`${values.output}/ is up to date with ${values.content}/: nothing changed since it was built\n`);
   process.exit(0);
 }
-if (!result?.ok || !result.archive) {
+if (!archive) {
   process.stderr.write(`Build refused: fix the problems above. ${values.output}/ was left as it was.\n`);
   process.exit(1);
 }
@@ -57,14 +60,14 @@ try {
   // With the cache, record pages and search shards that did not change are taken from the last build.
   const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
   const built = await buildSite({
-    archive: result.archive,
+    archive,
     output: values.output,
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
-  if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, result.report, built.fingerprints);
+  if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, report ?? '', built.fingerprints);
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
   const { reuse } = built;
   if (reuse && reuse.pages.reused + reuse.searchShards.reused + reuse.files.reused > 0) {
