@@ -10,6 +10,7 @@ import { publishTarget } from './publish.ts';
 import { countRecordPages, recordBatch } from './render-plan.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage } from './sitemap.ts';
+import { eventsTimeline } from './view/pictures.ts';
 import { type SiteView, toSiteView } from './view/site-view.ts';
 
 /** Options of {@link archivePlugin}. */
@@ -160,6 +161,8 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
   config.addFilter('jsonLd', toJsonLd);
   config.addFilter('documentTitle', documentTitle);
+  // Drawn at render time, so an official page kept from the last build costs no drawing.
+  config.addFilter('eventsTimeline', eventsTimeline);
   // Read lazily: the path prefix is only final once the whole configuration has run.
   const target = () => publishTarget(options.siteUrl, config.pathPrefix);
   // After every build (also in `npm start`): the sitemap of the pages actually written, and search.

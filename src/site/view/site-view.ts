@@ -53,7 +53,8 @@ export interface SiteView {
   /** Newest first; undated articles last. */
   readonly articles: readonly ArticlePage[];
   readonly events: readonly Page<EventView>[];
-  readonly officials: readonly Page<OfficialView & { readonly timeline: string }>[];
+  /** Their timelines are drawn by the layout (`eventsTimeline` filter), for rendered pages only. */
+  readonly officials: readonly Page<OfficialView>[];
   readonly cities: readonly Page<PlaceView & { readonly map: string }>[];
   readonly places: readonly Page<PlaceView & { readonly map: string }>[];
   readonly organisations: readonly Page<OrganisationView>[];
@@ -132,11 +133,7 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     }),
     officials: [...index.official.values()].map((official) => {
       const view = toOfficialView(context, official);
-      const pictured = {
-        ...view,
-        timeline: eventsTimeline(view.events, `Events with ${view.name}`, `timeline-${view.link.slug}`),
-      };
-      return page(pictured, `${view.name}: roles as reported, events and articles`, officialJsonLd, {
+      return page(view, `${view.name}: roles as reported, events and articles`, officialJsonLd, {
         feeds: follow(view.link, `Articles naming ${view.name}`, view.articles),
         search: { ...typeFacets('Official'), official: [view.name] },
       });
