@@ -27,11 +27,20 @@ describe('mapInWindows', () => {
     expect(most).toBe(4);
   });
 
-  it('should fail with the first failure', async () => {
-    const failing = mapInWindows([1, 2, 3], 2, async (item) => {
+  it('should start nothing after a failure, and fail only once the calls in flight have ended', async () => {
+    const started: number[] = [];
+    let inFlight = 0;
+    const failing = mapInWindows([1, 2, 3, 4, 5, 6], 2, async (item) => {
+      started.push(item);
+      inFlight++;
+      await new Promise((resolve) => setTimeout(resolve, item === 2 ? 1 : 20));
+      inFlight--;
       if (item === 2) throw new Error('two');
       return item;
     });
     await expect(failing).rejects.toThrow('two');
+    expect(inFlight).toBe(0);
+    // 1 and 2 start together; 2 fails first, so 3 onwards never start.
+    expect(started).toEqual([1, 2]);
   });
 });
