@@ -47,7 +47,7 @@ export interface RenderPlan {
  * every page shares (the code and templates, the site's origin and path prefix: `shared`), so equal
  * fingerprints mean equal HTML.
  */
-export function fingerprintPages(site: SiteView, shared: string): Map<string, string> {
+function fingerprintPages(site: SiteView, shared: string): Map<string, string> {
   const fingerprints = new Map<string, string>();
   for (const kind of RECORD_PAGE_KINDS) {
     for (const view of site[kind]) fingerprints.set(view.link.url, hashOf(shared, JSON.stringify(view)));
