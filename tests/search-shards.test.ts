@@ -7,6 +7,7 @@ import { readContent } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
+import { shardGlob } from '../src/site/search-index.ts';
 import { planSearchShards } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
@@ -53,5 +54,22 @@ describe('search shards', () => {
     const after = planSearchShards(site, 40);
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
     expect(after.at(-1)?.urls).toContain(newest?.link.url);
+  });
+
+  it("should hand Pagefind a glob that names exactly the shard's page files", () => {
+    const [shard] = planSearchShards(site, 40);
+    if (!shard) throw new Error('expected a shard');
+    const glob = shardGlob('/srv/site', shard);
+    const files = glob.slice(1, -1).split(',');
+    expect(files).toEqual(shard.urls.map((url) => `${url.slice(1)}index.html`));
+    expect(shardGlob('/srv/site', { ...shard, urls: ['/articles/one/'] })).toBe('articles/one/index.html');
+  });
+
+  it('should refuse a page URL that is not a plain literal in a glob', () => {
+    const [shard] = planSearchShards(site, 40);
+    if (!shard) throw new Error('expected a shard');
+    for (const url of ['/articles/{a,b}/', '/articles/*/', '/articles/../../etc/', '/articles/x']) {
+      expect(() => shardGlob('/srv/site', { ...shard, urls: [url] })).toThrow(/not a record page URL/);
+    }
   });
 });

@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { mapInWindows } from '../util/map-in-windows.ts';
 import { pageFile } from './render-plan.ts';
 import { linkOrCopy } from './reuse-pages.ts';
 import type { SearchShard } from './search-shards.ts';
@@ -52,29 +51,46 @@ export async function writeSearchIndex(
   return result;
 }
 
-const FILES_IN_FLIGHT = 32;
-
 async function indexShard(output: string, shard: SearchShard): Promise<number> {
   const { index, errors } = await pagefind.createIndex();
   try {
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
-    // A few pages in flight at a time: enough to keep Pagefind busy, without holding a whole
-    // shard's HTML in this process.
-    const added = await mapInWindows(shard.urls, FILES_IN_FLIGHT, async (url) => {
-      const file = pageFile(output, url);
-      if (file === undefined) throw new SearchIndexError(`not a record page URL: ${url}`);
-      const content = await readFile(file, 'utf8');
-      return index.addHTMLFile({ sourcePath: path.relative(output, file), content });
-    });
-    const failed = added.flatMap((response) => response.errors);
-    if (failed.length > 0) throw new SearchIndexError(`Pagefind could not index: ${failed.join('; ')}`);
+    // Pagefind reads the shard's pages from disk itself, on its own threads: about twice as fast as
+    // sending each page's HTML through its Node API, and the pages never pass through this process.
+    // An empty shard (a site without record pages) still gets its bundle, so the search page loads.
+    const added =
+      shard.urls.length === 0
+        ? { errors: [], page_count: 0 }
+        : await index.addDirectory({ path: output, glob: shardGlob(output, shard) });
+    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index: ${added.errors.join('; ')}`);
+    if (added.page_count !== shard.urls.length) {
+      throw new SearchIndexError(
+        `Pagefind indexed ${added.page_count} of the ${shard.urls.length} pages of shard "${shard.key}"`,
+      );
+    }
     const written = await index.writeFiles({ outputPath: path.join(output, shard.bundle) });
     if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write: ${written.errors.join('; ')}`);
-    return added.length;
+    return added.page_count;
   } finally {
     // Ends Pagefind's process, and with it the memory of this shard's index, before the next one.
     await pagefind.close();
   }
+}
+
+/** Characters a page path may hold and still be a literal in a Pagefind glob; slugs never need more. */
+const GLOB_LITERAL = /^[a-z0-9/._-]+$/;
+
+/** A glob matching exactly the shard's page files, relative to the output folder. */
+export function shardGlob(output: string, shard: SearchShard): string {
+  const files = shard.urls.map((url) => {
+    const file = pageFile(output, url);
+    const relative = file === undefined ? undefined : path.relative(output, file).split(path.sep).join('/');
+    if (relative === undefined || !GLOB_LITERAL.test(relative)) {
+      throw new SearchIndexError(`not a record page URL: ${url}`);
+    }
+    return relative;
+  });
+  return files.length === 1 ? (files[0] ?? '') : `{${files.join(',')}}`;
 }
 
 /** Links a shard's bundle from the previous site; `false`, leaving nothing behind, if it cannot. */
