@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     setupFiles: ['tests/setup/register-tsx.ts'],
+    globalSetup: ['tests/setup/temp-root.ts'],
     fileParallelism: false,
   },
 });

@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ['tests/browser/**', 'node_modules/**'],
     testTimeout: 60_000,
     setupFiles: ['tests/setup/register-tsx.ts'],
+    globalSetup: ['tests/setup/temp-root.ts'],
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary'] },
   },
 });
