@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { readContent } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
-import { shardGlob } from '../src/site/search-index.ts';
+import { shardGlob, writeSearchIndex } from '../src/site/search-index.ts';
 import { planSearchShards } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
@@ -71,5 +71,47 @@ describe('search shards', () => {
     for (const url of ['/articles/{a,b}/', '/articles/*/', '/articles/../../etc/', '/articles/x']) {
       expect(() => shardGlob('/srv/site', { ...shard, urls: [url] })).toThrow(/not a record page URL/);
     }
+  });
+});
+
+describe('search index', () => {
+  const page = (title: string) =>
+    `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Signed in Shanghai.</p></main></body></html>`;
+  const siteWith = (slugs: readonly string[]) => {
+    const output = mkdtempSync(path.join(tmpdir(), 'archive-index-'));
+    for (const slug of slugs) {
+      mkdirSync(path.join(output, 'articles', slug), { recursive: true });
+      writeFileSync(path.join(output, 'articles', slug, 'index.html'), page(slug));
+    }
+    return output;
+  };
+
+  it('should index two shards at once, each into its own bundle, and count their pages', async () => {
+    const output = siteWith(['one', 'two', 'three']);
+    const result = await writeSearchIndex(output, [
+      { key: 'first', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/two/'] },
+      { key: 'second', bundle: 'pagefind/shards/second/', urls: ['/articles/three/'] },
+    ]);
+    expect(result).toEqual({ pages: 3, indexed: ['first', 'second'], reused: [] });
+    expect(readdirSync(path.join(output, 'pagefind/fragment'))).toHaveLength(2);
+    expect(readdirSync(path.join(output, 'pagefind/shards/second/fragment'))).toHaveLength(1);
+  });
+
+  it('should fail, saying so, when a page of a shard is not there to index', async () => {
+    const output = siteWith(['one']);
+    const shard = { key: 'first', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/gone/'] };
+    await expect(writeSearchIndex(output, [shard])).rejects.toThrow(
+      'Pagefind indexed 1 of the 2 pages of shard "first"',
+    );
+    await expect(writeSearchIndex(output, [{ ...shard, urls: ['/articles/gone/'] }])).rejects.toThrow(
+      /Pagefind failed/,
+    );
+  });
+
+  it('should still write a bundle for an archive with no record pages', async () => {
+    const output = siteWith([]);
+    const result = await writeSearchIndex(output, [{ key: 'records', bundle: 'pagefind/', urls: [] }]);
+    expect(result.pages).toBe(0);
+    expect(readdirSync(path.join(output, 'pagefind'))).toContain('pagefind.js');
   });
 });
