@@ -7,7 +7,7 @@ import {
   type PreloadedBuild,
   providePreloadedBuild,
 } from '../site/eleventy-plugin.ts';
-import { pageFile, RENDER_BATCH_PAGES, type SiteFingerprints } from '../site/render-plan.ts';
+import { pageFile, RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
@@ -32,7 +32,7 @@ export interface BuildSiteOptions {
   readonly incremental?: { readonly codeVersion: string; readonly previous?: SiteFingerprints };
   /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
   readonly searchShardPages?: number;
-  /** Record pages per Eleventy run. Default: `RENDER_BATCH_PAGES` (render-plan.ts). */
+  /** Record pages per Eleventy run, at most. Default: `RENDER_BATCH_LIMITS` (render-plan.ts). */
   readonly renderBatchPages?: number;
 }
 
@@ -73,7 +73,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       outcome = done;
     },
   });
-  const batches = newRenderBatches(options.renderBatchPages ?? RENDER_BATCH_PAGES);
+  const batches = newRenderBatches({
+    ...RENDER_BATCH_LIMITS,
+    ...(options.renderBatchPages === undefined ? {} : { pages: options.renderBatchPages }),
+  });
   await writeAtomically(
     options.output,
     async (temporary) => {

@@ -7,7 +7,7 @@ import { type FinishedSite, finishSite } from './finish-site.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
-import { countRecordPages, recordBatch } from './render-plan.ts';
+import { type BatchLimits, emptyRecordPages } from './render-plan.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
@@ -51,7 +51,7 @@ export interface PreloadedBuild {
  * its run ends; in batches it holds one batch at a time.
  */
 export interface RenderBatches {
-  readonly pagesPerBatch: number;
+  readonly limits: BatchLimits;
   /** How many runs the build needs: known once the first run has planned the build. */
   count: number;
   /** The archive, view and plan, made by the first run and used by all. */
@@ -60,9 +60,9 @@ export interface RenderBatches {
   readonly written: string[];
 }
 
-/** Batches of `pagesPerBatch` record pages for one build. */
-export function newRenderBatches(pagesPerBatch: number): RenderBatches {
-  return { pagesPerBatch, count: 1, written: [] };
+/** Batches of record pages within `limits`, for one build. */
+export function newRenderBatches(limits: BatchLimits): RenderBatches {
+  return { limits, count: 1, written: [] };
 }
 
 /** The plan a build followed, and what it did about search. */
@@ -114,12 +114,10 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const preloaded = (config as WithPreloaded)[PRELOADED];
     const archive = options.archive ?? preloaded?.archive ?? (await loadContent());
     const site = toSiteView(archive, target());
-    const plan = planBuild(site, target(), preloaded?.incremental, preloaded?.searchShardPages);
     const batches = preloaded?.batch?.batches;
+    const plan = planBuild(site, target(), preloaded?.incremental, preloaded?.searchShardPages, batches?.limits);
     // The record pages in batches, then one run for the rest of the site.
-    if (batches) {
-      batches.count = Math.ceil(countRecordPages(plan.pages?.render ?? site) / batches.pagesPerBatch) + 1;
-    }
+    if (batches) batches.count = plan.batches.length + 1;
     return { archive, site, plan };
   };
   const thisBuild = async (): Promise<Prepared> => {
@@ -144,7 +142,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const { site, plan } = await thisBuild();
     const batch = (config as WithPreloaded)[PRELOADED]?.batch;
     const pages = plan.pages?.render ?? site;
-    return batch ? recordBatch(pages, batch.index, batch.batches.pagesPerBatch) : pages;
+    return batch ? (plan.batches[batch.index] ?? emptyRecordPages()) : pages;
   });
   // In batches, every run but the last renders record pages only, and the last one everything else.
   config.addPreprocessor('record-page-batches', 'njk', (data) => {

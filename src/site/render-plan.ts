@@ -40,19 +40,22 @@ export interface RenderPlan {
   /** URLs of record pages whose previous HTML is still exact. */
   readonly reused: readonly string[];
   readonly fingerprints: PageFingerprints;
+  /** Each record page's view-model size as JSON, for batching. */
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
-/**
- * Fingerprints every record page. A record page's HTML is a function of its view-model and of what
- * every page shares (the code and templates, the site's origin and path prefix: `shared`), so equal
- * fingerprints mean equal HTML.
- */
-function fingerprintPages(site: SiteView, shared: string): Map<string, string> {
-  const fingerprints = new Map<string, string>();
+/** Visits each record page's view-model as JSON, one at a time: fingerprints and batch sizes come from it. */
+function forEachViewJson(site: SiteView, visit: (url: string, json: string) => void): void {
   for (const kind of RECORD_PAGE_KINDS) {
-    for (const view of site[kind]) fingerprints.set(view.link.url, hashOf(shared, JSON.stringify(view)));
+    for (const view of site[kind]) visit(view.link.url, JSON.stringify(view));
   }
-  return fingerprints;
+}
+
+/** Each record page's view-model size as JSON (see {@link RENDER_BATCH_LIMITS}). */
+export function viewSizes(site: SiteView): Map<string, number> {
+  const sizes = new Map<string, number>();
+  forEachViewJson(site, (url, json) => sizes.set(url, json.length));
+  return sizes;
 }
 
 /**
@@ -65,7 +68,14 @@ export function planRender(
   previous: PageFingerprints | undefined,
   present: (url: string) => boolean,
 ): RenderPlan {
-  const fingerprints = fingerprintPages(site, shared);
+  // A record page's HTML is a function of its view-model and of what every page shares (the code
+  // and templates, the site's origin and path prefix: `shared`), so equal fingerprints mean equal HTML.
+  const fingerprints = new Map<string, string>();
+  const sizes = new Map<string, number>();
+  forEachViewJson(site, (url, json) => {
+    fingerprints.set(url, hashOf(shared, json));
+    sizes.set(url, json.length);
+  });
   const reused = new Set<string>();
   if (previous) {
     for (const [url, fingerprint] of fingerprints) {
@@ -83,7 +93,7 @@ export function planRender(
     organisations: changed(site.organisations),
     documents: changed(site.documents),
   };
-  return { render, reused: [...reused], fingerprints };
+  return { render, reused: [...reused], fingerprints, sizes };
 }
 
 /** The file a record page's URL is written to, under `output`; `undefined` for a URL that would leave it. */
@@ -93,38 +103,55 @@ export function pageFile(output: string, url: string): string | undefined {
   return url.endsWith('/') && file.startsWith(`${root}${path.sep}`) ? file : undefined;
 }
 
-/**
- * Record pages per Eleventy run. Eleventy holds about 100 KB per page it renders until the run ends
- * (the page's data and HTML); a run costs about a second to start. Batches of this size keep a
- * 10,000-article build (25,000 pages) to a few hundred MB for Eleventy, at about ten runs.
- */
-export const RENDER_BATCH_PAGES = 3000;
-
-/**
- * The `index`-th batch of `size` record pages, counting through the kinds in order: rendering
- * batch after batch renders every page once.
- */
-export function recordBatch(pages: RecordPages, index: number, size: number): RecordPages {
-  const start = index * size;
-  const end = start + size;
-  let offset = 0;
-  const take = <V>(views: readonly V[]): readonly V[] => {
-    const from = offset;
-    offset += views.length;
-    return views.slice(Math.max(0, start - from), Math.max(0, end - from));
-  };
-  return {
-    articles: take(pages.articles),
-    events: take(pages.events),
-    officials: take(pages.officials),
-    cities: take(pages.cities),
-    places: take(pages.places),
-    organisations: take(pages.organisations),
-    documents: take(pages.documents),
-  };
+/** How many record pages an Eleventy run renders at most, and how large their views may be. */
+export interface BatchLimits {
+  readonly pages: number;
+  /** Sum of the pages' view-models' sizes as JSON, in bytes. */
+  readonly bytes: number;
 }
 
-/** How many record pages there are. */
-export function countRecordPages(pages: RecordPages): number {
-  return RECORD_PAGE_KINDS.reduce((total, kind) => total + pages[kind].length, 0);
+/**
+ * Eleventy holds every page of a run in memory until the run ends: its data and its HTML, about
+ * four times the page's view-model as JSON. Pages differ tenfold (an article's view is about 13 KB,
+ * an official's who appears in many articles 150 KB), so a run is limited by the size of its
+ * views, and by a page count only as a backstop. At 10,000 articles these make about ten runs, each
+ * holding a few hundred MB, at about a second to start each.
+ */
+export const RENDER_BATCH_LIMITS: BatchLimits = { pages: 5000, bytes: 40 * 2 ** 20 };
+
+/**
+ * Splits the record pages into batches, one per Eleventy run, in the order of the kinds, each
+ * within `limits` (a page larger than the byte limit gets a batch of its own). Every page lands in
+ * exactly one batch. `sizes` maps a page's URL to its view's size; a page without one counts as 0.
+ */
+export function planBatches(
+  pages: RecordPages,
+  sizes: ReadonlyMap<string, number>,
+  limits: BatchLimits,
+): RecordPages[] {
+  const batches: RecordPages[] = [];
+  let batch = emptyRecordPages();
+  let count = 0;
+  let bytes = 0;
+  for (const kind of RECORD_PAGE_KINDS) {
+    for (const view of pages[kind]) {
+      const size = sizes.get(view.link.url) ?? 0;
+      if (count > 0 && (count + 1 > limits.pages || bytes + size > limits.bytes)) {
+        batches.push(batch);
+        batch = emptyRecordPages();
+        count = 0;
+        bytes = 0;
+      }
+      (batch[kind] as unknown[]).push(view);
+      count += 1;
+      bytes += size;
+    }
+  }
+  if (count > 0) batches.push(batch);
+  return batches;
+}
+
+/** No record pages: what the last run of a build in batches, which renders the rest, paginates over. */
+export function emptyRecordPages(): RecordPages {
+  return { articles: [], events: [], officials: [], cities: [], places: [], organisations: [], documents: [] };
 }
