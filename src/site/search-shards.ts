@@ -1,4 +1,5 @@
 import { hashOf } from '../cache/hash.ts';
+import { compareText } from './collate.ts';
 import type { PageFingerprints } from './render-plan.ts';
 import type { SiteView } from './view/site-view.ts';
 
@@ -47,7 +48,7 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
     add({ url: view.link.url, year: yearOf(view.date.iso) }, 'undated');
   }
   // `records` and `undated` sort before the years.
-  const order = [...units.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const order = [...units.keys()].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
   const shards: { units: string[]; urls: string[] }[] = [];
   let current: { units: string[]; urls: string[] } = { units: [], urls: [] };
   for (const unit of order) {

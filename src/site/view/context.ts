@@ -3,6 +3,7 @@ import type { RecordIndex } from '../../link/registry.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordKey } from '../../pipeline/record-key.ts';
 import type { DateClaim, RecordKind } from '../../schema/index.ts';
+import { compareText } from '../collate.ts';
 import { dateSortKey } from '../dates.ts';
 import { recordUrl } from '../urls.ts';
 import { createLookups, type Lookups } from './lookups.ts';
@@ -80,7 +81,7 @@ export function sortByDate(context: ViewContext, refs: RecordRef[], order: 'newe
     const undatedB = b.key === '9999';
     if (undatedA !== undatedB) return undatedA ? 1 : -1;
     if (a.key !== b.key) return (a.key < b.key ? -1 : 1) * (order === 'newest' ? -1 : 1);
-    return a.label.localeCompare(b.label, 'en');
+    return compareText(a.label, b.label);
   });
   return keyed.map((entry) => entry.ref);
 }

@@ -1,4 +1,5 @@
 import type { RecordRef } from '../../link/graph.ts';
+import { compareText } from '../collate.ts';
 import { articlesAbout, type LinkView, type ViewContext } from './context.ts';
 
 /** One entry of an A–Z index. */
@@ -29,7 +30,7 @@ export function toIndexGroups(
       detail: detailOf(ref),
       articles: articlesAbout(context, ref).length,
     }))
-    .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en'));
+    .sort((a, b) => compareText(a.link.label, b.link.label));
   for (const entry of entries) {
     const initial = entry.link.label.normalize('NFD').charAt(0).toUpperCase();
     const letter = /^[A-Z]$/.test(initial) ? initial : '#';
@@ -38,6 +39,6 @@ export function toIndexGroups(
     else groups.set(letter, [entry]);
   }
   return [...groups]
-    .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
+    .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : compareText(a, b)))
     .map(([letter, list]) => ({ letter, entries: list }));
 }

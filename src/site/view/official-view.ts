@@ -1,4 +1,5 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
+import { compareText } from '../collate.ts';
 import { type DateView, dateSortKey, formatDate } from '../dates.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
 import { articlesAbout, type LinkView, linkedFrom, sortByDate, type ViewContext } from './context.ts';
@@ -32,7 +33,7 @@ export function toOfficialView(context: ViewContext, official: ParsedRecord<'off
   const published = (article: string) => context.index.article.get(article)?.data.published;
   const roles = official.data.roles
     .map((role) => ({ role, date: published(role.source) }))
-    .sort((a, b) => (a.date ? dateSortKey(a.date) : '9999').localeCompare(b.date ? dateSortKey(b.date) : '9999'))
+    .sort((a, b) => compareText(a.date ? dateSortKey(a.date) : '9999', b.date ? dateSortKey(b.date) : '9999'))
     .map(({ role, date }) => ({
       title: role.title,
       ...(role.organisation ? { organisation: context.link({ kind: 'organisation', slug: role.organisation }) } : {}),
@@ -81,6 +82,6 @@ function metAtEvents(context: ViewContext, official: string, events: readonly st
   }
   return [...met]
     .map(([other, shared]) => ({ link: context.link({ kind: 'official', slug: other }), shared: [...new Set(shared)] }))
-    .sort((a, b) => b.shared.length - a.shared.length || a.link.label.localeCompare(b.link.label, 'en'))
+    .sort((a, b) => b.shared.length - a.shared.length || compareText(a.link.label, b.link.label))
     .map(({ link, shared }) => ({ link, events: shared.map((slug) => context.link({ kind: 'event', slug })) }));
 }

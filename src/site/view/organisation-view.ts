@@ -1,5 +1,6 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { OrganisationKind } from '../../schema/index.ts';
+import { compareText } from '../collate.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
 import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { ORGANISATION_KIND_LABELS } from './labels.ts';
@@ -27,7 +28,7 @@ export function toOrganisationView(context: ViewContext, organisation: ParsedRec
   const people = [...context.lookups.peopleOf(organisation.slug)]
     .map(([official, roles]) => ({ link: context.link({ kind: 'official', slug: official }), roles }))
     .filter((person) => person.roles.length > 0)
-    .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en'));
+    .sort((a, b) => compareText(a.link.label, b.link.label));
   return {
     link: context.link(self),
     name: data.name,

@@ -1,5 +1,6 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { PlaceKind } from '../../schema/index.ts';
+import { compareText } from '../collate.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
 import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { PLACE_KIND_LABELS } from './labels.ts';
@@ -35,12 +36,12 @@ export function toPlaceView(context: ViewContext, place: ParsedRecord<'place'>):
     contains: context.lookups
       .placesWithin(place.slug)
       .map((other) => context.link({ kind: 'place', slug: other.slug }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+      .sort((a, b) => compareText(a.label, b.label)),
     ...(place.data.coordinates ? { coordinates: place.data.coordinates } : {}),
     events: linkedFrom(context, self, 'event').map((ref) => toEventSummary(context, ref.slug)),
     officials: [...officials]
       .map(([slug, roles]) => ({ link: context.link({ kind: 'official', slug }), roles: [...roles] }))
-      .sort((a, b) => a.link.label.localeCompare(b.link.label, 'en')),
+      .sort((a, b) => compareText(a.link.label, b.link.label)),
     organisations: linkedFrom(context, self, 'organisation').map((ref) => context.link(ref)),
     articles: articlesAbout(context, self).map((ref) => context.link(ref)),
     documents: linkedFrom(context, self, 'document').map((ref) => context.link(ref)),

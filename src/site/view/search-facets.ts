@@ -1,3 +1,4 @@
+import { compareText } from '../collate.ts';
 import type { ArticleView } from './article-view.ts';
 import type { ViewContext } from './context.ts';
 import type { EventView } from './event-view.ts';
@@ -15,7 +16,7 @@ function isCity(context: ViewContext, slug: string): boolean {
 }
 
 function distinct(values: readonly string[]): string[] {
-  return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en'));
+  return [...new Set(values)].sort(compareText);
 }
 
 /** An article is filed under the officials, cities and event kinds it or its events name. */
