@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { readContent } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
-import { shardGlob, writeSearchIndex } from '../src/site/search-index.ts';
+import { SearchIndexer, shardGlob, writeSearchIndex } from '../src/site/search-index.ts';
 import { planSearchShards } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
@@ -106,6 +106,19 @@ describe('search index', () => {
     await expect(writeSearchIndex(output, [{ ...shard, urls: ['/articles/gone/'] }])).rejects.toThrow(
       /Pagefind failed/,
     );
+  });
+
+  it('should start no shard after one failed, and fail only once the shards in flight have ended', async () => {
+    const slugs = Array.from({ length: 300 }, (_, i) => `page-${i}`);
+    const output = siteWith([...slugs, 'late']);
+    const indexer = new SearchIndexer(output);
+    indexer.add({ key: 'broken', bundle: 'pagefind/', urls: ['/articles/gone/'] });
+    indexer.add({ key: 'large', bundle: 'pagefind/shards/large/', urls: slugs.map((slug) => `/articles/${slug}/`) });
+    // Waits for a free process; the broken shard frees one, by failing.
+    indexer.add({ key: 'late', bundle: 'pagefind/shards/late/', urls: ['/articles/late/'] });
+    await expect(indexer.finish()).rejects.toThrow(/Pagefind failed/);
+    expect(existsSync(path.join(output, 'pagefind/shards/large/pagefind-entry.json'))).toBe(true);
+    expect(existsSync(path.join(output, 'pagefind/shards/late'))).toBe(false);
   });
 
   it('should still write a bundle for an archive with no record pages', async () => {

@@ -81,15 +81,21 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     options.output,
     async (temporary) => {
       // The first run plans the build and so learns how many batches it needs.
-      for (let index = 0; index < batches.count; index++) {
-        const eleventy = new Eleventy('layouts', temporary, {
-          configPath: '.eleventy.ts',
-          pathPrefix,
-          quietMode: options.verbose !== true,
-          config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
-        });
-        await eleventy.write();
-        collectGarbage();
+      try {
+        for (let index = 0; index < batches.count; index++) {
+          const eleventy = new Eleventy('layouts', temporary, {
+            configPath: '.eleventy.ts',
+            pathPrefix,
+            quietMode: options.verbose !== true,
+            config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
+          });
+          await eleventy.write();
+          collectGarbage();
+        }
+      } catch (error) {
+        // Shards may be indexing into the folder that is about to be deleted: let them end first.
+        await batches.search?.settled();
+        throw error;
       }
       // The check ran while the search index was written: links into it are judged now.
       broken = stillBroken(path.resolve(temporary), pathPrefix, broken);

@@ -2,9 +2,11 @@ import { hashOf } from '../cache/hash.ts';
 import type { PublishTarget } from './publish.ts';
 import {
   type BatchLimits,
+  emptyRecordPages,
   type PreviousSite,
   planBatches,
   planRender,
+  RECORD_PAGE_KINDS,
   type RecordPages,
   type RenderPlan,
   viewSizes,
@@ -23,7 +25,18 @@ export interface BuildPlan {
   /** Shards whose index in the previous site is still exact. */
   readonly reusedShards: ReadonlySet<string>;
   /** The record pages to render, in batches of one Eleventy run each. */
-  readonly batches: readonly RecordPages[];
+  readonly batches: readonly RenderBatch[];
+}
+
+/** The record pages of one Eleventy run. */
+export interface RenderBatch {
+  readonly pages: RecordPages;
+  /**
+   * Search shards that can be indexed once this run has written its pages (and, after the first
+   * run, the reused pages are in): batches follow the shards, so each shard's pages are complete
+   * after its last batch, and the index is made while the next batches render.
+   */
+  readonly searchShards: readonly string[];
 }
 
 /** What an incremental build knows besides the site: the code, and the previous site if any. */
@@ -47,7 +60,7 @@ export function planBuild(
   const shards = planSearchShards(site, shardPages);
   if (incremental === undefined) {
     // Sizing the views costs a pass over them: only a build in batches needs it.
-    const batches = batchLimits ? planBatches(site, viewSizes(site), batchLimits) : [site];
+    const batches = batchLimits ? batchesByShard(site, shards, viewSizes(site), batchLimits) : oneBatch(site);
     return { pages: undefined, shards, search: undefined, reusedShards: new Set(), batches };
   }
   // What every page shares besides its view: the code and templates, and where the site is published.
@@ -67,6 +80,43 @@ export function planBuild(
     shards,
     search,
     reusedShards,
-    batches: batchLimits ? planBatches(pages.render, pages.sizes, batchLimits) : [pages.render],
+    batches: batchLimits ? batchesByShard(pages.render, shards, pages.sizes, batchLimits) : oneBatch(pages.render),
   };
+}
+
+/** Every page in one run; search is left to the end of the build. */
+function oneBatch(pages: RecordPages): RenderBatch[] {
+  return [{ pages, searchShards: [] }];
+}
+
+/**
+ * Batches within `limits`, shard by shard, each shard's pages in the order of the kinds. A shard
+ * with nothing to render (all its pages reused, or its index reused) is ready after the first run.
+ */
+function batchesByShard(
+  pages: RecordPages,
+  shards: readonly SearchShard[],
+  sizes: ReadonlyMap<string, number>,
+  limits: BatchLimits,
+): RenderBatch[] {
+  const shardOf = new Map(shards.flatMap((shard, position) => shard.urls.map((url) => [url, position] as const)));
+  const byShard = shards.map(() => emptyRecordPages());
+  for (const kind of RECORD_PAGE_KINDS) {
+    for (const view of pages[kind]) {
+      const shard = byShard[shardOf.get(view.link.url) ?? byShard.length - 1];
+      (shard?.[kind] as unknown[] | undefined)?.push(view);
+    }
+  }
+  const batches: { pages: RecordPages; searchShards: string[] }[] = [];
+  const readyFirst: string[] = [];
+  shards.forEach((shard, position) => {
+    const planned = planBatches(byShard[position] ?? emptyRecordPages(), sizes, limits);
+    batches.push(...planned.map((batchPages) => ({ pages: batchPages, searchShards: [] as string[] })));
+    const last = batches.at(-1);
+    if (planned.length > 0 && last) last.searchShards.push(shard.key);
+    else readyFirst.push(shard.key);
+  });
+  const first = batches[0];
+  if (first) first.searchShards.unshift(...readyFirst);
+  return batches;
 }

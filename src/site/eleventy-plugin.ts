@@ -3,11 +3,13 @@ import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild } from './build-plan.ts';
 import { documentTitle } from './filters.ts';
-import { type FinishedSite, finishSite } from './finish-site.ts';
+import { type FinishedSite, finishSite, indexShards, linkReusedPages, newSearchIndexer } from './finish-site.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
+import type { PreviousSite } from './render-plan.ts';
 import { type BatchLimits, emptyRecordPages } from './render-plan.ts';
+import type { SearchIndexer } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
@@ -58,11 +60,15 @@ export interface RenderBatches {
   prepared?: Promise<Prepared>;
   /** Pages written by the runs so far. */
   readonly written: string[];
+  /** Indexes each search shard as soon as its pages are written, while later runs render. */
+  search?: SearchIndexer;
+  /** Whether the record pages kept from the previous site are in the output yet. */
+  reusedIn: boolean;
 }
 
 /** Batches of record pages within `limits`, for one build. */
 export function newRenderBatches(limits: BatchLimits): RenderBatches {
-  return { limits, count: 1, written: [] };
+  return { limits, count: 1, written: [], reusedIn: false };
 }
 
 /** The plan a build followed, and what it did about search. */
@@ -142,7 +148,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const { site, plan } = await thisBuild();
     const batch = (config as WithPreloaded)[PRELOADED]?.batch;
     const pages = plan.pages?.render ?? site;
-    return batch ? (plan.batches[batch.index] ?? emptyRecordPages()) : pages;
+    return batch ? (plan.batches[batch.index]?.pages ?? emptyRecordPages()) : pages;
   });
   // In batches, every run but the last renders record pages only, and the last one everything else.
   config.addPreprocessor('record-page-batches', 'njk', (data) => {
@@ -174,7 +180,10 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     // In batches, the rest of the site is made once, after the last batch.
     const writtenNow = listablePages(event.results);
     if (batch) batch.batches.written.push(...writtenNow);
-    if (batch && batch.index < batch.batches.count - 1) return;
+    if (batch && batch.index < batch.batches.count - 1) {
+      startSearch({ output, plan, previous, batches: batch.batches, shards: plan.batches[batch.index]?.searchShards });
+      return;
+    }
     const finished = await finishSite({
       output,
       dataDir: event.directories.data,
@@ -185,6 +194,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
       written: batch ? batch.batches.written : writtenNow,
       previous,
       afterPages: preloaded?.afterPages,
+      ...(batch && { search: batch.batches.search, reusedIn: batch.batches.reusedIn }),
     });
     preloaded?.onDone?.({ plan, ...finished });
   });
@@ -225,4 +235,26 @@ function createContentLoader(contentDir: string): () => Promise<Archive> {
     }
     throw new ContentError(`${contentDir} has content errors (listed above)`);
   };
+}
+
+/**
+ * After a run of record pages: puts the reused pages in (after the first run), then starts indexing
+ * the search shards whose pages are now all written. Pagefind runs in its own processes, on the
+ * cores Eleventy leaves idle.
+ */
+function startSearch(run: {
+  readonly output: string;
+  readonly plan: BuildPlan;
+  readonly previous: PreviousSite | undefined;
+  readonly batches: RenderBatches;
+  readonly shards: readonly string[] | undefined;
+}): void {
+  const { output, plan, previous, batches } = run;
+  if (!batches.reusedIn) {
+    linkReusedPages(output, plan, previous);
+    batches.reusedIn = true;
+  }
+  if (run.shards === undefined || run.shards.length === 0) return;
+  batches.search ??= newSearchIndexer(output, plan, previous);
+  indexShards(batches.search, plan, new Set([...batches.written, ...(plan.pages?.reused ?? [])]), run.shards);
 }

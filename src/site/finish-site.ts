@@ -7,7 +7,7 @@ import type { PublishTarget } from './publish.ts';
 import { type PublishedFilesResult, publishedFiles, writePublishedFiles } from './published-files.ts';
 import type { PreviousSite } from './render-plan.ts';
 import { reusePages } from './reuse-pages.ts';
-import { type SearchIndexResult, writeSearchIndex } from './search-index.ts';
+import { SearchIndexer, type SearchIndexResult } from './search-index.ts';
 import { toSitemap } from './sitemap.ts';
 import type { SiteView } from './view/site-view.ts';
 
@@ -31,6 +31,10 @@ export interface SiteToFinish {
   readonly previous?: PreviousSite | undefined;
   /** Work on the finished pages, run while the search index is written; `reused` as in the plan. */
   readonly afterPages?: ((output: string, reused: readonly string[]) => Promise<void>) | undefined;
+  /** The search indexer, if earlier runs started shards (see eleventy-plugin.ts); it does the rest. */
+  readonly search?: SearchIndexer | undefined;
+  /** Whether earlier runs already put the reused record pages in. */
+  readonly reusedIn?: boolean;
 }
 
 /**
@@ -41,12 +45,12 @@ export interface SiteToFinish {
 export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
-  if (previous && reused.length > 0) reusePages(previous.output, output, reused);
+  if (build.reusedIn !== true) linkReusedPages(output, plan, previous);
   const pages = [...build.written, ...reused].sort();
-  // Index the record pages this build has (layouts without record templates, in tests, have none).
-  const present = new Set(pages);
-  const shards = plan.shards.map((shard) => ({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }));
-  const search = writeSearchIndex(output, shards, previous && { from: previous.output, keys: plan.reusedShards });
+  const indexer = build.search ?? newSearchIndexer(output, plan, previous);
+  const notStarted = plan.shards.map((shard) => shard.key).filter((key) => !indexer.has(key));
+  indexShards(indexer, plan, new Set(pages), notStarted);
+  const search = indexer.finish();
   const rest = (async () => {
     const about = await readSiteMetadata(build.dataDir);
     const reusable = previous && { from: previous.output, fingerprints: previous.fingerprints.files };
@@ -61,6 +65,33 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   })();
   await allOrFirstError([search, rest]);
   return { search: await search, files: await rest };
+}
+
+/** Puts the record pages kept from the previous site into the new one. */
+export function linkReusedPages(output: string, plan: BuildPlan, previous: PreviousSite | undefined): void {
+  const reused = plan.pages?.reused ?? [];
+  if (previous && reused.length > 0) reusePages(previous.output, output, reused);
+}
+
+/** A search indexer for this build's output, which takes reusable shards from the previous site. */
+export function newSearchIndexer(output: string, plan: BuildPlan, previous: PreviousSite | undefined): SearchIndexer {
+  return new SearchIndexer(output, previous && { from: previous.output, keys: plan.reusedShards });
+}
+
+/**
+ * Hands the shards named `keys` to the indexer, each with only the pages that are `present`:
+ * layouts without record templates (in tests) write none.
+ */
+export function indexShards(
+  indexer: SearchIndexer,
+  plan: BuildPlan,
+  present: ReadonlySet<string>,
+  keys: readonly string[],
+): void {
+  const wanted = new Set(keys);
+  for (const shard of plan.shards) {
+    if (wanted.has(shard.key)) indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) });
+  }
 }
 
 /** Waits for every task, so none is left running, then fails with the first failure. */

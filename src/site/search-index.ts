@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { mapInWindows } from '../util/map-in-windows.ts';
 import { pageFile } from './render-plan.ts';
 import { linkOrCopy } from './reuse-pages.ts';
 import type { SearchShard } from './search-shards.ts';
@@ -41,15 +40,87 @@ export async function writeSearchIndex(
   shards: readonly SearchShard[],
   reuse?: ReusableShards,
 ): Promise<SearchIndexResult> {
-  const output = path.resolve(outputDir);
-  const reused: string[] = [];
-  const toIndex: SearchShard[] = [];
-  for (const shard of shards) {
-    if (reuse?.keys.has(shard.key) && (await reuseBundle(reuse.from, output, shard))) reused.push(shard.key);
-    else toIndex.push(shard);
+  const indexer = new SearchIndexer(outputDir, reuse);
+  for (const shard of shards) indexer.add(shard);
+  return indexer.finish();
+}
+
+/**
+ * Indexes shards in the background as they are handed over, so a build can index the shards whose
+ * pages are written while it renders the others. At most {@link SHARDS_IN_PARALLEL} Pagefind
+ * processes run at once. After a failure nothing new starts, and {@link finish} rejects only once
+ * every process has ended, so a failed build never deletes a folder Pagefind is still writing.
+ */
+export class SearchIndexer {
+  readonly #output: string;
+  readonly #reuse: ReusableShards | undefined;
+  readonly #added: string[] = [];
+  readonly #indexed = new Set<string>();
+  readonly #reused = new Set<string>();
+  readonly #jobs: Promise<void>[] = [];
+  readonly #waiting: (() => void)[] = [];
+  #running = 0;
+  #pages = 0;
+  #failure: { readonly error: unknown } | undefined;
+
+  constructor(outputDir: string, reuse?: ReusableShards) {
+    this.#output = path.resolve(outputDir);
+    this.#reuse = reuse;
   }
-  const pages = await mapInWindows(toIndex, SHARDS_IN_PARALLEL, (shard) => indexShard(output, shard));
-  return { pages: pages.reduce((sum, count) => sum + count, 0), indexed: toIndex.map((shard) => shard.key), reused };
+
+  /** Starts indexing `shard`, or linking it from the previous site, once a process is free. */
+  add(shard: SearchShard): void {
+    this.#added.push(shard.key);
+    this.#jobs.push(this.#whenFree(() => this.#take(shard)));
+  }
+
+  /** Whether the shard named `key` was handed over. */
+  has(key: string): boolean {
+    return this.#added.includes(key);
+  }
+
+  /** Waits for every shard added so far; rejects with the first failure once nothing runs. */
+  async finish(): Promise<SearchIndexResult> {
+    await this.settled();
+    if (this.#failure) throw this.#failure.error;
+    const inOrder = (keys: ReadonlySet<string>) => this.#added.filter((key) => keys.has(key));
+    return { pages: this.#pages, indexed: inOrder(this.#indexed), reused: inOrder(this.#reused) };
+  }
+
+  /** Waits until no shard is being indexed, whatever the outcome. */
+  async settled(): Promise<void> {
+    // Jobs never reject (failures are kept), and a job may be added while others run.
+    for (let seen = 0; seen < this.#jobs.length; seen = this.#jobs.length) await Promise.all(this.#jobs);
+  }
+
+  async #take(shard: SearchShard): Promise<void> {
+    if (this.#failure) return;
+    const reuse = this.#reuse;
+    if (reuse?.keys.has(shard.key) && (await reuseBundle(reuse.from, this.#output, shard))) {
+      this.#reused.add(shard.key);
+      return;
+    }
+    // Not `+= await`: that would read the count before the wait and lose the other shards' pages.
+    const pages = await indexShard(this.#output, shard);
+    this.#pages += pages;
+    this.#indexed.add(shard.key);
+  }
+
+  async #whenFree(work: () => Promise<void>): Promise<void> {
+    // A finishing job hands its slot straight to the next waiting one, so no newcomer slips in between.
+    if (this.#running < SHARDS_IN_PARALLEL) this.#running += 1;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      await work();
+    } catch (error) {
+      // Kept before the slot is handed on, so the next shard sees it and does not start.
+      this.#failure ??= { error };
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#running -= 1;
+    }
+  }
 }
 
 /**
