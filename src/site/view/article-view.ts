@@ -2,8 +2,9 @@ import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { recordKey } from '../../pipeline/record-key.ts';
 import type { ArticleData } from '../../schema/index.ts';
 import { type DateView, formatDate, formatDateRange } from '../dates.ts';
-import { articlesLinking, type LinkView, sortByDate, uniqueRefs, type ViewContext } from './context.ts';
+import { type LinkView, sortByDate, uniqueRefs, type ViewContext } from './context.ts';
 import { EVENT_KIND_LABELS } from './labels.ts';
+import { type RelatedArticle, relatedArticles } from './related-articles.ts';
 
 /** An official as an article presents them: with the roles this article gives them. */
 export interface PersonInArticle {
@@ -36,7 +37,7 @@ export interface ArticleView {
   readonly places: readonly LinkView[];
   readonly organisations: readonly LinkView[];
   readonly documents: readonly LinkView[];
-  readonly related: readonly { readonly link: LinkView; readonly shared: number }[];
+  readonly related: readonly RelatedArticle[];
 }
 
 /** Summarises an event for lists. */
@@ -92,7 +93,7 @@ export function toArticleView(context: ViewContext, article: ParsedRecord<'artic
     places: ofKind('place'),
     organisations: ofKind('organisation'),
     documents: ofKind('document'),
-    related: relatedArticles(context, article.slug, named.map(recordKey)),
+    related: relatedArticles(context, article.slug, named),
   };
 }
 
@@ -109,37 +110,4 @@ function personInArticle(context: ViewContext, official: string, article: string
     }
   }
   return { link: context.link({ kind: 'official', slug: official }), roles: [...roles] };
-}
-
-/** Other articles ranked by how many people, places, organisations, documents and events they share. */
-function relatedArticles(context: ViewContext, slug: string, entities: readonly string[]) {
-  const shared = new Map<string, number>();
-  for (const key of new Set(entities)) {
-    const [kind, entity] = key.split(':') as ['event', string];
-    for (const article of articlesLinking(context, { kind, slug: entity })) {
-      if (article !== slug) shared.set(article, (shared.get(article) ?? 0) + 1);
-    }
-  }
-  return topRelated(shared, 5).map(([article, count]) => ({
-    link: context.link({ kind: 'article', slug: article }),
-    shared: count,
-  }));
-}
-
-/**
- * The `count` entries sharing the most, ties by slug: the order a full sort would give, without
- * sorting the thousands of articles that share one popular city.
- */
-export function topRelated(shared: ReadonlyMap<string, number>, count: number): [string, number][] {
-  const ranksBefore = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  const top: [string, number][] = [];
-  for (const entry of shared) {
-    const last = top[top.length - 1];
-    if (top.length === count && last && !ranksBefore(entry, last)) continue;
-    let position = top.length;
-    while (position > 0 && ranksBefore(entry, top[position - 1] as [string, number])) position--;
-    top.splice(position, 0, entry);
-    if (top.length > count) top.pop();
-  }
-  return top;
 }

@@ -64,10 +64,15 @@ export function uniqueRefs(refs: Iterable<RecordRef>): RecordRef[] {
   return [...seen.values()];
 }
 
-/** Records that link to `record`, of one kind, newest first (undated last). */
-export function linkedFrom(context: ViewContext, record: RecordRef, kind: RecordKind): RecordRef[] {
+/** Records that link to `record`, of one kind, newest first or `order` (undated last). */
+export function linkedFrom(
+  context: ViewContext,
+  record: RecordRef,
+  kind: RecordKind,
+  order: 'newest' | 'oldest' = 'newest',
+): RecordRef[] {
   const refs = uniqueRefs(context.graph.incoming(record).map((edge) => edge.from)).filter((ref) => ref.kind === kind);
-  return sortByDate(context, refs, 'newest');
+  return sortByDate(context, refs, order);
 }
 
 /** Sorts records by their date; undated ones go last, then by label. */
@@ -88,7 +93,6 @@ export function sortByDate(context: ViewContext, refs: RecordRef[], order: 'newe
 
 // Lists asked for by several pages (an entity's page and the A–Z index), computed once per record.
 const articlesAboutCache = new WeakMap<ViewContext, Map<string, RecordRef[]>>();
-const articlesLinkingCache = new WeakMap<ViewContext, Map<string, string[]>>();
 
 /**
  * Articles about a record: those that name it, and those that report an event that names it.
@@ -112,16 +116,4 @@ export function articlesAbout(context: ViewContext, record: RecordRef): RecordRe
   );
   cache.set(recordKey(record), articles);
   return articles;
-}
-
-/** Slugs of the distinct articles that link to a record, in link order. */
-export function articlesLinking(context: ViewContext, record: RecordRef): readonly string[] {
-  const cache = articlesLinkingCache.get(context) ?? new Map<string, string[]>();
-  articlesLinkingCache.set(context, cache);
-  const cached = cache.get(recordKey(record));
-  if (cached) return cached;
-  const articles = new Set<string>();
-  for (const edge of context.graph.incoming(record)) if (edge.from.kind === 'article') articles.add(edge.from.slug);
-  cache.set(recordKey(record), [...articles]);
-  return [...articles];
 }

@@ -2,7 +2,7 @@ import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { compareText } from '../collate.ts';
 import { type DateView, dateSortKey, formatDate } from '../dates.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { articlesAbout, type LinkView, linkedFrom, sortByDate, type ViewContext } from './context.ts';
+import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { describeParts } from './labels.ts';
 
 /** A role as a source reports it. */
@@ -41,7 +41,7 @@ export function toOfficialView(context: ViewContext, official: ParsedRecord<'off
       source: context.link({ kind: 'article', slug: role.source }),
       reported: date ? formatDate(date) : { label: 'Date not stated', inferred: false },
     }));
-  const attended = sortByDate(context, linkedFrom(context, self, 'event'), 'oldest');
+  const attended = linkedFrom(context, self, 'event', 'oldest');
   // Every event that links to the official is listed: as a participant with their role, or as named.
   const events = attended.map((ref) => {
     const participant = context.index.event.get(ref.slug)?.data.participants.find((p) => p.official === official.slug);
@@ -77,7 +77,9 @@ function metAtEvents(context: ViewContext, official: string, events: readonly st
   for (const slug of events) {
     for (const participant of context.index.event.get(slug)?.data.participants ?? []) {
       if (participant.official === official) continue;
-      met.set(participant.official, [...(met.get(participant.official) ?? []), slug]);
+      const shared = met.get(participant.official);
+      if (shared) shared.push(slug);
+      else met.set(participant.official, [slug]);
     }
   }
   return [...met]
