@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
+import { planBuild } from '../src/site/build-plan.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
 import { SearchIndexer, shardGlob, writeSearchIndex } from '../src/site/search-index.ts';
@@ -54,6 +55,27 @@ describe('search shards', () => {
     const after = planSearchShards(site, 40);
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
     expect(after.at(-1)?.urls).toContain(newest?.link.url);
+  });
+
+  it('should render each shard in batches of its own, and name it for indexing after its last batch', () => {
+    const target = publishTarget('https://news.example.gov');
+    const plan = planBuild(site, target, undefined, 40, { pages: 7, bytes: 2 ** 30 });
+    const shardOf = new Map(plan.shards.flatMap((shard) => shard.urls.map((url) => [url, shard.key])));
+    const batchUrls = plan.batches.map((batch) =>
+      RECORD_PAGE_KINDS.flatMap((kind) => batch.pages[kind].map((view) => view.link.url)),
+    );
+    expect(batchUrls.flat().sort()).toEqual(recordUrls());
+    const batchShard = batchUrls.map((urls) => {
+      const shards = new Set(urls.map((url) => shardOf.get(url)));
+      expect(shards.size).toBe(1);
+      return [...shards][0];
+    });
+    // Each shard once, in order, named by the last batch of its pages.
+    expect(plan.batches.flatMap((batch) => batch.searchShards)).toEqual(plan.shards.map((shard) => shard.key));
+    plan.batches.forEach((batch, index) => {
+      const last = batchShard.lastIndexOf(batchShard[index]) === index;
+      expect(batch.searchShards).toEqual(last ? [batchShard[index]] : []);
+    });
   });
 
   it("should hand Pagefind a glob that names exactly the shard's page files", () => {

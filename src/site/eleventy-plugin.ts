@@ -7,8 +7,7 @@ import { type FinishedSite, finishSite, indexShards, linkReusedPages, newSearchI
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
-import type { PreviousSite } from './render-plan.ts';
-import { type BatchLimits, emptyRecordPages } from './render-plan.ts';
+import { type BatchLimits, emptyRecordPages, type PreviousSite } from './render-plan.ts';
 import type { SearchIndexer } from './search-index.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage } from './sitemap.ts';
