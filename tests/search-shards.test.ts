@@ -138,7 +138,9 @@ describe('search index', () => {
     indexer.add({ key: 'large', bundle: 'pagefind/shards/large/', urls: slugs.map((slug) => `/articles/${slug}/`) });
     // Waits for a free process; the broken shard frees one, by failing.
     indexer.add({ key: 'late', bundle: 'pagefind/shards/late/', urls: ['/articles/late/'] });
+    expect(() => indexer.throwIfFailed()).not.toThrow();
     await expect(indexer.finish()).rejects.toThrow(/Pagefind failed/);
+    expect(() => indexer.throwIfFailed()).toThrow(/Pagefind failed/);
     expect(existsSync(path.join(output, 'pagefind/shards/large/pagefind-entry.json'))).toBe(true);
     expect(existsSync(path.join(output, 'pagefind/shards/late'))).toBe(false);
   });

@@ -91,6 +91,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           });
           await eleventy.write();
           collectGarbage();
+          batches.search?.throwIfFailed();
         }
       } catch (error) {
         // Shards may be indexing into the folder that is about to be deleted: let them end first.

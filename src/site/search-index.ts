@@ -82,9 +82,14 @@ export class SearchIndexer {
   /** Waits for every shard added so far; rejects with the first failure once nothing runs. */
   async finish(): Promise<SearchIndexResult> {
     await this.settled();
-    if (this.#failure) throw this.#failure.error;
+    this.throwIfFailed();
     const inOrder = (keys: ReadonlySet<string>) => this.#added.filter((key) => keys.has(key));
     return { pages: this.#pages, indexed: inOrder(this.#indexed), reused: inOrder(this.#reused) };
+  }
+
+  /** Throws the first failure so far, if any: a build then stops rendering pages it cannot publish. */
+  throwIfFailed(): void {
+    if (this.#failure) throw this.#failure.error;
   }
 
   /** Waits until no shard is being indexed, whatever the outcome. */
