@@ -27,8 +27,8 @@ describe('npm run bench, on a tiny archive', () => {
 
     const report = formatBench(rows);
     expect(report).toMatch(
-      /^30 articles\nbuild +wall s +pages +pages\/s +ms\/page +peak RSS MiB +× baseline per page\n/,
+      /^30 articles\nbuild +wall s +pages +pages\/s +ms\/page +peak RSS MiB +all processes MiB +× baseline per page\n/,
     );
-    expect(report).toMatch(/\neleventy baseline +[\d.]+ +30 +\d+ +[\d.]+ +(\d+|n\/a) +1\.00×/);
+    expect(report).toMatch(/\neleventy baseline +[\d.]+ +30 +\d+ +[\d.]+ +(\d+|n\/a) +(\d+|n\/a) +1\.00×/);
   }, 120_000);
 });

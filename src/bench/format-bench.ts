@@ -4,11 +4,21 @@ const MIB = 1024 * 1024;
 
 /**
  * The benchmark as a table per size, with each build's time per output page as a ratio of the
- * plain Eleventy baseline's: the archive writes many more pages than there are articles.
+ * plain Eleventy baseline's: the archive writes many more pages than there are articles. Memory is
+ * given twice: the largest single process's peak, and the peak of all the build's processes together.
  */
 export function formatBench(rows: readonly BenchRow[]): string {
   const sizes = [...new Set(rows.map((row) => row.articles))];
-  const header = ['build', 'wall s', 'pages', 'pages/s', 'ms/page', 'peak RSS MiB', '× baseline per page'];
+  const header = [
+    'build',
+    'wall s',
+    'pages',
+    'pages/s',
+    'ms/page',
+    'peak RSS MiB',
+    'all processes MiB',
+    '× baseline per page',
+  ];
   return sizes
     .map((articles) => {
       const group = rows.filter((row) => row.articles === articles);
@@ -22,13 +32,18 @@ export function formatBench(rows: readonly BenchRow[]): string {
           String(row.pages),
           (row.pages / row.seconds).toFixed(0),
           (perPage * 1000).toFixed(3),
-          row.peakRss === undefined ? 'n/a' : (row.peakRss / MIB).toFixed(0),
+          mib(row.peakRss),
+          mib(row.peakTreeRss),
           baselinePerPage === undefined ? 'n/a' : `${(perPage / baselinePerPage).toFixed(2)}×`,
         ];
       });
       return `${articles} articles\n${table([header, ...lines])}`;
     })
     .join('\n\n');
+}
+
+function mib(bytes: number | undefined): string {
+  return bytes === undefined ? 'n/a' : (bytes / MIB).toFixed(0);
 }
 
 function table(lines: readonly string[][]): string {

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { sampleTreeRss } from './tree-rss.ts';
 
 /** What one measured child process took. */
 export interface Measurement {
   readonly seconds: number;
   /** Peak resident set size in bytes, or `undefined` when `/usr/bin/time` is not installed. */
   readonly peakRss: number | undefined;
+  /** Peak of the summed RSS of the process and its children (see tree-rss.ts); `undefined` without /proc. */
+  readonly peakTreeRss: number | undefined;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -26,7 +29,7 @@ export async function measure(
   const timed = existsSync(GNU_TIME);
   const [file, argv] = timed ? [GNU_TIME, ['-f', `${RSS_MARK}%M`, command, ...args]] : [command, [...args]];
   const started = performance.now();
-  const { code, stdout, stderr } = await run(file, argv, options);
+  const { code, stdout, stderr, peakTreeRss } = await run(file, argv, options);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr || stdout}`);
   const mark = stderr.lastIndexOf(RSS_MARK);
@@ -34,23 +37,30 @@ export async function measure(
   return {
     seconds,
     peakRss: Number.isFinite(kib) ? kib * 1024 : undefined,
+    peakTreeRss,
     stdout,
     stderr: mark === -1 ? stderr : stderr.slice(0, mark),
   };
 }
 
 function run(file: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env ?? process.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string; peakTreeRss: number | undefined }>(
+    (resolve, reject) => {
+      const child = spawn(file, args, { cwd: options.cwd, env: options.env ?? process.env });
+      const stopSampling = child.pid === undefined ? () => undefined : sampleTreeRss(child.pid);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk;
+      });
+      child.on('error', (error) => {
+        stopSampling();
+        reject(error);
+      });
+      child.on('close', (code) => resolve({ code, stdout, stderr, peakTreeRss: stopSampling() }));
+    },
+  );
 }

@@ -26,7 +26,10 @@ export interface BenchRow {
   readonly run: 'cold' | 'no-change' | 'one edit' | 'eleventy baseline' | 'hugo';
   readonly seconds: number;
   readonly pages: number;
+  /** Of the largest single process. */
   readonly peakRss: number | undefined;
+  /** Of the build's processes together (Node and Pagefind's), sampled. */
+  readonly peakTreeRss: number | undefined;
   /** The build's standard output, for checking what it did. */
   readonly stdout: string;
 }
