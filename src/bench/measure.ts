@@ -34,10 +34,13 @@ export async function measure(
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr || stdout}`);
   const mark = stderr.lastIndexOf(RSS_MARK);
   const kib = mark === -1 ? Number.NaN : Number.parseInt(stderr.slice(mark + RSS_MARK.length), 10);
+  const peakRss = Number.isFinite(kib) ? kib * 1024 : undefined;
   return {
     seconds,
-    peakRss: Number.isFinite(kib) ? kib * 1024 : undefined,
-    peakTreeRss,
+    peakRss,
+    // All processes together hold at least what the largest one held: a build shorter than the
+    // sampling interval is not sampled at its peak.
+    peakTreeRss: peakTreeRss === undefined ? undefined : Math.max(peakTreeRss, peakRss ?? 0),
     stdout,
     stderr: mark === -1 ? stderr : stderr.slice(0, mark),
   };
