@@ -145,10 +145,14 @@ describe('search index', () => {
     expect(existsSync(path.join(output, 'pagefind/shards/late'))).toBe(false);
   });
 
-  it('should still write a bundle for an archive with no record pages', async () => {
+  it('should still write bundles for shards with no pages, two at once', async () => {
     const output = siteWith([]);
-    const result = await writeSearchIndex(output, [{ key: 'records', bundle: 'pagefind/', urls: [] }]);
-    expect(result.pages).toBe(0);
+    const result = await writeSearchIndex(output, [
+      { key: 'records', bundle: 'pagefind/', urls: [] },
+      { key: 'later', bundle: 'pagefind/shards/later/', urls: [] },
+    ]);
+    expect(result).toEqual({ pages: 0, indexed: ['records', 'later'], reused: [] });
     expect(readdirSync(path.join(output, 'pagefind'))).toContain('pagefind.js');
+    expect(readdirSync(path.join(output, 'pagefind/shards/later'))).toContain('pagefind.js');
   });
 });

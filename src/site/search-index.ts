@@ -158,11 +158,20 @@ async function indexShard(output: string, shard: SearchShard): Promise<number> {
   }
 }
 
+/** The Node API's one Pagefind process, in use: a second user must not close it under the first. */
+let nodeApiInUse: Promise<unknown> = Promise.resolve();
+
 /**
  * An archive with no records yet still gets a bundle, so its search page loads and finds nothing.
  * The CLI refuses to write an empty index; the Node API does not.
  */
-async function writeEmptyBundle(bundle: string): Promise<number> {
+function writeEmptyBundle(bundle: string): Promise<number> {
+  const written = nodeApiInUse.then(() => writeEmptyIndex(bundle));
+  nodeApiInUse = written.catch(() => undefined);
+  return written;
+}
+
+async function writeEmptyIndex(bundle: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex();
   try {
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
