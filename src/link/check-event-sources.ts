@@ -1,3 +1,4 @@
+import { positionAt } from '../parse/front-matter.ts';
 import { reportError } from '../parse/messages.ts';
 import type { RecordIndex } from './registry.ts';
 
@@ -21,7 +22,7 @@ export function checkEventSources(index: RecordIndex): void {
         event.file,
         `\`participants.${position}.source\` cites article "${participant.source}", which does not report this event: add "${event.slug}" to that article's \`reports\`, or cite an article that does`,
         'source-does-not-report',
-        event.positions[`participants.${position}.source`],
+        positionAt(event.positions, `participants.${position}.source`),
       );
     });
   }

@@ -1,3 +1,4 @@
+import { positionAt } from '../parse/front-matter.ts';
 import { reportError } from '../parse/messages.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import { KIND_FOLDERS, type RecordKind } from '../schema/index.ts';
@@ -26,7 +27,7 @@ export function checkReferences(
         record.file,
         `Unknown ${reference.target} "${reference.slug}" in \`${reference.path}\`${didYouMean(reference.slug, targets.keys())}: fix the slug, or add content/${KIND_FOLDERS[reference.target]}/${reference.slug}.md`,
         'unknown-reference',
-        record.positions[reference.path],
+        positionAt(record.positions, reference.path),
       );
     }
   }
@@ -46,7 +47,7 @@ function checkHierarchy(record: AnyParsedRecord, index: RecordIndex): void {
         record.file,
         `\`${field}\` makes a loop: ${[...seen, parent].join(' → ')}; a ${record.kind} cannot be inside itself, so remove one link of the loop`,
         'reference-cycle',
-        record.positions[field],
+        positionAt(record.positions, field),
       );
       return;
     }

@@ -1,4 +1,4 @@
-import { KEY_SUFFIX } from '../parse/front-matter.ts';
+import { hasPosition, KEY_SUFFIX, positionAt } from '../parse/front-matter.ts';
 import { reportError } from '../parse/messages.ts';
 import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
 import { type EntityKind, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
@@ -32,8 +32,9 @@ export function indexRecords(records: readonly AnyParsedRecord[]): {
     Map<string, AnyParsedRecord>
   >;
   // A slug taken from a file name wins over one set with `slug:`, so the message lands on the override.
+  const overridden = new Set(records.filter((record) => hasPosition(record.positions, 'slug')));
   const sorted = [...records].sort(
-    (a, b) => Number('slug' in a.positions) - Number('slug' in b.positions) || (a.file.path < b.file.path ? -1 : 1),
+    (a, b) => Number(overridden.has(a)) - Number(overridden.has(b)) || (a.file.path < b.file.path ? -1 : 1),
   );
   for (const record of sorted) {
     const map = maps[record.kind];
@@ -43,7 +44,7 @@ export function indexRecords(records: readonly AnyParsedRecord[]): {
         record.file,
         `Duplicate slug \`${record.slug}\`: ${first.file.path} already uses it; rename this file or set a different \`slug:\``,
         'duplicate-slug',
-        record.positions['slug'] ?? { line: 1, column: 1 },
+        positionAt(record.positions, 'slug') ?? { line: 1, column: 1 },
       );
       continue;
     }
@@ -61,7 +62,7 @@ export function indexRecords(records: readonly AnyParsedRecord[]): {
             record.file,
             `Name "${name}" is already used by ${first.target.kind} \`${first.target.slug}\` (${first.record.file.path}): a name may link to one record only; remove it from one of them`,
             'duplicate-alias',
-            record.positions[path] ?? record.positions[path + KEY_SUFFIX],
+            positionAt(record.positions, path) ?? positionAt(record.positions, path + KEY_SUFFIX),
           );
           continue;
         }

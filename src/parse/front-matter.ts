@@ -5,8 +5,71 @@ import { location } from 'vfile-location';
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { reportError } from './messages.ts';
 
-/** Where each value of the front matter sits in the file, keyed by its path (`roles.0.title`). */
-export type PositionIndex = Readonly<Record<string, Position>>;
+/**
+ * Where each value of the front matter sits in the file, keyed by its path (`roles.0.title`); read
+ * it with {@link positionAt}. Compact, because an archive keeps one per record until its messages
+ * are printed: tens of thousands of them took a third of a large archive's memory as objects.
+ */
+export interface PositionIndex {
+  /** Every path, escaped (see {@link escapePath}) and followed by a newline. */
+  readonly paths: string;
+  /** Six numbers per path, in order: start line, column, offset; end line, column, offset (-1: none). */
+  readonly points: Int32Array;
+}
+
+/** No positions: a record whose messages are all printed. */
+export const NO_POSITIONS: PositionIndex = { paths: '', points: new Int32Array(0) };
+
+/** The position recorded for `path`, if any. */
+export function positionAt(index: PositionIndex, path: string): Position | undefined {
+  const at = pathNumber(index.paths, escapePath(path));
+  if (at === undefined) return undefined;
+  return { start: pointAt(index.points, at * 6), end: pointAt(index.points, at * 6 + 3) };
+}
+
+/** Whether the index records `path`. */
+export function hasPosition(index: PositionIndex, path: string): boolean {
+  return pathNumber(index.paths, escapePath(path)) !== undefined;
+}
+
+/** Builds an index from positions by path, in order. */
+export function toPositionIndex(positions: ReadonlyMap<string, Position>): PositionIndex {
+  const points = new Int32Array(positions.size * 6);
+  let paths = '';
+  let at = 0;
+  for (const [path, position] of positions) {
+    paths += `${escapePath(path)}\n`;
+    for (const point of [position.start, position.end]) {
+      points[at++] = point.line;
+      points[at++] = point.column;
+      points[at++] = point.offset ?? -1;
+    }
+  }
+  return { paths, points };
+}
+
+/** A path with its backslashes and newlines escaped, so that a newline always ends a path. */
+function escapePath(path: string): string {
+  return /[\\\n]/.test(path) ? path.replaceAll('\\', '\\\\').replaceAll('\n', '\\n') : path;
+}
+
+/** Where `escaped` stands among the paths, counting from 0. */
+function pathNumber(paths: string, escaped: string): number | undefined {
+  const needle = `${escaped}\n`;
+  for (let found = paths.indexOf(needle); found !== -1; found = paths.indexOf(needle, found + 1)) {
+    if (found === 0 || paths[found - 1] === '\n') {
+      let number = 0;
+      for (let i = paths.indexOf('\n'); i !== -1 && i < found; i = paths.indexOf('\n', i + 1)) number++;
+      return number;
+    }
+  }
+  return undefined;
+}
+
+function pointAt(points: Int32Array, at: number): Position['start'] {
+  const offset = points[at + 2] ?? -1;
+  return { line: points[at] ?? 1, column: points[at + 1] ?? 1, ...(offset === -1 ? {} : { offset }) };
+}
 
 /** A file split into its front matter (as plain data, with positions) and its Markdown body. */
 export interface SplitFile {
@@ -61,7 +124,7 @@ export function splitFrontMatter(file: VFile): SplitFile | undefined {
   const document = parsed.data as Document | Record<string, never>;
   // Then the whole front matter is where a missing key is missing: point at its opening line.
   const opening = { start: { line: 1, column: 1 }, end: { line: 1, column: OPENING.length + 1 } };
-  if (!isDocument(document)) return { data: {}, positions: { '': opening }, bodyOffset };
+  if (!isDocument(document)) return { data: {}, positions: toPositionIndex(new Map([['', opening]])), bodyOffset };
   const fields = readFields(file, document, OPENING.length, 'front matter', opening);
   return fields && { ...fields, bodyOffset };
 }
@@ -126,9 +189,9 @@ function readFields(
     return undefined;
   }
   // Without any key (only comments), a missing key is missing from the block that opens here.
-  const positions: Record<string, Position> = { '': opening };
+  const positions = new Map<string, Position>([['', opening]]);
   if (document.contents) indexPositions(document.contents, '', positions, toPosition);
-  return { data: data ?? {}, positions };
+  return { data: data ?? {}, positions: toPositionIndex(positions) };
 }
 
 function isDocument(value: unknown): value is Document {
@@ -138,20 +201,20 @@ function isDocument(value: unknown): value is Document {
 function indexPositions(
   node: Node,
   path: string,
-  positions: Record<string, Position>,
+  positions: Map<string, Position>,
   toPosition: (range: readonly [number, number, number]) => Position,
 ): void {
-  if (node.range) positions[path] = toPosition(node.range);
+  if (node.range) positions.set(path, toPosition(node.range));
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const childPath = joinPath(path, String(pair.key.value));
-      if (pair.key.range) positions[childPath + KEY_SUFFIX] = toPosition(pair.key.range);
+      if (pair.key.range) positions.set(childPath + KEY_SUFFIX, toPosition(pair.key.range));
       if (pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
         indexPositions(pair.value as Node, childPath, positions, toPosition);
       } else if (pair.key.range) {
         // `key:` with nothing after it: point at the key.
-        positions[childPath] = toPosition(pair.key.range);
+        positions.set(childPath, toPosition(pair.key.range));
       }
     }
   } else if (isSeq(node)) {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { isRuleId, type RuleId } from '../report/rules.ts';
 import { SLUG_PATTERN } from '../schema/common.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
-import { joinPath, KEY_SUFFIX, type PositionIndex } from './front-matter.ts';
+import { joinPath, KEY_SUFFIX, type PositionIndex, positionAt } from './front-matter.ts';
 import { reportError } from './messages.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -53,7 +53,7 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
         report(
           `Unknown key \`${unknownKey}\` in ${key === '' ? `${context.kind} front matter` : `\`${key}\``}${didYouMean(unknownKey, known, '`')}: remove it or correct its spelling (allowed: ${known.join(', ')})`,
           'unknown-key',
-          context.positions[keyPath + KEY_SUFFIX] ?? at,
+          positionAt(context.positions, keyPath + KEY_SUFFIX) ?? at,
         );
       }
       return;
@@ -126,7 +126,7 @@ function pathString(path: readonly PathKey[]): string {
 /** The closest recorded position for `path`, walking up to the nearest parent that has one. */
 function positionOf(positions: PositionIndex, path: readonly PathKey[]): Position | undefined {
   for (let length = path.length; length >= 0; length--) {
-    const found = positions[pathString(path.slice(0, length))];
+    const found = positionAt(positions, pathString(path.slice(0, length)));
     if (found) return found;
   }
   return undefined;

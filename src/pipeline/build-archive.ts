@@ -7,7 +7,7 @@ import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { LinkMentionsOptions } from '../link/remark-link-mentions.ts';
 import type { SourceFile } from '../load/read-content.ts';
-import type { PositionIndex } from '../parse/front-matter.ts';
+import { NO_POSITIONS } from '../parse/front-matter.ts';
 import { hasErrors } from '../parse/messages.ts';
 import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
 import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
@@ -140,5 +140,3 @@ export function withoutPositions(archive: Archive): Archive {
     },
   };
 }
-
-const NO_POSITIONS: PositionIndex = {};
