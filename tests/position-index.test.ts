@@ -11,8 +11,12 @@ const position = fc.record({ start: point, end: point }) as fc.Arbitrary<Positio
 
 describe('position index', () => {
   it('should give back every position by its path, whatever the path holds', () => {
-    // Paths are YAML keys joined by dots: quoted keys may hold newlines, backslashes, anything.
-    const path = fc.oneof(fc.string(), fc.constantFrom('', '\n', '\\', '\\n', 'a\nb', 'a\\nb', 'roles.0.title'));
+    // Paths are YAML keys joined by dots: quoted keys may hold newlines, backslashes, anything, and
+    // a key may be named like a property every object has.
+    const path = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', '\n', '\\', '\\n', 'a\nb', 'a\\nb', 'roles.0.title', 'constructor', '__proto__', 'toString'),
+    );
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.tuple(path, position), { selector: ([key]) => key, maxLength: 30 }),
