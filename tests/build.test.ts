@@ -167,4 +167,20 @@ describe('atomic output', () => {
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(snapshotTree(output)).toEqual(before);
   }, 60_000);
+
+  it('should refuse a number of search processes that is not a whole number, and say what to give', async () => {
+    const before = snapshotTree(output);
+    for (const given of ['0', 'two', '1.5']) {
+      const failed = await run(
+        'npx',
+        ['tsx', 'src/cli/build.ts', `--output=${output}`, `--search-processes=${given}`],
+        {
+          cwd: root,
+        },
+      ).catch((error: { code: number; stderr: string }) => error);
+      expect('code' in failed && failed.code).toBe(2);
+      expect(failed.stderr).toContain(`--search-processes=${given} is not a whole number of 1 or more`);
+    }
+    expect(snapshotTree(output)).toEqual(before);
+  }, 60_000);
 });

@@ -145,6 +145,16 @@ describe('search index', () => {
     expect(existsSync(path.join(output, 'pagefind/shards/late'))).toBe(false);
   });
 
+  it('should run one Pagefind process at a time when asked to', async () => {
+    const output = siteWith(['one']);
+    const indexer = new SearchIndexer(output, undefined, 1);
+    indexer.add({ key: 'broken', bundle: 'pagefind/', urls: ['/articles/gone/'] });
+    // With one process the second shard waits for the first, which fails: so it never starts.
+    indexer.add({ key: 'second', bundle: 'pagefind/shards/second/', urls: ['/articles/one/'] });
+    await expect(indexer.finish()).rejects.toThrow(/Pagefind failed/);
+    expect(existsSync(path.join(output, 'pagefind/shards/second'))).toBe(false);
+  });
+
   it('should still write bundles for shards with no pages, two at once', async () => {
     const output = siteWith([]);
     const result = await writeSearchIndex(output, [

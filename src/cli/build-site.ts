@@ -32,6 +32,8 @@ export interface BuildSiteOptions {
   readonly incremental?: { readonly codeVersion: string; readonly previous?: SiteFingerprints };
   /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
   readonly searchShardPages?: number;
+  /** Pagefind processes at once. Default: `SEARCH_PROCESSES` (search-index.ts). */
+  readonly searchProcesses?: number;
   /** Record pages per Eleventy run, at most. Default: `RENDER_BATCH_LIMITS` (render-plan.ts). */
   readonly renderBatchPages?: number;
 }
@@ -124,6 +126,7 @@ function preloadedBuild(
     archive: options.archive,
     ...(incremental && { incremental: { codeVersion: incremental.codeVersion, ...(previous && { previous }) } }),
     ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
+    ...(options.searchProcesses === undefined ? {} : { searchProcesses: options.searchProcesses }),
     ...hooks,
   };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content]`: validates the content,
+// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1]`: validates the content,
 // then renders the site into a temporary folder that replaces the output only on success.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,9 +20,11 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
     cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
     'no-cache': { type: 'boolean', default: false },
+    'search-processes': { type: 'string' },
   },
 });
 const cacheDir = values['no-cache'] ? undefined : values.cache;
+const searchProcesses = wholeNumber('search-processes', values['search-processes']);
 
 // Repair a swap cut off by a killed build first, even if this build is refused below.
 await recoverInterruptedSwap(values.output);
@@ -65,6 +67,7 @@ try {
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']),
+    ...(searchProcesses === undefined ? {} : { searchProcesses }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
   if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, report ?? '', built.fingerprints);
@@ -82,6 +85,14 @@ try {
   process.stderr.write(`Build failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.stderr.write(`${values.output}/ was left as it was.\n`);
   process.exit(1);
+}
+
+/** A whole number of 1 or more given as `--name=N`; anything else stops the command with a message. */
+function wholeNumber(name: string, given: string | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  if (/^[1-9]\d*$/.test(given)) return Number(given);
+  process.stderr.write(`--${name}=${given} is not a whole number of 1 or more: give one, e.g. --${name}=1\n`);
+  process.exit(2);
 }
 
 /**

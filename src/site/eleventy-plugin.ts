@@ -32,6 +32,8 @@ export interface PreloadedBuild {
   readonly incremental?: IncrementalInputs;
   /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
   readonly searchShardPages?: number;
+  /** Pagefind processes at once. Default: `SEARCH_PROCESSES` (search-index.ts). */
+  readonly searchProcesses?: number;
   /**
    * Work on the finished pages (the link check), run while the search index is written. `reused`
    * are the record pages taken unchanged from the previous site.
@@ -180,7 +182,14 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const writtenNow = listablePages(event.results);
     if (batch) batch.batches.written.push(...writtenNow);
     if (batch && batch.index < batch.batches.count - 1) {
-      startSearch({ output, plan, previous, batches: batch.batches, shards: plan.batches[batch.index]?.searchShards });
+      startSearch({
+        output,
+        plan,
+        previous,
+        batches: batch.batches,
+        shards: plan.batches[batch.index]?.searchShards,
+        processes: preloaded?.searchProcesses,
+      });
       return;
     }
     const finished = await finishSite({
@@ -193,6 +202,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
       written: batch ? batch.batches.written : writtenNow,
       previous,
       afterPages: preloaded?.afterPages,
+      searchProcesses: preloaded?.searchProcesses,
       ...(batch && { search: batch.batches.search, reusedIn: batch.batches.reusedIn }),
     });
     preloaded?.onDone?.({ plan, ...finished });
@@ -247,6 +257,7 @@ function startSearch(run: {
   readonly previous: PreviousSite | undefined;
   readonly batches: RenderBatches;
   readonly shards: readonly string[] | undefined;
+  readonly processes: number | undefined;
 }): void {
   const { output, plan, previous, batches } = run;
   if (!batches.reusedIn) {
@@ -254,6 +265,6 @@ function startSearch(run: {
     batches.reusedIn = true;
   }
   if (run.shards === undefined || run.shards.length === 0) return;
-  batches.search ??= newSearchIndexer(output, plan, previous);
+  batches.search ??= newSearchIndexer(output, plan, previous, run.processes);
   indexShards(batches.search, plan, new Set([...batches.written, ...(plan.pages?.reused ?? [])]), run.shards);
 }

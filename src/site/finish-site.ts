@@ -35,6 +35,8 @@ export interface SiteToFinish {
   readonly search?: SearchIndexer | undefined;
   /** Whether earlier runs already put the reused record pages in. */
   readonly reusedIn?: boolean;
+  /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
+  readonly searchProcesses?: number | undefined;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   const reused = plan.pages?.reused ?? [];
   if (build.reusedIn !== true) linkReusedPages(output, plan, previous);
   const pages = [...build.written, ...reused].sort();
-  const indexer = build.search ?? newSearchIndexer(output, plan, previous);
+  const indexer = build.search ?? newSearchIndexer(output, plan, previous, build.searchProcesses);
   const notStarted = plan.shards.map((shard) => shard.key).filter((key) => !indexer.has(key));
   indexShards(indexer, plan, new Set(pages), notStarted);
   const search = indexer.finish();
@@ -74,8 +76,13 @@ export function linkReusedPages(output: string, plan: BuildPlan, previous: Previ
 }
 
 /** A search indexer for this build's output, which takes reusable shards from the previous site. */
-export function newSearchIndexer(output: string, plan: BuildPlan, previous: PreviousSite | undefined): SearchIndexer {
-  return new SearchIndexer(output, previous && { from: previous.output, keys: plan.reusedShards });
+export function newSearchIndexer(
+  output: string,
+  plan: BuildPlan,
+  previous: PreviousSite | undefined,
+  processes?: number,
+): SearchIndexer {
+  return new SearchIndexer(output, previous && { from: previous.output, keys: plan.reusedShards }, processes);
 }
 
 /**

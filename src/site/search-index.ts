@@ -39,21 +39,23 @@ export async function writeSearchIndex(
   outputDir: string,
   shards: readonly SearchShard[],
   reuse?: ReusableShards,
+  processes?: number,
 ): Promise<SearchIndexResult> {
-  const indexer = new SearchIndexer(outputDir, reuse);
+  const indexer = new SearchIndexer(outputDir, reuse, processes);
   for (const shard of shards) indexer.add(shard);
   return indexer.finish();
 }
 
 /**
  * Indexes shards in the background as they are handed over, so a build can index the shards whose
- * pages are written while it renders the others. At most {@link SHARDS_IN_PARALLEL} Pagefind
- * processes run at once. After a failure nothing new starts, and {@link finish} rejects only once
+ * pages are written while it renders the others. At most `processes` Pagefind processes run at
+ * once (default {@link SEARCH_PROCESSES}). After a failure nothing new starts, and {@link finish} rejects only once
  * every process has ended, so a failed build never deletes a folder Pagefind is still writing.
  */
 export class SearchIndexer {
   readonly #output: string;
   readonly #reuse: ReusableShards | undefined;
+  readonly #processes: number;
   readonly #added: string[] = [];
   readonly #indexed = new Set<string>();
   readonly #reused = new Set<string>();
@@ -63,9 +65,10 @@ export class SearchIndexer {
   #pages = 0;
   #failure: { readonly error: unknown } | undefined;
 
-  constructor(outputDir: string, reuse?: ReusableShards) {
+  constructor(outputDir: string, reuse?: ReusableShards, processes = SEARCH_PROCESSES) {
     this.#output = path.resolve(outputDir);
     this.#reuse = reuse;
+    this.#processes = Math.max(1, processes);
   }
 
   /** Starts indexing `shard`, or linking it from the previous site, once a process is free. */
@@ -113,7 +116,7 @@ export class SearchIndexer {
 
   async #whenFree(work: () => Promise<void>): Promise<void> {
     // A finishing job hands its slot straight to the next waiting one, so no newcomer slips in between.
-    if (this.#running < SHARDS_IN_PARALLEL) this.#running += 1;
+    if (this.#running < this.#processes) this.#running += 1;
     else await new Promise<void>((resolve) => this.#waiting.push(resolve));
     try {
       await work();
@@ -129,11 +132,12 @@ export class SearchIndexer {
 }
 
 /**
- * Pagefind processes at once. One process keeps about one core busy and holds up to about 0.5 GB
- * for a shard of 2,500 pages; two halve the time on a two-core machine. Pagefind's Node API runs
- * every index in one process, one request at a time, so each shard gets its own CLI process.
+ * Pagefind processes at once, by default. One process keeps about one core busy and holds up to
+ * about 0.5 GB for a shard of 2,500 pages; two halve the time on a two-core machine, one saves the
+ * memory (`npm run build -- --search-processes=1`). Pagefind's Node API runs every index in one
+ * process, one request at a time, so each shard gets its own CLI process.
  */
-const SHARDS_IN_PARALLEL = 2;
+export const SEARCH_PROCESSES = 2;
 
 /** Indexes one shard with the Pagefind CLI and returns how many pages it indexed. */
 async function indexShard(output: string, shard: SearchShard): Promise<number> {
