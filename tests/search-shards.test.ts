@@ -110,10 +110,15 @@ describe('search index', () => {
 
   it('should index two shards at once, each into its own bundle, and count their pages', async () => {
     const output = siteWith(['one', 'two', 'three']);
-    const result = await writeSearchIndex(output, [
-      { key: 'first', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/two/'] },
-      { key: 'second', bundle: 'pagefind/shards/second/', urls: ['/articles/three/'] },
-    ]);
+    const result = await writeSearchIndex(
+      output,
+      [
+        { key: 'first', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/two/'] },
+        { key: 'second', bundle: 'pagefind/shards/second/', urls: ['/articles/three/'] },
+      ],
+      undefined,
+      2,
+    );
     expect(result).toEqual({ pages: 3, indexed: ['first', 'second'], reused: [] });
     expect(readdirSync(path.join(output, 'pagefind/fragment'))).toHaveLength(2);
     expect(readdirSync(path.join(output, 'pagefind/shards/second/fragment'))).toHaveLength(1);
@@ -133,7 +138,7 @@ describe('search index', () => {
   it('should start no shard after one failed, and fail only once the shards in flight have ended', async () => {
     const slugs = Array.from({ length: 300 }, (_, i) => `page-${i}`);
     const output = siteWith([...slugs, 'late']);
-    const indexer = new SearchIndexer(output);
+    const indexer = new SearchIndexer(output, undefined, 2);
     indexer.add({ key: 'broken', bundle: 'pagefind/', urls: ['/articles/gone/'] });
     indexer.add({ key: 'large', bundle: 'pagefind/shards/large/', urls: slugs.map((slug) => `/articles/${slug}/`) });
     // Waits for a free process; the broken shard frees one, by failing.
@@ -157,10 +162,15 @@ describe('search index', () => {
 
   it('should still write bundles for shards with no pages, two at once', async () => {
     const output = siteWith([]);
-    const result = await writeSearchIndex(output, [
-      { key: 'records', bundle: 'pagefind/', urls: [] },
-      { key: 'later', bundle: 'pagefind/shards/later/', urls: [] },
-    ]);
+    const result = await writeSearchIndex(
+      output,
+      [
+        { key: 'records', bundle: 'pagefind/', urls: [] },
+        { key: 'later', bundle: 'pagefind/shards/later/', urls: [] },
+      ],
+      undefined,
+      2,
+    );
     expect(result).toEqual({ pages: 0, indexed: ['records', 'later'], reused: [] });
     expect(readdirSync(path.join(output, 'pagefind'))).toContain('pagefind.js');
     expect(readdirSync(path.join(output, 'pagefind/shards/later'))).toContain('pagefind.js');
