@@ -8,8 +8,8 @@ import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { planBuild } from '../src/site/build-plan.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
-import { SearchIndexer, shardGlob, writeSearchIndex } from '../src/site/search-index.ts';
-import { planSearchShards } from '../src/site/search-shards.ts';
+import { SearchIndexer, shardGlob } from '../src/site/search-index.ts';
+import { planSearchShards, type SearchShard } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
 let site: SiteView;
@@ -97,6 +97,11 @@ describe('search shards', () => {
 });
 
 describe('search index', () => {
+  const writeSearchIndex = (output: string, shards: readonly SearchShard[], processes?: number) => {
+    const indexer = new SearchIndexer(output, undefined, processes);
+    for (const shard of shards) indexer.add(shard);
+    return indexer.finish();
+  };
   const page = (title: string) =>
     `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Signed in Shanghai.</p></main></body></html>`;
   const siteWith = (slugs: readonly string[]) => {
@@ -116,7 +121,6 @@ describe('search index', () => {
         { key: 'first', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/two/'] },
         { key: 'second', bundle: 'pagefind/shards/second/', urls: ['/articles/three/'] },
       ],
-      undefined,
       2,
     );
     expect(result).toEqual({ pages: 3, indexed: ['first', 'second'], reused: [] });
@@ -168,7 +172,6 @@ describe('search index', () => {
         { key: 'records', bundle: 'pagefind/', urls: [] },
         { key: 'later', bundle: 'pagefind/shards/later/', urls: [] },
       ],
-      undefined,
       2,
     );
     expect(result).toEqual({ pages: 0, indexed: ['records', 'later'], reused: [] });

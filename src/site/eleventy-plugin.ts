@@ -3,12 +3,11 @@ import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild } from './build-plan.ts';
 import { documentTitle } from './filters.ts';
-import { type FinishedSite, finishSite, indexShards, linkReusedPages, newSearchIndexer } from './finish-site.ts';
+import { continueSearch, type FinishedSite, finishSite, type SearchProgress } from './finish-site.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
-import { type BatchLimits, emptyRecordPages, type PreviousSite } from './render-plan.ts';
-import type { SearchIndexer } from './search-index.ts';
+import { type BatchLimits, emptyRecordPages } from './render-plan.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
@@ -53,7 +52,7 @@ export interface PreloadedBuild {
  * the feeds, open data, sitemap and search. Eleventy keeps every page it renders in memory until
  * its run ends; in batches it holds one batch at a time.
  */
-export interface RenderBatches {
+export interface RenderBatches extends SearchProgress {
   readonly limits: BatchLimits;
   /** How many runs the build needs: known once the first run has planned the build. */
   count: number;
@@ -61,10 +60,6 @@ export interface RenderBatches {
   prepared?: Promise<Prepared>;
   /** Pages written by the runs so far. */
   readonly written: string[];
-  /** Indexes each search shard as soon as its pages are written, while later runs render. */
-  search?: SearchIndexer;
-  /** Whether the record pages kept from the previous site are in the output yet. */
-  reusedIn: boolean;
 }
 
 /** Batches of record pages within `limits`, for one build. */
@@ -182,14 +177,15 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const writtenNow = listablePages(event.results);
     if (batch) batch.batches.written.push(...writtenNow);
     if (batch && batch.index < batch.batches.count - 1) {
-      startSearch({
+      // The shards whose pages are now all written are indexed while the next runs render.
+      const build = {
         output,
         plan,
         previous,
-        batches: batch.batches,
-        shards: plan.batches[batch.index]?.searchShards,
-        processes: preloaded?.searchProcesses,
-      });
+        written: batch.batches.written,
+        searchProcesses: preloaded?.searchProcesses,
+      };
+      continueSearch(batch.batches, build, plan.batches[batch.index]?.searchShards ?? []);
       return;
     }
     const finished = await finishSite({
@@ -203,7 +199,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
       previous,
       afterPages: preloaded?.afterPages,
       searchProcesses: preloaded?.searchProcesses,
-      ...(batch && { search: batch.batches.search, reusedIn: batch.batches.reusedIn }),
+      progress: batch?.batches,
     });
     preloaded?.onDone?.({ plan, ...finished });
   });
@@ -244,27 +240,4 @@ function createContentLoader(contentDir: string): () => Promise<Archive> {
     }
     throw new ContentError(`${contentDir} has content errors (listed above)`);
   };
-}
-
-/**
- * After a run of record pages: puts the reused pages in (after the first run), then starts indexing
- * the search shards whose pages are now all written. Pagefind runs in its own processes, on the
- * cores Eleventy leaves idle.
- */
-function startSearch(run: {
-  readonly output: string;
-  readonly plan: BuildPlan;
-  readonly previous: PreviousSite | undefined;
-  readonly batches: RenderBatches;
-  readonly shards: readonly string[] | undefined;
-  readonly processes: number | undefined;
-}): void {
-  const { output, plan, previous, batches } = run;
-  if (!batches.reusedIn) {
-    linkReusedPages(output, plan, previous);
-    batches.reusedIn = true;
-  }
-  if (run.shards === undefined || run.shards.length === 0) return;
-  batches.search ??= newSearchIndexer(output, plan, previous, run.processes);
-  indexShards(batches.search, plan, new Set([...batches.written, ...(plan.pages?.reused ?? [])]), run.shards);
 }

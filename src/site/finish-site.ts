@@ -31,12 +31,10 @@ export interface SiteToFinish {
   readonly previous?: PreviousSite | undefined;
   /** Work on the finished pages, run while the search index is written; `reused` as in the plan. */
   readonly afterPages?: ((output: string, reused: readonly string[]) => Promise<void>) | undefined;
-  /** The search indexer, if earlier runs started shards (see eleventy-plugin.ts); it does the rest. */
-  readonly search?: SearchIndexer | undefined;
-  /** Whether earlier runs already put the reused record pages in. */
-  readonly reusedIn?: boolean;
   /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number | undefined;
+  /** What earlier runs of the build did about search; it does the rest. */
+  readonly progress?: SearchProgress | undefined;
 }
 
 /**
@@ -47,12 +45,8 @@ export interface SiteToFinish {
 export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
-  if (build.reusedIn !== true) linkReusedPages(output, plan, previous);
   const pages = [...build.written, ...reused].sort();
-  const indexer = build.search ?? newSearchIndexer(output, plan, previous, build.searchProcesses);
-  const notStarted = plan.shards.map((shard) => shard.key).filter((key) => !indexer.has(key));
-  indexShards(indexer, plan, new Set(pages), notStarted);
-  const search = indexer.finish();
+  const search = continueSearch(build.progress ?? { reusedIn: false }, build).finish();
   const rest = (async () => {
     const about = await readSiteMetadata(build.dataDir);
     const reusable = previous && { from: previous.output, fingerprints: previous.fingerprints.files };
@@ -69,36 +63,54 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   return { search: await search, files: await rest };
 }
 
-/** Puts the record pages kept from the previous site into the new one. */
-export function linkReusedPages(output: string, plan: BuildPlan, previous: PreviousSite | undefined): void {
-  const reused = plan.pages?.reused ?? [];
-  if (previous && reused.length > 0) reusePages(previous.output, output, reused);
+/** What the Eleventy runs of one build share about search (see eleventy-plugin.ts). */
+export interface SearchProgress {
+  /** The indexer, once a run has handed it shards. */
+  search?: SearchIndexer;
+  /** Whether the record pages kept from the previous site are in the output yet. */
+  reusedIn: boolean;
 }
 
-/** A search indexer for this build's output, which takes reusable shards from the previous site. */
-export function newSearchIndexer(
-  output: string,
-  plan: BuildPlan,
-  previous: PreviousSite | undefined,
-  processes?: number,
-): SearchIndexer {
-  return new SearchIndexer(output, previous && { from: previous.output, keys: plan.reusedShards }, processes);
+/** The build as {@link continueSearch} needs it. */
+export interface SearchingBuild {
+  readonly output: string;
+  readonly plan: BuildPlan;
+  readonly previous?: PreviousSite | undefined;
+  /** Listable pages Eleventy wrote so far, by URL. */
+  readonly written: readonly string[];
+  /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
+  readonly searchProcesses?: number | undefined;
 }
 
 /**
- * Hands the shards named `keys` to the indexer, each with only the pages that are `present`:
- * layouts without record templates (in tests) write none.
+ * Puts the record pages kept from the previous site in (once), then hands the indexer the shards
+ * named `keys`, or without `keys` every shard not handed over yet. Each shard gets only the pages
+ * present: layouts without record templates (in tests) write none.
  */
-export function indexShards(
-  indexer: SearchIndexer,
-  plan: BuildPlan,
-  present: ReadonlySet<string>,
-  keys: readonly string[],
-): void {
-  const wanted = new Set(keys);
-  for (const shard of plan.shards) {
-    if (wanted.has(shard.key)) indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) });
+export function continueSearch(
+  progress: SearchProgress,
+  build: SearchingBuild,
+  keys?: readonly string[],
+): SearchIndexer {
+  const { output, plan, previous } = build;
+  const reused = plan.pages?.reused ?? [];
+  if (!progress.reusedIn) {
+    if (previous && reused.length > 0) reusePages(previous.output, output, reused);
+    progress.reusedIn = true;
   }
+  progress.search ??= new SearchIndexer(
+    output,
+    previous && { from: previous.output, keys: plan.reusedShards },
+    build.searchProcesses,
+  );
+  const indexer = progress.search;
+  const wanted = keys === undefined ? undefined : new Set(keys);
+  const present = new Set([...build.written, ...reused]);
+  for (const shard of plan.shards) {
+    if (wanted ? !wanted.has(shard.key) : indexer.has(shard.key)) continue;
+    indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) });
+  }
+  return indexer;
 }
 
 /** Waits for every task, so none is left running, then fails with the first failure. */

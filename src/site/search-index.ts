@@ -21,7 +21,7 @@ export interface ReusableShards {
   readonly keys: ReadonlySet<string>;
 }
 
-/** What {@link writeSearchIndex} did. */
+/** What {@link SearchIndexer} did. */
 export interface SearchIndexResult {
   /** Pages indexed by this build. */
   readonly pages: number;
@@ -34,20 +34,8 @@ export interface SearchIndexResult {
  * folder; the search page merges them. Only elements marked `data-pagefind-body` are indexed, so
  * navigation and footers never turn up as results. Shards in `reuse` are hard-linked from the
  * previous site; one that cannot be is indexed instead.
- */
-export async function writeSearchIndex(
-  outputDir: string,
-  shards: readonly SearchShard[],
-  reuse?: ReusableShards,
-  processes?: number,
-): Promise<SearchIndexResult> {
-  const indexer = new SearchIndexer(outputDir, reuse, processes);
-  for (const shard of shards) indexer.add(shard);
-  return indexer.finish();
-}
-
-/**
- * Indexes shards in the background as they are handed over, so a build can index the shards whose
+ *
+ * Shards are indexed in the background as they are handed over, so a build can index the shards whose
  * pages are written while it renders the others. At most `processes` Pagefind processes run at
  * once (default {@link SEARCH_PROCESSES}). After a failure nothing new starts, and {@link finish} rejects only once
  * every process has ended, so a failed build never deletes a folder Pagefind is still writing.
@@ -208,8 +196,14 @@ function runPagefind(cwd: string): Promise<void> {
   });
 }
 
-/** The `bin` script the pagefind package declares. */
+/** The `bin` script the pagefind package declares, found once. */
+let launcher: string | undefined;
 function pagefindLauncher(): string {
+  launcher ??= findPagefindLauncher();
+  return launcher;
+}
+
+function findPagefindLauncher(): string {
   // The package's entry is lib/index.js; its root is two folders up.
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..');
   const { bin } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: string };
