@@ -76,10 +76,21 @@ export async function writeAtomically(
  */
 async function discard(staging: Staging): Promise<void> {
   await rename(staging.previous, staging.removing);
-  const removeHere = () => rm(staging.removing, { recursive: true, force: true });
-  if (process.platform === 'win32') return removeHere();
-  const remover = spawn('rm', ['-rf', staging.removing], { detached: true, stdio: 'ignore' });
-  remover.on('error', () => void removeHere().catch(() => undefined));
+  if (process.platform === 'win32') return rm(staging.removing, { recursive: true, force: true });
+  removeInBackground(staging.removing);
+}
+
+/** Removes `folder` in a process of its own that outlives this one; here, if none can be started. */
+function removeInBackground(folder: string): void {
+  const removeHere = () => {
+    rm(folder, { recursive: true, force: true }).catch(() => undefined);
+  };
+  if (process.platform === 'win32') {
+    removeHere();
+    return;
+  }
+  const remover = spawn('rm', ['-rf', folder], { detached: true, stdio: 'ignore' });
+  remover.on('error', removeHere);
   remover.unref();
 }
 
@@ -99,11 +110,14 @@ export async function recoverInterruptedSwap(output: string): Promise<void> {
   if (!existsSync(resolved) && newestPrevious !== undefined) {
     await rename(path.join(directory, newestPrevious), resolved);
   }
-  const leftovers = ['building', 'previous', 'removing'].map((stage) => `.${base}.${stage}-`);
+  const leftovers = ['building', 'previous'].map((stage) => `.${base}.${stage}-`);
   for (const name of entries) {
     if (leftovers.some((prefix) => name.startsWith(prefix))) {
       await rm(path.join(directory, name), { recursive: true, force: true });
     }
+    // A site being removed is out of the way already, and an earlier build's remover may still be
+    // at work on it: removed in the background, it does not hold this build up.
+    if (name.startsWith(`.${base}.removing-`)) removeInBackground(path.join(directory, name));
   }
 }
 
