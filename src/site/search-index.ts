@@ -59,10 +59,10 @@ export class SearchIndexer {
     this.#processes = Math.max(1, processes);
   }
 
-  /** Starts indexing `shard`, or linking it from the previous site, once a process is free. */
+  /** Starts linking `shard` from the previous site, or else indexing it once a process is free. */
   add(shard: SearchShard): void {
     this.#added.push(shard.key);
-    this.#jobs.push(this.#whenFree(() => this.#take(shard)));
+    this.#jobs.push(this.#take(shard));
   }
 
   /** Whether the shard named `key` was handed over. */
@@ -90,16 +90,27 @@ export class SearchIndexer {
   }
 
   async #take(shard: SearchShard): Promise<void> {
-    if (this.#failure) return;
     const reuse = this.#reuse;
-    if (reuse?.keys.has(shard.key) && (await reuseBundle(reuse.from, this.#output, shard))) {
-      this.#reused.add(shard.key);
-      return;
+    // Linking a shard from the previous site needs no Pagefind process, so it waits for none: a
+    // shard that must be indexed does not queue behind shards that are only linked.
+    if (reuse?.keys.has(shard.key) && !this.#failure) {
+      try {
+        if (await reuseBundle(reuse.from, this.#output, shard)) {
+          this.#reused.add(shard.key);
+          return;
+        }
+      } catch (error) {
+        this.#failure ??= { error };
+        return;
+      }
     }
-    // Not `+= await`: that would read the count before the wait and lose the other shards' pages.
-    const pages = await indexShard(this.#output, shard);
-    this.#pages += pages;
-    this.#indexed.add(shard.key);
+    await this.#whenFree(async () => {
+      if (this.#failure) return;
+      // Not `+= await`: that would read the count before the wait and lose the other shards' pages.
+      const pages = await indexShard(this.#output, shard);
+      this.#pages += pages;
+      this.#indexed.add(shard.key);
+    });
   }
 
   async #whenFree(work: () => Promise<void>): Promise<void> {
