@@ -12,7 +12,7 @@ import { buildArchiveCached } from '../src/pipeline/build-archive-cached.ts';
 import { formatReport } from '../src/report/report.ts';
 import type { SiteFingerprints } from '../src/site/render-plan.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
-import { snapshotSite } from './helpers/tree.ts';
+import { searchFragments, searchInodes, snapshotSite } from './helpers/tree.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archive-cache-'));
 const content = path.join(work, 'content');
@@ -200,24 +200,6 @@ describe('the incremental site build', () => {
     expect(readFileSync(pageOf([...fingerprints.pages.keys()][0] ?? ''), 'utf8')).toContain('href="/archive/');
   }, 120_000);
 });
-
-/** Inode of every search index file, by path. */
-function searchInodes(site: string): Map<string, number> {
-  const root = path.join(site, 'pagefind');
-  return new Map(
-    readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(root, file), statSync(file).ino];
-      }),
-  );
-}
-
-/** Every search index fragment, as bundle folder and file name. */
-function searchFragments(site: string): string[] {
-  return [...searchInodes(site).keys()].filter((file) => file.endsWith('.pf_fragment')).sort();
-}
 
 describe('the site manifest', () => {
   it('should skip a build only while the inputs and the output folder are those of the last build', async () => {

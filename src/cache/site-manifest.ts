@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from '../load/read-content.ts';
 import type { SiteFingerprints } from '../site/render-plan.ts';
+import type { SearchShard } from '../site/search-shards.ts';
 import { hashOf } from './hash.ts';
 
 /** What a finished build leaves in the cache about the site it wrote. */
@@ -17,6 +18,11 @@ interface Manifest {
     readonly pages: readonly (readonly [url: string, fingerprint: string])[];
     readonly search: readonly (readonly [shard: string, fingerprint: string])[];
     readonly files: readonly (readonly [path: string, fingerprint: string])[];
+    readonly shape?: {
+      readonly skeleton: string;
+      readonly texts: readonly (readonly [record: string, text: string])[];
+    };
+    readonly shards?: readonly SearchShard[];
   };
 }
 
@@ -49,13 +55,15 @@ export async function upToDate(
  */
 export async function builtFingerprints(cacheDir: string, output: string): Promise<SiteFingerprints | undefined> {
   const fingerprints = (await currentManifest(cacheDir, output))?.fingerprints;
-  return (
-    fingerprints && {
-      pages: new Map(fingerprints.pages),
-      search: new Map(fingerprints.search),
-      files: new Map(fingerprints.files),
-    }
-  );
+  if (fingerprints === undefined) return undefined;
+  const { shape, shards } = fingerprints;
+  return {
+    pages: new Map(fingerprints.pages),
+    search: new Map(fingerprints.search),
+    files: new Map(fingerprints.files),
+    ...(shape && { shape: { skeleton: shape.skeleton, texts: new Map(shape.texts) } }),
+    ...(shards && { shards }),
+  };
 }
 
 /** Records that `output` now holds the site built from `inputs`. Call it only after the swap succeeded. */
@@ -76,6 +84,10 @@ export async function recordSite(
         pages: [...fingerprints.pages],
         search: [...fingerprints.search],
         files: [...fingerprints.files],
+        ...(fingerprints.shape && {
+          shape: { skeleton: fingerprints.shape.skeleton, texts: [...fingerprints.shape.texts] },
+        }),
+        ...(fingerprints.shards && { shards: fingerprints.shards }),
       },
     }),
   };

@@ -48,6 +48,8 @@ export interface BuiltSite {
     readonly searchShards: { readonly indexed: number; readonly reused: number };
     /** Feed and open-data files. */
     readonly files: { readonly written: number; readonly reused: number };
+    /** Records whose text alone changed, when nothing else did: the rest of the site was kept as it was. */
+    readonly textEdits?: number;
   };
 }
 
@@ -135,11 +137,18 @@ function builtWith({ plan, search, files }: BuildOutcome): BuiltSite {
   if (plan.pages === undefined || plan.search === undefined) return {};
   const reused = plan.pages.reused.length;
   return {
-    fingerprints: { pages: plan.pages.fingerprints, search: plan.search, files: files.fingerprints },
+    fingerprints: {
+      pages: plan.pages.fingerprints,
+      search: plan.search,
+      files: files.fingerprints,
+      ...(plan.shape && { shape: plan.shape }),
+      shards: plan.shards,
+    },
     reuse: {
       pages: { rendered: plan.pages.fingerprints.size - reused, reused },
       searchShards: { indexed: search.indexed.length, reused: search.reused.length },
       files: { written: files.written, reused: files.reused },
+      ...(plan.textEdit && { textEdits: plan.textEdit.records.length }),
     },
   };
 }

@@ -73,6 +73,10 @@ try {
   if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, report ?? '', built.fingerprints);
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
   const { reuse } = built;
+  if (reuse?.textEdits !== undefined) {
+    const records = reuse.textEdits === 1 ? '1 record' : `${reuse.textEdits} records`;
+    process.stdout.write(`Only the text of ${records} changed: the rest of the site was kept as it was\n`);
+  }
   if (reuse && reuse.pages.reused + reuse.searchShards.reused + reuse.files.reused > 0) {
     const { pages, searchShards: shards, files } = reuse;
     process.stdout.write(

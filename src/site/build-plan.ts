@@ -1,4 +1,8 @@
 import { hashOf } from '../cache/hash.ts';
+import type { RecordRef } from '../link/graph.ts';
+import type { Archive } from '../pipeline/build-archive.ts';
+import { recordRefOf } from '../pipeline/record-key.ts';
+import { type ArchiveShape, textOnlyChanges } from './archive-shape.ts';
 import type { PublishTarget } from './publish.ts';
 import {
   type BatchLimits,
@@ -9,11 +13,12 @@ import {
   RECORD_PAGE_KINDS,
   type RecordPages,
   type RenderPlan,
+  sharedByPages,
   viewSizes,
 } from './render-plan.ts';
 import { hasPage } from './reuse-pages.ts';
 import { planSearchShards, type SearchShard, shardFingerprint } from './search-shards.ts';
-import type { SiteView } from './view/site-view.ts';
+import { type SiteView, toArticlePages } from './view/site-view.ts';
 
 /** How one build renders and indexes the site. */
 export interface BuildPlan {
@@ -26,6 +31,14 @@ export interface BuildPlan {
   readonly reusedShards: ReadonlySet<string>;
   /** The record pages to render, in batches of one Eleventy run each. */
   readonly batches: readonly RenderBatch[];
+  /** The archive's shape, for the next build; only in an incremental build. */
+  readonly shape: ArchiveShape | undefined;
+  /**
+   * Set when only these records' texts changed since the previous build: then only their article
+   * pages, open-data files and the full-text feed are made again, and every other file is taken
+   * from the previous site (see archive-shape.ts).
+   */
+  readonly textEdit?: { readonly records: readonly RecordRef[] };
 }
 
 /** The record pages of one Eleventy run. */
@@ -45,6 +58,11 @@ export interface IncrementalInputs {
   readonly previous?: PreviousSite;
 }
 
+/** An incremental build's inputs with the archive's shape, which the next build compares against. */
+export interface ShapedInputs extends IncrementalInputs {
+  readonly shape: ArchiveShape;
+}
+
 /**
  * Plans a build. Without `incremental` everything is rendered and indexed; with it, only record
  * pages and search shards whose fingerprints changed since `previous` was built. With `batchLimits`,
@@ -53,7 +71,7 @@ export interface IncrementalInputs {
 export function planBuild(
   site: SiteView,
   target: PublishTarget,
-  incremental: IncrementalInputs | undefined,
+  incremental: ShapedInputs | undefined,
   shardPages?: number,
   batchLimits?: BatchLimits,
 ): BuildPlan {
@@ -61,14 +79,58 @@ export function planBuild(
   if (incremental === undefined) {
     // Sizing the views costs a pass over them: only a build in batches needs it.
     const batches = batchLimits ? batchesByShard(site, shards, viewSizes(site), batchLimits) : oneBatch(site);
-    return { pages: undefined, shards, search: undefined, reusedShards: new Set(), batches };
+    return { pages: undefined, shards, search: undefined, reusedShards: new Set(), batches, shape: undefined };
   }
-  // What every page shares besides its view: the code and templates, and where the site is published.
-  const shared = hashOf('pages', incremental.codeVersion, target.siteUrl, target.pathPrefix);
   const { previous } = incremental;
-  const pages = planRender(site, shared, previous?.fingerprints.pages, (url) =>
+  const pages = planRender(site, sharedByPages(incremental.codeVersion, target), previous?.fingerprints.pages, (url) =>
     previous ? hasPage(previous.output, url) : false,
   );
+  return { ...searchAndBatches(pages, shards, previous, batchLimits), shape: incremental.shape };
+}
+
+/**
+ * Plans a build in which only some records' texts changed since `previous` (see archive-shape.ts),
+ * without the site's view-models: the changed articles' pages are rendered, and everything else is
+ * the previous site's. `undefined` when anything else changed, or the previous site is not complete.
+ */
+export function planTextEdit(
+  archive: Archive,
+  target: PublishTarget,
+  incremental: ShapedInputs,
+  batchLimits?: BatchLimits,
+): BuildPlan | undefined {
+  const { previous, shape } = incremental;
+  const before = previous?.fingerprints;
+  if (previous === undefined || before?.shape === undefined || before.shards === undefined) return undefined;
+  const changed = textOnlyChanges(before.shape, shape);
+  const records = changed?.flatMap((key) => recordRefOf(key) ?? []);
+  if (records === undefined) return undefined;
+  const shared = sharedByPages(incremental.codeVersion, target);
+  const articles = new Set(records.filter((record) => record.kind === 'article').map((record) => record.slug));
+  const fingerprints = new Map(before.pages);
+  const sizes = new Map<string, number>();
+  const render = emptyRecordPages();
+  for (const page of toArticlePages(archive, articles)) {
+    const json = JSON.stringify(page);
+    fingerprints.set(page.link.url, hashOf(shared, json));
+    sizes.set(page.link.url, json.length);
+    (render.articles as unknown[]).push(page);
+  }
+  const rendered = new Set(sizes.keys());
+  const reused = [...fingerprints.keys()].filter((url) => !rendered.has(url));
+  // A page gone from the previous site would have to be rendered, and that needs every view.
+  if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
+  const pages: RenderPlan = { render, reused, fingerprints, sizes };
+  return { ...searchAndBatches(pages, before.shards, previous, batchLimits), shape, textEdit: { records } };
+}
+
+/** The search shards to index again, and the batches that render `pages`. */
+function searchAndBatches(
+  pages: RenderPlan,
+  shards: readonly SearchShard[],
+  previous: PreviousSite | undefined,
+  batchLimits: BatchLimits | undefined,
+): Omit<BuildPlan, 'shape'> {
   const search = new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, pages.fingerprints)]));
   const reusedShards = new Set(
     [...search]

@@ -1,13 +1,14 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { type BuildPlan, type IncrementalInputs, planBuild } from './build-plan.ts';
+import { archiveShape } from './archive-shape.ts';
+import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit } from './build-plan.ts';
 import { documentTitle } from './filters.ts';
 import { continueSearch, type FinishedSite, finishSite, type SearchProgress } from './finish-site.ts';
 import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
-import { type BatchLimits, emptyRecordPages } from './render-plan.ts';
+import { type BatchLimits, emptyRecordPages, sharedByPages } from './render-plan.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
@@ -115,12 +116,21 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   const prepare = async (): Promise<Prepared> => {
     const preloaded = (config as WithPreloaded)[PRELOADED];
     const archive = options.archive ?? preloaded?.archive ?? (await loadContent());
-    const site = toSiteView(archive, target());
     const batches = preloaded?.batch?.batches;
-    const plan = planBuild(site, target(), preloaded?.incremental, preloaded?.searchShardPages, batches?.limits);
+    const incremental = preloaded?.incremental && {
+      ...preloaded.incremental,
+      shape: archiveShape(archive, sharedByPages(preloaded.incremental.codeVersion, target())),
+    };
     // The record pages in batches, then one run for the rest of the site.
-    if (batches) batches.count = plan.batches.length + 1;
-    return { archive, site, plan };
+    const planned = (plan: BuildPlan, site: SiteView | undefined): Prepared => {
+      if (batches) batches.count = plan.batches.length + 1;
+      return { archive, site, plan };
+    };
+    // When only texts changed, the site's view-models are not needed: the rest of the site is kept.
+    const textEdit = incremental && planTextEdit(archive, target(), incremental, batches?.limits);
+    if (textEdit) return planned(textEdit, undefined);
+    const site = toSiteView(archive, target());
+    return planned(planBuild(site, target(), incremental, preloaded?.searchShardPages, batches?.limits), site);
   };
   const thisBuild = async (): Promise<Prepared> => {
     const batches = (config as WithPreloaded)[PRELOADED]?.batch?.batches;
@@ -143,15 +153,17 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addGlobalData('recordPages', async () => {
     const { site, plan } = await thisBuild();
     const batch = (config as WithPreloaded)[PRELOADED]?.batch;
-    const pages = plan.pages?.render ?? site;
+    const pages = plan.pages?.render ?? site ?? emptyRecordPages();
     return batch ? (plan.batches[batch.index]?.pages ?? emptyRecordPages()) : pages;
   });
   // In batches, every run but the last renders record pages only, and the last one everything else.
+  // After an edit of texts only, the pages besides record pages are the previous site's.
   config.addPreprocessor('record-page-batches', 'njk', (data) => {
-    const batch = (config as WithPreloaded)[PRELOADED]?.batch;
-    if (batch === undefined) return undefined;
     const pagination = data['pagination'] as { data?: unknown } | undefined;
     const recordPage = typeof pagination?.data === 'string' && pagination.data.startsWith('recordPages.');
+    if (rendered?.plan.textEdit && !recordPage) return false;
+    const batch = (config as WithPreloaded)[PRELOADED]?.batch;
+    if (batch === undefined) return undefined;
     const last = batch.index === batch.batches.count - 1;
     return recordPage === last ? false : undefined;
   });
@@ -185,7 +197,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
         written: batch.batches.written,
         searchProcesses: preloaded?.searchProcesses,
       };
-      continueSearch(batch.batches, build, plan.batches[batch.index]?.searchShards ?? []);
+      await continueSearch(batch.batches, build, plan.batches[batch.index]?.searchShards ?? []);
       return;
     }
     const finished = await finishSite({
@@ -205,10 +217,10 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   });
 }
 
-/** One build's archive, its view, and its plan. */
+/** One build's archive, its view (none when only texts changed: see `BuildPlan.textEdit`), and its plan. */
 export interface Prepared {
   readonly archive: Archive;
-  readonly site: SiteView;
+  readonly site: SiteView | undefined;
   readonly plan: BuildPlan;
 }
 

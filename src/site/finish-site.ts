@@ -4,10 +4,17 @@ import type { Archive } from '../pipeline/build-archive.ts';
 import type { BuildPlan } from './build-plan.ts';
 import type { FeedSite } from './feeds.ts';
 import type { PublishTarget } from './publish.ts';
-import { type PublishedFilesResult, publishedFiles, writePublishedFiles } from './published-files.ts';
+import {
+  type PublishedFilesResult,
+  publishedFiles,
+  textEditFiles,
+  withUnchanged,
+  writePublishedFiles,
+} from './published-files.ts';
 import type { PreviousSite } from './render-plan.ts';
-import { reusePages } from './reuse-pages.ts';
+import { keepPreviousFiles, reusePages } from './reuse-pages.ts';
 import { SearchIndexer, type SearchIndexResult } from './search-index.ts';
+import { SEARCH_FOLDER } from './search-shards.ts';
 import { toSitemap } from './sitemap.ts';
 import type { SiteView } from './view/site-view.ts';
 
@@ -23,7 +30,8 @@ export interface SiteToFinish {
   /** Eleventy's data folder, with `metadata.json` (the site's title, description and language). */
   readonly dataDir: string;
   readonly archive: Archive;
-  readonly site: SiteView;
+  /** The site's view-models; `undefined` only in a build of text edits (`plan.textEdit`). */
+  readonly site: SiteView | undefined;
   readonly plan: BuildPlan;
   readonly target: PublishTarget;
   /** Listable pages Eleventy wrote in this build, by URL. */
@@ -46,16 +54,34 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
   const pages = [...build.written, ...reused].sort();
-  const search = continueSearch(build.progress ?? { reusedIn: false }, build).finish();
+  // Every kept page is in once this returns, and only then is anything else put into the site.
+  const progress = build.progress ?? { reusedIn: false };
+  const indexer = await continueSearch(progress, build).catch(async (error: unknown) => {
+    // Shards may be indexing into the folder that is about to be deleted: let them end first.
+    await progress.search?.settled();
+    throw error;
+  });
+  const search = indexer.finish();
   const rest = (async () => {
     const about = await readSiteMetadata(build.dataDir);
     const reusable = previous && { from: previous.output, fingerprints: previous.fingerprints.files };
-    const files = await writePublishedFiles(
-      output,
-      publishedFiles(build.archive, build.site, build.target, about),
-      reusable,
-    );
-    await writeFile(path.join(output, 'sitemap.xml'), toSitemap(build.target, pages));
+    const { textEdit } = plan;
+    let files: PublishedFilesResult;
+    if (textEdit && previous) {
+      const edited = textEditFiles(build.archive, build.target, about, textEdit.records);
+      files = withUnchanged(await writePublishedFiles(output, edited, reusable), previous.fingerprints.files);
+      // Last, once everything new is written: a file written after would write into the old site's.
+      keepPreviousFiles(previous.output, output, [SEARCH_FOLDER]);
+    } else if (build.site) {
+      files = await writePublishedFiles(
+        output,
+        publishedFiles(build.archive, build.site, build.target, about),
+        reusable,
+      );
+      await writeFile(path.join(output, 'sitemap.xml'), toSitemap(build.target, pages));
+    } else {
+      throw new TypeError('a build without view-models must be one of text edits, with a previous site');
+    }
     await build.afterPages?.(output, reused);
     return files;
   })();
@@ -83,21 +109,18 @@ export interface SearchingBuild {
 }
 
 /**
- * Puts the record pages kept from the previous site in (once), then hands the indexer the shards
- * named `keys`, or without `keys` every shard not handed over yet. Each shard gets only the pages
+ * Hands the indexer the shards named `keys`, or without `keys` every shard not handed over yet, and
+ * the first time puts the record pages kept from the previous site in: the handed shards' pages
+ * before they are handed, the others while they are indexed. Each shard gets only the pages
  * present: layouts without record templates (in tests) write none.
  */
-export function continueSearch(
+export async function continueSearch(
   progress: SearchProgress,
   build: SearchingBuild,
   keys?: readonly string[],
-): SearchIndexer {
+): Promise<SearchIndexer> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
-  if (!progress.reusedIn) {
-    if (previous && reused.length > 0) reusePages(previous.output, output, reused);
-    progress.reusedIn = true;
-  }
   progress.search ??= new SearchIndexer(
     output,
     previous && { from: previous.output, keys: plan.reusedShards },
@@ -105,10 +128,30 @@ export function continueSearch(
   );
   const indexer = progress.search;
   const wanted = keys === undefined ? undefined : new Set(keys);
+  const handed = plan.shards.filter((shard) => (wanted ? wanted.has(shard.key) : !indexer.has(shard.key)));
+  // The kept pages of the shards to index go in first, so Pagefind starts on them while the others
+  // are linked; a shard whose index is kept needs no pages.
+  const toIndex = handed.filter((shard) => !plan.reusedShards.has(shard.key));
+  const indexedNow = new Set(toIndex.flatMap((shard) => shard.urls));
+  const reuseNow = !progress.reusedIn && previous !== undefined;
+  if (reuseNow)
+    await reusePages(
+      previous.output,
+      output,
+      reused.filter((url) => indexedNow.has(url)),
+    );
+  progress.reusedIn = true;
   const present = new Set([...build.written, ...reused]);
-  for (const shard of plan.shards) {
-    if (wanted ? !wanted.has(shard.key) : indexer.has(shard.key)) continue;
+  for (const shard of [...toIndex, ...handed.filter((shard) => !toIndex.includes(shard))]) {
     indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) });
+  }
+  // After a text edit, the other kept pages come in with the rest of the previous site, at the end.
+  if (reuseNow && !plan.textEdit) {
+    await reusePages(
+      previous.output,
+      output,
+      reused.filter((url) => !indexedNow.has(url)),
+    );
   }
   return indexer;
 }

@@ -1,3 +1,4 @@
+import type { RecordRef } from '../link/graph.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { recordKey } from '../pipeline/record-key.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
@@ -25,22 +26,52 @@ export function recordDataPath(record: { readonly kind: RecordKind; readonly slu
  */
 export function* openDataFiles(archive: Archive, target: PublishTarget): Generator<DataFile> {
   for (const kind of RECORD_KINDS) {
-    const records = [...(archive.records[kind] as ReadonlyMap<string, { slug: string; data: unknown }>).values()];
-    const items = records.map((record) => ({
-      id: record.slug,
-      kind,
-      url: absoluteUrl(target, recordUrl(archive.records, { kind, slug: record.slug })),
-      data: absoluteUrl(target, recordDataPath({ kind, slug: record.slug })),
-      ...(record.data as object),
-    }));
+    const records = [...(archive.records[kind] as ReadonlyMap<string, RecordData>).values()];
+    const items = records.map((record) => dataItem(archive, target, kind, record));
     // The list of a kind leaves out the texts, so it stays small enough to fetch whole; each
     // record's own file carries its text.
     yield { path: `/data/${KIND_FOLDERS[kind]}.json`, json: JSON.stringify(items, null, 2) };
-    for (const item of items) {
-      const body = archive.bodies.get(recordKey({ kind, slug: item.id }));
-      const html = body && body.html !== '' ? { html: absolutizeHtml(target, body.html) } : {};
-      yield { path: recordDataPath({ kind, slug: item.id }), json: JSON.stringify({ ...item, ...html }, null, 2) };
+    for (const [position, record] of records.entries()) {
+      yield recordDataFile(archive, target, { kind, slug: record.slug }, items[position]);
     }
     yield { path: `/schemas/${kind}.schema.json`, json: frontMatterJsonSchema(kind) };
   }
+}
+
+/**
+ * The files of the records `refs` alone, as {@link openDataFiles} writes them: for a build in which
+ * only their texts changed (see archive-shape.ts).
+ */
+export function* recordDataFiles(
+  archive: Archive,
+  target: PublishTarget,
+  refs: Iterable<{ readonly kind: RecordKind; readonly slug: string }>,
+): Generator<DataFile> {
+  for (const { kind, slug } of refs) {
+    const record = (archive.records[kind] as ReadonlyMap<string, RecordData>).get(slug);
+    if (record === undefined) throw new TypeError(`no ${kind} ${slug} in the archive`);
+    yield recordDataFile(archive, target, { kind, slug }, dataItem(archive, target, kind, record));
+  }
+}
+
+interface RecordData {
+  readonly slug: string;
+  readonly data: unknown;
+}
+
+/** A record as open data: its id, kind and URLs, then its front matter (whose own `kind` may differ). */
+function dataItem(archive: Archive, target: PublishTarget, kind: RecordKind, record: RecordData): object {
+  return {
+    id: record.slug,
+    kind,
+    url: absoluteUrl(target, recordUrl(archive.records, { kind, slug: record.slug })),
+    data: absoluteUrl(target, recordDataPath({ kind, slug: record.slug })),
+    ...(record.data as object),
+  };
+}
+
+function recordDataFile(archive: Archive, target: PublishTarget, ref: RecordRef, item: object | undefined): DataFile {
+  const body = archive.bodies.get(recordKey(ref));
+  const html = body && body.html !== '' ? { html: absolutizeHtml(target, body.html) } : {};
+  return { path: recordDataPath(ref), json: JSON.stringify({ ...item, ...html }, null, 2) };
 }

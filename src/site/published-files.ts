@@ -1,12 +1,13 @@
 import { link, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashOf } from '../cache/hash.ts';
+import type { RecordRef } from '../link/graph.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { mapInWindows } from '../util/map-in-windows.ts';
 import { type FeedSite, toAtom, toJsonFeed } from './feeds.ts';
-import { openDataFiles } from './open-data.ts';
+import { openDataFiles, recordDataFiles } from './open-data.ts';
 import type { PublishTarget } from './publish.ts';
-import type { SiteView } from './view/site-view.ts';
+import { type SiteView, toArchiveFeed } from './view/site-view.ts';
 
 /** A file of the published site besides its pages: its root-relative path and its text. */
 export interface PublishedFile {
@@ -28,6 +29,31 @@ export function* publishedFiles(
   for (const feed of site.feeds) yield { path: feed.path, text: toAtom(feed, about) };
   if (site.feed.jsonPath) yield { path: site.feed.jsonPath, text: toJsonFeed(site.feed, about.title, about.language) };
   for (const file of openDataFiles(archive, target)) yield { path: file.path, text: file.json };
+}
+
+/**
+ * The published files that read records' texts: the archive's full-text feed, and the open data of
+ * the records `edited`. When only texts changed, these are all the files that may differ.
+ */
+export function* textEditFiles(
+  archive: Archive,
+  target: PublishTarget,
+  about: FeedSite,
+  edited: readonly RecordRef[],
+): Generator<PublishedFile> {
+  const feed = toArchiveFeed(archive, target);
+  yield { path: feed.path, text: toAtom(feed, about) };
+  if (feed.jsonPath) yield { path: feed.jsonPath, text: toJsonFeed(feed, about.title, about.language) };
+  for (const file of recordDataFiles(archive, target, edited)) yield { path: file.path, text: file.json };
+}
+
+/** `result` for some of the files, with the previous build's fingerprints for the others, which it kept. */
+export function withUnchanged(
+  result: PublishedFilesResult,
+  previous: ReadonlyMap<string, string>,
+): PublishedFilesResult {
+  const fingerprints = new Map([...previous, ...result.fingerprints]);
+  return { fingerprints, written: result.written, reused: fingerprints.size - result.written };
 }
 
 /** Published files of the previous site that may be taken instead of written again. */

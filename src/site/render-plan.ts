@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { hashOf } from '../cache/hash.ts';
+import type { ArchiveShape } from './archive-shape.ts';
+import type { PublishTarget } from './publish.ts';
+import type { SearchShard } from './search-shards.ts';
 import type { SiteView } from './view/site-view.ts';
 
 /** The parts of the site view with one page per record; the layouts paginate over these. */
@@ -26,6 +29,12 @@ export interface SiteFingerprints {
   readonly search: ReadonlyMap<string, string>;
   /** Feed and open-data file path → fingerprint of its text (see published-files.ts). */
   readonly files: ReadonlyMap<string, string>;
+  /**
+   * The archive's shape and the search shards: when the next build finds that only texts changed,
+   * it renders just those pages and takes the rest of the site, shards included, as it is.
+   */
+  readonly shape?: ArchiveShape;
+  readonly shards?: readonly SearchShard[];
 }
 
 /** The site the last build wrote to the same output folder, and its fingerprints. */
@@ -42,6 +51,11 @@ export interface RenderPlan {
   readonly fingerprints: PageFingerprints;
   /** Each record page's view-model size as JSON, for batching. */
   readonly sizes: ReadonlyMap<string, number>;
+}
+
+/** What every record page's HTML depends on besides its view-model: the code and templates, and where the site is published. */
+export function sharedByPages(codeVersion: string, target: PublishTarget): string {
+  return hashOf('pages', codeVersion, target.siteUrl, target.pathPrefix);
 }
 
 /** Visits each record page's view-model as JSON, one at a time: fingerprints and batch sizes come from it. */

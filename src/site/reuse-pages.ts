@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pageFile } from './render-plan.ts';
 
@@ -13,13 +13,49 @@ export function hasPage(output: string, url: string): boolean {
  * space, and are safe: no build writes into a finished site, it always writes a new folder (see
  * atomic-output.ts).
  */
-export function reusePages(previousOutput: string, output: string, urls: readonly string[]): void {
-  // Synchronous: thousands of small calls, one after the other, and nothing else to do meanwhile.
-  for (const url of urls) {
+export async function reusePages(previousOutput: string, output: string, urls: readonly string[]): Promise<void> {
+  // Synchronous calls, thousands of them one after the other, but the event loop gets a turn now
+  // and then: a Pagefind process waiting to be started starts meanwhile.
+  for (const [position, url] of urls.entries()) {
+    if (position % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
     const source = pageFile(previousOutput, url);
     const target = pageFile(output, url);
     if (source === undefined || target === undefined) throw new TypeError(`not a record page URL: ${url}`);
     linkOrCopy(source, target);
+  }
+}
+
+/**
+ * Puts every file of the previous site that the new one does not have yet into it, except under
+ * the top-level folders `except`: for a build that made only the files that changed. Call it last,
+ * once nothing more is written: writing to a linked file would change the previous site's too.
+ */
+export function keepPreviousFiles(previousOutput: string, output: string, except: readonly string[]): void {
+  const skipped = new Set(except);
+  const visit = (relative: string) => {
+    const folder = path.join(output, relative);
+    mkdirSync(folder, { recursive: true });
+    for (const entry of readdirSync(path.join(previousOutput, relative), { withFileTypes: true })) {
+      const name = path.join(relative, entry.name);
+      if (entry.isDirectory() && !(relative === '' && skipped.has(entry.name))) visit(name);
+      else if (entry.isFile()) keepFile(path.join(previousOutput, name), path.join(output, name));
+    }
+  };
+  visit('');
+}
+
+/** Links (or copies) `source` to `target` unless `target` exists: what this build wrote stays. */
+function keepFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    if (!isLinkRefused(error)) throw error;
+    try {
+      copyFileSync(source, target, constants.COPYFILE_EXCL);
+    } catch (copyError) {
+      if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') throw copyError;
+    }
   }
 }
 

@@ -10,6 +10,9 @@ import type { SiteView } from './view/site-view.ts';
  */
 export const SEARCH_SHARD_PAGES = 2500;
 
+/** The folder, under the site root, that holds every shard's bundle. */
+export const SEARCH_FOLDER = 'pagefind';
+
 /** One Pagefind index: a share of the record pages, written to its own bundle folder. */
 export interface SearchShard {
   /** Stable name, from the years it covers: `records-2012`, `2013-2014`. */
@@ -62,7 +65,11 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
   if (current.units.length > 0 || shards.length === 0) shards.push(current);
   return shards.map((shard, position) => {
     const key = shardKey(shard.units);
-    return { key, bundle: position === 0 ? 'pagefind/' : `pagefind/shards/${key}/`, urls: shard.urls.sort() };
+    return {
+      key,
+      bundle: position === 0 ? `${SEARCH_FOLDER}/` : `${SEARCH_FOLDER}/shards/${key}/`,
+      urls: shard.urls.sort(),
+    };
   });
 }
 

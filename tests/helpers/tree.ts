@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Every file under `directory` with its bytes, for byte-for-byte comparisons. */
@@ -21,4 +21,22 @@ export function snapshotSite(directory: string): Map<string, string> {
   const files = snapshotTree(directory);
   for (const file of files.keys()) if (file.startsWith(`pagefind${path.sep}`)) files.delete(file);
   return files;
+}
+
+/** Inode of every search index file, by path. */
+export function searchInodes(site: string): Map<string, number> {
+  const root = path.join(site, 'pagefind');
+  return new Map(
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(root, file), statSync(file).ino];
+      }),
+  );
+}
+
+/** Every search index fragment, as bundle folder and file name. */
+export function searchFragments(site: string): string[] {
+  return [...searchInodes(site).keys()].filter((file) => file.endsWith('.pf_fragment')).sort();
 }

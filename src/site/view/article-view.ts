@@ -53,10 +53,26 @@ export function toEventSummary(context: ViewContext, slug: string): EventSummary
   };
 }
 
+/** What a feed shows of an article: the same values as its page. */
+export function toFeedArticle(
+  context: ViewContext,
+  article: ParsedRecord<'article'>,
+): Pick<ArticleView, 'link' | 'title' | 'summary' | 'date' | 'added' | 'html'> {
+  const self = { kind: 'article' as const, slug: article.slug };
+  return {
+    link: context.link(self),
+    title: article.data.title,
+    summary: article.data.summary,
+    date: formatDate(article.data.published),
+    added: formatDate({ precision: 'day', value: article.data.added, basis: 'stated' }),
+    html: context.archive.bodies.get(recordKey(self))?.html ?? '',
+  };
+}
+
 /** Builds the view-model of one article page. */
 export function toArticleView(context: ViewContext, article: ParsedRecord<'article'>): ArticleView {
   const self = { kind: 'article' as const, slug: article.slug };
-  const body = context.archive.bodies.get(recordKey(self));
+  const basics = toFeedArticle(context, article);
   const outgoing = context.graph.outgoing(self);
   const events = sortByDate(
     context,
@@ -70,12 +86,12 @@ export function toArticleView(context: ViewContext, article: ParsedRecord<'artic
     named.filter((ref) => ref.kind === kind).map((ref) => context.link(ref));
   const publisher = article.data.publisher;
   return {
-    link: context.link(self),
-    title: article.data.title,
-    summary: article.data.summary,
+    link: basics.link,
+    title: basics.title,
+    summary: basics.summary,
     language: article.data.language,
-    date: formatDate(article.data.published),
-    added: formatDate({ precision: 'day', value: article.data.added, basis: 'stated' }),
+    date: basics.date,
+    added: basics.added,
     ...(publisher
       ? {
           publisher: {
@@ -85,7 +101,7 @@ export function toArticleView(context: ViewContext, article: ParsedRecord<'artic
         }
       : {}),
     source: article.data.source,
-    html: body?.html ?? '',
+    html: basics.html,
     events: events.map((event) => toEventSummary(context, event.slug)),
     officials: named
       .filter((ref) => ref.kind === 'official')

@@ -1,5 +1,7 @@
+import type { RecordRef } from '../../link/graph.ts';
+import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
-import { type Feed, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
+import { type Feed, type FeedArticle, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
 import {
   articleJsonLd,
   documentJsonLd,
@@ -10,7 +12,7 @@ import {
 } from '../json-ld.ts';
 import { recordDataPath } from '../open-data.ts';
 import type { PublishTarget } from '../publish.ts';
-import { type ArticleView, type EventSummary, toArticleView, toEventSummary } from './article-view.ts';
+import { type ArticleView, type EventSummary, toArticleView, toEventSummary, toFeedArticle } from './article-view.ts';
 import { createViewContext, type LinkView, sortByDate, type ViewContext } from './context.ts';
 import { type DocumentView, toDocumentView } from './document-view.ts';
 import { type EventView, toEventView } from './event-view.ts';
@@ -82,12 +84,10 @@ export interface SiteView {
 export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   const context = createViewContext(archive);
   const { index } = context;
-  const articleViews = sortByDate(
-    context,
-    [...index.article.keys()].map((slug) => ({ kind: 'article' as const, slug })),
-    'newest',
-  ).map((ref) => toArticleView(context, index.article.get(ref.slug) ?? unreachable(ref.slug)));
-  const articles = withNeighbours(context, articleViews);
+  const articleViews = newestArticles(context).map((ref) => toArticleView(context, articleRecord(context, ref.slug)));
+  const articles = articleViews.map((article, position) =>
+    toArticlePage(context, article, articleViews[position - 1]?.link, articleViews[position + 1]?.link),
+  );
   const articleBySlug = new Map(articleViews.map((article) => [article.link.slug, article]));
   const emptyFeedTime = newestAdded(articleViews);
   const feeds: Feed[] = [];
@@ -99,12 +99,7 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     feeds.push(feed);
     return feedLinks(feed);
   };
-  const feed = toFeed(
-    target,
-    { page: '/articles/', title: 'Latest articles', path: '/feed.xml', jsonPath: '/feed.json', fullText: true },
-    articleViews,
-    emptyFeedTime,
-  );
+  const feed = archiveFeed(target, articleViews, emptyFeedTime);
   feeds.push(feed);
 
   const placeViews = [...index.place.values()].map((place) => toPlaceView(context, place));
@@ -194,15 +189,52 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   };
 }
 
-function withNeighbours(context: ViewContext, newestFirst: readonly ArticleView[]): ArticlePage[] {
-  return newestFirst.map((article, position) => {
-    const newer = newestFirst[position - 1];
-    const older = newestFirst[position + 1];
-    const neighbours = { ...(older ? { previous: older.link } : {}), ...(newer ? { next: newer.link } : {}) };
-    return page({ ...article, ...neighbours }, article.summary, articleJsonLd, {
-      feeds: [],
-      search: articleFacets(context, article),
-    });
+/**
+ * The pages of the articles in `slugs` only, exactly as {@link toSiteView} makes them: for a build
+ * in which only these articles' texts changed (see archive-shape.ts).
+ */
+export function toArticlePages(archive: Archive, slugs: ReadonlySet<string>): ArticlePage[] {
+  const context = createViewContext(archive);
+  const newestFirst = newestArticles(context);
+  const linkAt = (position: number) => {
+    const ref = newestFirst[position];
+    return ref && context.link(ref);
+  };
+  return newestFirst.flatMap((ref, position) => {
+    if (!slugs.has(ref.slug)) return [];
+    const article = toArticleView(context, articleRecord(context, ref.slug));
+    return [toArticlePage(context, article, linkAt(position - 1), linkAt(position + 1))];
+  });
+}
+
+/** The archive's full-text feed alone, as {@link toSiteView} makes it. */
+export function toArchiveFeed(archive: Archive, target: PublishTarget): Feed {
+  const context = createViewContext(archive);
+  const newestFirst = newestArticles(context).map((ref) => toFeedArticle(context, articleRecord(context, ref.slug)));
+  return archiveFeed(target, newestFirst, newestAdded(newestFirst));
+}
+
+function archiveFeed(target: PublishTarget, newestFirst: readonly FeedArticle[], fallbackUpdated: string): Feed {
+  const spec = { page: '/articles/', title: 'Latest articles', path: '/feed.xml', jsonPath: '/feed.json' };
+  return toFeed(target, { ...spec, fullText: true }, newestFirst, fallbackUpdated);
+}
+
+/** Every article, newest first, undated ones last: the order of the index and of the neighbour links. */
+function newestArticles(context: ViewContext): RecordRef[] {
+  const refs = [...context.index.article.keys()].map((slug) => ({ kind: 'article' as const, slug }));
+  return sortByDate(context, refs, 'newest');
+}
+
+function articleRecord(context: ViewContext, slug: string): ParsedRecord<'article'> {
+  return context.index.article.get(slug) ?? unreachable(slug);
+}
+
+/** An article's page, with links to the next newer and next older article. */
+function toArticlePage(context: ViewContext, article: ArticleView, newer?: LinkView, older?: LinkView): ArticlePage {
+  const neighbours = { ...(older ? { previous: older } : {}), ...(newer ? { next: newer } : {}) };
+  return page({ ...article, ...neighbours }, article.summary, articleJsonLd, {
+    feeds: [],
+    search: articleFacets(context, article),
   });
 }
 
