@@ -3,27 +3,39 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBench } from '../src/bench/format-bench.ts';
-import { EDIT_MARK, runBench } from '../src/bench/run-bench.ts';
+import { EDIT_MARK, runBench, TITLE_MARK } from '../src/bench/run-bench.ts';
 
 // A tiny run, so the benchmark cannot rot; its timings are printed by `npm run bench`, never asserted.
 describe('npm run bench, on a tiny archive', () => {
-  it('should build cold, skip an unchanged build, rebuild an edit, and build the baseline', async () => {
+  it('should build cold, skip an unchanged build, rebuild a text edit and a front-matter edit, and build the baseline', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'archive-bench-'));
     const rows = await runBench({ sizes: [30], work, hugo: false });
-    expect(rows.map((row) => row.run)).toEqual(['cold', 'no-change', 'one edit', 'eleventy baseline']);
-    const [cold, unchanged, edited, baseline] = rows;
+    expect(rows.map((row) => row.run)).toEqual([
+      'cold',
+      'no-change',
+      'one edit',
+      'one front-matter edit',
+      'eleventy baseline',
+    ]);
+    const [cold, unchanged, edited, retitled, baseline] = rows;
     expect(cold?.stdout).toContain('Built');
     expect(unchanged?.stdout).toContain('is up to date');
+    expect(edited?.stdout).toContain('Only the text of 1 record changed');
     expect(edited?.stdout).toMatch(/Kept what did not change: \d+ record pages \(1 rendered\)/);
+    // A new title shows wherever the article is listed: more than its own page is made again.
+    expect(retitled?.stdout).not.toContain('Only the text');
+    expect(retitled?.stdout).toMatch(/Kept what did not change: \d+ record pages \(([2-9]|\d\d+) rendered\)/);
     expect(baseline?.pages).toBe(30);
-    // Every archive run leaves the same set of pages, and the edit is in the rebuilt site.
-    expect(new Set(rows.slice(0, 3).map((row) => row.pages)).size).toBe(1);
+    // Every archive run leaves the same set of pages, and each edit is in the rebuilt site.
+    expect(new Set(rows.slice(0, 4).map((row) => row.pages)).size).toBe(1);
     expect(cold?.pages).toBeGreaterThan(30);
     const site = path.join(work, '30', 'site', 'articles');
     const pages = readdirSync(site, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
-      .map((entry) => path.join(site, entry.name, 'index.html'));
-    expect(pages.filter((page) => readFileSync(page, 'utf8').includes(EDIT_MARK))).toHaveLength(1);
+      .map((entry) => readFileSync(path.join(site, entry.name, 'index.html'), 'utf8'));
+    expect(pages.filter((page) => page.includes(EDIT_MARK))).toHaveLength(1);
+    // The retitled article's own page, and the pages that link it by its title.
+    expect(pages.filter((page) => page.includes(TITLE_MARK)).length).toBeGreaterThan(1);
 
     const report = formatBench(rows);
     expect(report).toMatch(

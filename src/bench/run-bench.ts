@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { appendFile, readdir, rm } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticles, writeEleventyBaseline, writeHugoBaseline } from './baseline-projects.ts';
 import { measure } from './measure.ts';
@@ -23,7 +23,7 @@ export interface BenchOptions {
 /** One measured build. */
 export interface BenchRow {
   readonly articles: number;
-  readonly run: 'cold' | 'no-change' | 'one edit' | 'eleventy baseline' | 'hugo';
+  readonly run: 'cold' | 'no-change' | 'one edit' | 'one front-matter edit' | 'eleventy baseline' | 'hugo';
   readonly seconds: number;
   readonly pages: number;
   /** Of the largest single process. */
@@ -70,8 +70,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     };
     await archiveRun('cold');
     await archiveRun('no-change');
+    // An edit of an article's text: only that article's pages and files are made again.
     await editOneArticle(content);
     await archiveRun('one edit');
+    // An edit of front matter: every view-model is made again to find the pages it changed.
+    await retitleOneArticle(content);
+    await archiveRun('one front-matter edit');
 
     const bodies = await readArticles(content);
     const eleventy = path.join(dir, 'eleventy');
@@ -93,12 +97,28 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
 /** The mark the edited article gets, so a rebuild can be seen to include it. */
 export const EDIT_MARK = 'This sentence was added to measure a rebuild after one edit.';
 
+/** What the article retitled by the front-matter edit gets added to its title. */
+export const TITLE_MARK = '(retitled to measure a rebuild after a front-matter edit)';
+
 async function editOneArticle(content: string): Promise<void> {
+  await appendFile(await articleAt(content, 1 / 2), `\n${EDIT_MARK}\n`);
+}
+
+async function retitleOneArticle(content: string): Promise<void> {
+  const file = await articleAt(content, 1 / 3);
+  const text = await readFile(file, 'utf8');
+  const retitled = text.replace(/^title: (.+)$/m, `title: $1 ${TITLE_MARK}`);
+  if (retitled === text) throw new Error(`${file} has no one-line title to edit`);
+  await writeFile(file, retitled);
+}
+
+/** The article at `fraction` of the way through the articles in name order. */
+async function articleAt(content: string, fraction: number): Promise<string> {
   const folder = path.join(content, 'articles');
   const names = (await readdir(folder)).sort();
-  const middle = names[Math.floor(names.length / 2)];
-  if (middle === undefined) throw new Error(`${folder} has no article to edit`);
-  await appendFile(path.join(folder, middle), `\n${EDIT_MARK}\n`);
+  const name = names[Math.floor(names.length * fraction)];
+  if (name === undefined) throw new Error(`${folder} has no article to edit`);
+  return path.join(folder, name);
 }
 
 function countHtml(directory: string): number {
