@@ -47,7 +47,22 @@ function appendToTexts(folder: string, text: string): string[] {
 
 beforeAll(async () => {
   await writeCorpus(content, { articles: 24, seed: 5 });
+  // The corpus gives only articles a text: one record of every other kind gets one too.
+  for (const kind of RECORD_KINDS.filter((other) => other !== 'article')) {
+    const file = firstRecordFile(content, kind);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA note on this record, naming nobody.\n`);
+  }
 });
+
+/** The first Markdown file of a kind's folder. */
+function firstRecordFile(folder: string, kind: (typeof RECORD_KINDS)[number]): string {
+  const kindFolder = path.join(folder, KIND_FOLDERS[kind]);
+  const name = readdirSync(kindFolder)
+    .filter((file) => file.endsWith('.md'))
+    .sort()[0];
+  if (name === undefined) throw new Error(`the corpus has no ${kind} in Markdown`);
+  return path.join(kindFolder, name);
+}
 
 describe('what a text reaches', () => {
   it('should change only its article page, its open data and the full-text feed: the rest of the site is equal', async () => {
@@ -55,6 +70,7 @@ describe('what a text reaches', () => {
     cpSync(content, changed, { recursive: true });
     const edited = appendToTexts(changed, SENTENCE);
     expect(edited.filter((key) => key.startsWith('article:'))).toHaveLength(24);
+    expect(new Set(edited.map((key) => key.split(':')[0]))).toEqual(new Set(RECORD_KINDS));
     const [before, after] = [await archiveOf(content), await archiveOf(changed)];
 
     // The shapes agree that only these texts changed.
@@ -151,6 +167,16 @@ describe('the build after an edit', () => {
     expect(readFileSync(path.join(output, 'articles', slug, 'index.html'), 'utf8')).toContain(SENTENCE);
     // The home page was not made again: it is the previous site's file.
     expect(statSync(kept).ino).toBe(keptInode);
+    await expectFullBuild();
+  }, 120_000);
+
+  it("should render no page when only an official's text changed: no page shows it, only its open data", async () => {
+    const official = firstRecordFile(source, 'official');
+    writeFileSync(official, insertText(readFileSync(official, 'utf8'), SENTENCE));
+    const built = await build();
+    expect(built.reuse).toMatchObject({ textEdits: 1, pages: { rendered: 0 }, files: { written: 1 } });
+    const data = path.join(output, 'data', 'officials', path.basename(official).replace(/\.md$/, '.json'));
+    expect(readFileSync(data, 'utf8')).toContain(SENTENCE);
     await expectFullBuild();
   }, 120_000);
 

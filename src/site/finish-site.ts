@@ -133,26 +133,19 @@ export async function continueSearch(
   // are linked; a shard whose index is kept needs no pages.
   const toIndex = handed.filter((shard) => !plan.reusedShards.has(shard.key));
   const indexedNow = new Set(toIndex.flatMap((shard) => shard.urls));
-  const reuseNow = !progress.reusedIn && previous !== undefined;
-  if (reuseNow)
-    await reusePages(
-      previous.output,
-      output,
-      reused.filter((url) => indexedNow.has(url)),
-    );
+  const keep = async (indexed: boolean) => {
+    const pages = reused.filter((url) => indexedNow.has(url) === indexed);
+    if (previous) await reusePages(previous.output, output, pages);
+  };
+  const firstCall = !progress.reusedIn;
   progress.reusedIn = true;
+  if (firstCall) await keep(true);
   const present = new Set([...build.written, ...reused]);
   for (const shard of [...toIndex, ...handed.filter((shard) => !toIndex.includes(shard))]) {
     indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) });
   }
   // After a text edit, the other kept pages come in with the rest of the previous site, at the end.
-  if (reuseNow && !plan.textEdit) {
-    await reusePages(
-      previous.output,
-      output,
-      reused.filter((url) => !indexedNow.has(url)),
-    );
-  }
+  if (firstCall && !plan.textEdit) await keep(false);
   return indexer;
 }
 
