@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { versionFolder } from '../src/cache/disk-cache.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
@@ -75,9 +76,15 @@ describe('the cached build', () => {
     expect(outcome(renamed)).toBe(outcome(buildArchive(await load())));
   });
 
-  it('should parse everything again when the parser version changes', async () => {
+  it("should parse everything again when the parser version changes, and drop the old version's entries", async () => {
     const next = await cached('v2');
     expect(next.stats).toMatchObject({ parsed: (await load()).length, rendered: articles });
+    // Removed in the background: the cache does not grow by an archive's parses with every upgrade.
+    for (const part of ['parse', 'render']) {
+      await expect
+        .poll(() => readdirSync(path.join(cacheDir, part)), { timeout: 10_000 })
+        .toEqual([versionFolder('v2')]);
+    }
     expect(outcome(next)).toBe(outcome(buildArchive(await load())));
   });
 
@@ -85,6 +92,16 @@ describe('the cached build', () => {
     const threaded = await cached('v3', { workers: 2, filesPerWorker: 10 });
     expect(threaded.stats).toMatchObject({ workers: 2, rendered: articles });
     expect(outcome(threaded)).toBe(outcome(buildArchive(await load())));
+  });
+
+  it('should build all the same when the cache cannot be written', async () => {
+    const blocked = path.join(work, 'blocked-cache');
+    await mkdir(path.join(blocked, 'parse'), { recursive: true });
+    // A file where the version's folder would go: no entry can be written there, nor read.
+    writeFileSync(path.join(blocked, 'parse', versionFolder('v1')), 'not a folder');
+    const result = await buildArchiveCached(await load(), { cacheDir: blocked, version: 'v1', workers: 0 });
+    expect(result.stats.parsed).toBe((await load()).length);
+    expect(outcome(result)).toBe(outcome(buildArchive(await load())));
   });
 
   it('should report a broken file every time, exactly as the uncached build does', async () => {

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { removeInBackground } from '../util/remove-in-background.ts';
+import { hashOf } from './hash.ts';
 
 /** A folder of byte strings keyed by hash. Every key already names its inputs, so entries never go stale. */
 export interface DiskCache {
@@ -28,11 +30,54 @@ export function openDiskCache(directory: string): DiskCache {
     },
     set: (key, bytes) => {
       const file = fileOf(key);
-      mkdirSync(path.dirname(file), { recursive: true });
       // Written beside the entry and renamed into place, so a killed build leaves no torn entry.
-      const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, file);
+      const temporary = `${file}.${process.pid}.${randomId()}`;
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(temporary, bytes);
+        renameSync(temporary, file);
+      } catch {
+        // A cache that cannot be written (a full disk, a folder removed meanwhile) only costs time.
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // Nothing was written.
+        }
+      }
     },
   };
+}
+
+/**
+ * The cache in `directory` for one version of the code, in a folder of its own: entries are keyed
+ * by the code version, so another version's are never read again. Those folders are removed in
+ * the background, so that the cache does not grow by a whole archive's parses with every upgrade.
+ * (A cache folder shared by two versions of the code at once would be emptied by each in turn.)
+ */
+export function openVersionedCache(directory: string, version: string): DiskCache {
+  const current = versionFolder(version);
+  const present = existsSync(directory) ? readdirSync(directory) : [];
+  for (const name of present.filter((other) => other !== current)) {
+    // Renamed first, so the version's name is free at once: were this version built again soon,
+    // it would not write into a folder being deleted.
+    const removing = name.startsWith(REMOVING) ? name : `${REMOVING}${process.pid}-${randomId()}`;
+    try {
+      if (removing !== name) renameSync(path.join(directory, name), path.join(directory, removing));
+      removeInBackground(path.join(directory, removing));
+    } catch {
+      // Another build got to it first.
+    }
+  }
+  return openDiskCache(path.join(directory, current));
+}
+
+const REMOVING = '.removing-';
+
+function randomId(): string {
+  return Math.random().toString(36).slice(2);
+}
+
+/** The folder of one code version's entries. */
+export function versionFolder(version: string): string {
+  return `v-${hashOf(version).slice(0, 16)}`;
 }

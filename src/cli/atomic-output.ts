@@ -1,8 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { removeInBackground } from '../util/remove-in-background.ts';
 
 /** Paths used while replacing an output folder. */
 interface Staging {
@@ -78,20 +79,6 @@ async function discard(staging: Staging): Promise<void> {
   await rename(staging.previous, staging.removing);
   if (process.platform === 'win32') return rm(staging.removing, { recursive: true, force: true });
   removeInBackground(staging.removing);
-}
-
-/** Removes `folder` in a process of its own that outlives this one; here, if none can be started. */
-function removeInBackground(folder: string): void {
-  const removeHere = () => {
-    rm(folder, { recursive: true, force: true }).catch(() => undefined);
-  };
-  if (process.platform === 'win32') {
-    removeHere();
-    return;
-  }
-  const remover = spawn('rm', ['-rf', folder], { detached: true, stdio: 'ignore' });
-  remover.on('error', removeHere);
-  remover.unref();
 }
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { openDiskCache } from '../cache/disk-cache.ts';
+import { openVersionedCache } from '../cache/disk-cache.ts';
 import { codeVersion, hashOf } from '../cache/hash.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
@@ -56,8 +56,8 @@ export async function buildArchiveCached(
   options: CachedBuildOptions,
 ): Promise<ArchiveResult & { readonly stats: CacheStats }> {
   const version = options.version ?? (await codeVersion());
-  const parseCache = openDiskCache(path.join(options.cacheDir, 'parse'));
-  const renderCache = openDiskCache(path.join(options.cacheDir, 'render'));
+  const parseCache = openVersionedCache(path.join(options.cacheDir, 'parse'), version);
+  const renderCache = openVersionedCache(path.join(options.cacheDir, 'render'), version);
   const keys = sources.map((source) =>
     source.refused === undefined ? hashOf('parse', version, source.path, source.kind ?? '', source.bytes) : undefined,
   );
