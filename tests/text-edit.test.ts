@@ -183,9 +183,18 @@ describe('the build after an edit', () => {
   it('should rebuild every view when front matter changes, and equal a full build', async () => {
     const text = readFileSync(articleFile(slug), 'utf8');
     writeFileSync(articleFile(slug), text.replace(/^title: (.*)$/m, 'title: $1, retitled'));
+    const before = fingerprints;
     const built = await build();
     expect(built.reuse?.textEdits).toBeUndefined();
     expect(readFileSync(path.join(output, 'articles', 'index.html'), 'utf8')).toContain('retitled');
+    // The new title shows in lists on pages of other shards, where Pagefind does not look: those
+    // shards keep their index.
+    const changed = [...(built.fingerprints?.pages ?? [])].filter(([url, print]) => before?.pages.get(url) !== print);
+    const touched = (built.fingerprints?.shards ?? []).filter((shard) =>
+      changed.some(([url]) => shard.urls.includes(url)),
+    );
+    expect(built.reuse?.searchShards.indexed).toBeGreaterThan(0);
+    expect(built.reuse?.searchShards.indexed).toBeLessThan(touched.length);
     await expectFullBuild();
   }, 120_000);
 

@@ -27,8 +27,11 @@ export interface BuildPlan {
   readonly shards: readonly SearchShard[];
   /** Each shard's fingerprint, for the next build; only in an incremental build. */
   readonly search: ReadonlyMap<string, string> | undefined;
-  /** Shards whose index in the previous site is still exact. */
-  readonly reusedShards: ReadonlySet<string>;
+  /**
+   * Shards that hold the same pages, published the same way, as in the previous site: their index
+   * is kept unless a page of theirs rendered in this build reads differently to Pagefind.
+   */
+  readonly sameShards: ReadonlySet<string>;
   /** The record pages to render, in batches of one Eleventy run each. */
   readonly batches: readonly RenderBatch[];
   /** The archive's shape, for the next build; only in an incremental build. */
@@ -79,13 +82,14 @@ export function planBuild(
   if (incremental === undefined) {
     // Sizing the views costs a pass over them: only a build in batches needs it.
     const batches = batchLimits ? batchesByShard(site, shards, viewSizes(site), batchLimits) : oneBatch(site);
-    return { pages: undefined, shards, search: undefined, reusedShards: new Set(), batches, shape: undefined };
+    return { pages: undefined, shards, search: undefined, sameShards: new Set(), batches, shape: undefined };
   }
   const { previous } = incremental;
-  const pages = planRender(site, sharedByPages(incremental.codeVersion, target), previous?.fingerprints.pages, (url) =>
+  const shared = sharedByPages(incremental.codeVersion, target);
+  const pages = planRender(site, shared, previous?.fingerprints.pages, (url) =>
     previous ? hasPage(previous.output, url) : false,
   );
-  return { ...searchAndBatches(pages, shards, previous, batchLimits), shape: incremental.shape };
+  return { ...searchAndBatches(pages, shards, shared, previous, batchLimits), shape: incremental.shape };
 }
 
 /**
@@ -121,18 +125,19 @@ export function planTextEdit(
   // A page gone from the previous site would have to be rendered, and that needs every view.
   if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
   const pages: RenderPlan = { render, reused, fingerprints, sizes };
-  return { ...searchAndBatches(pages, before.shards, previous, batchLimits), shape, textEdit: { records } };
+  return { ...searchAndBatches(pages, before.shards, shared, previous, batchLimits), shape, textEdit: { records } };
 }
 
 /** The search shards to index again, and the batches that render `pages`. */
 function searchAndBatches(
   pages: RenderPlan,
   shards: readonly SearchShard[],
+  shared: string,
   previous: PreviousSite | undefined,
   batchLimits: BatchLimits | undefined,
 ): Omit<BuildPlan, 'shape'> {
-  const search = new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, pages.fingerprints)]));
-  const reusedShards = new Set(
+  const search = new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, shared)]));
+  const sameShards = new Set(
     [...search]
       .filter(([key, fingerprint]) => previous?.fingerprints.search.get(key) === fingerprint)
       .map(([key]) => key),
@@ -141,7 +146,7 @@ function searchAndBatches(
     pages,
     shards,
     search,
-    reusedShards,
+    sameShards,
     batches: batchLimits ? batchesByShard(pages.render, shards, pages.sizes, batchLimits) : oneBatch(pages.render),
   };
 }

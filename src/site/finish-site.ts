@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../pipeline/build-archive.ts';
@@ -11,10 +12,11 @@ import {
   withUnchanged,
   writePublishedFiles,
 } from './published-files.ts';
-import type { PreviousSite } from './render-plan.ts';
+import { type PreviousSite, pageFile } from './render-plan.ts';
 import { keepPreviousFiles, reusePages } from './reuse-pages.ts';
 import { SearchIndexer, type SearchIndexResult } from './search-index.ts';
 import { SEARCH_FOLDER } from './search-shards.ts';
+import { searchedHtml } from './searched-html.ts';
 import { toSitemap } from './sitemap.ts';
 import type { SiteView } from './view/site-view.ts';
 
@@ -121,17 +123,27 @@ export async function continueSearch(
 ): Promise<SearchIndexer> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
-  progress.search ??= new SearchIndexer(
-    output,
-    previous && { from: previous.output, keys: plan.reusedShards },
-    build.searchProcesses,
-  );
+  progress.search ??= new SearchIndexer(output, previous?.output, build.searchProcesses);
   const indexer = progress.search;
   const wanted = keys === undefined ? undefined : new Set(keys);
   const handed = plan.shards.filter((shard) => (wanted ? wanted.has(shard.key) : !indexer.has(shard.key)));
+  // A shard's index is kept when it holds the same pages and those rendered now read as before.
+  const renderedNow = new Set(build.written);
+  const kept = new Set(
+    handed
+      .filter((shard) => previous && plan.sameShards.has(shard.key))
+      .filter((shard) =>
+        readAsBefore(
+          previous?.output ?? '',
+          output,
+          shard.urls.filter((url) => renderedNow.has(url)),
+        ),
+      )
+      .map((shard) => shard.key),
+  );
   // The kept pages of the shards to index go in first, so Pagefind starts on them while the others
   // are linked; a shard whose index is kept needs no pages.
-  const toIndex = handed.filter((shard) => !plan.reusedShards.has(shard.key));
+  const toIndex = handed.filter((shard) => !kept.has(shard.key));
   const indexedNow = new Set(toIndex.flatMap((shard) => shard.urls));
   const keep = async (indexed: boolean) => {
     const pages = reused.filter((url) => indexedNow.has(url) === indexed);
@@ -141,13 +153,29 @@ export async function continueSearch(
   progress.reusedIn = true;
   if (firstCall) await keep(true);
   const present = new Set([...build.written, ...reused]);
-  for (const shard of [...toIndex, ...handed.filter((shard) => !toIndex.includes(shard))]) {
-    indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) });
+  for (const shard of [...toIndex, ...handed.filter((shard) => kept.has(shard.key))]) {
+    indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }, kept.has(shard.key));
   }
   // After a text edit, the other kept pages come in with the rest of the previous site, at the end.
   if (firstCall && !plan.textEdit) await keep(false);
   return indexer;
 }
+
+/**
+ * Whether each of the record pages `urls`, rendered by this build, reads to Pagefind as it did in
+ * the previous site. Past {@link COMPARED_PAGES} pages, indexing the shard again costs less.
+ */
+function readAsBefore(previousOutput: string, output: string, urls: readonly string[]): boolean {
+  if (urls.length > COMPARED_PAGES) return false;
+  return urls.every((url) => {
+    const [before, now] = [pageFile(previousOutput, url), pageFile(output, url)];
+    if (before === undefined || now === undefined || !existsSync(before)) return false;
+    return searchedHtml(readFileSync(before, 'utf8')) === searchedHtml(readFileSync(now, 'utf8'));
+  });
+}
+
+/** Pages rendered in one shard beyond which it is indexed again without comparing them (about 0.5 ms each). */
+const COMPARED_PAGES = 500;
 
 /** Waits for every task, so none is left running, then fails with the first failure. */
 async function allOrFirstError(tasks: readonly Promise<unknown>[]): Promise<void> {

@@ -14,13 +14,6 @@ export class SearchIndexError extends Error {
   override readonly name = 'SearchIndexError';
 }
 
-/** Shards to take from the previous site instead of indexing them again. */
-export interface ReusableShards {
-  /** The previous site's output folder. */
-  readonly from: string;
-  readonly keys: ReadonlySet<string>;
-}
-
 /** What {@link SearchIndexer} did. */
 export interface SearchIndexResult {
   /** Pages indexed by this build. */
@@ -32,8 +25,8 @@ export interface SearchIndexResult {
 /**
  * Indexes the rendered record pages with Pagefind, one index per shard, each written to its bundle
  * folder; the search page merges them. Only elements marked `data-pagefind-body` are indexed, so
- * navigation and footers never turn up as results. Shards in `reuse` are hard-linked from the
- * previous site; one that cannot be is indexed instead.
+ * navigation and footers never turn up as results. A shard added to be kept is hard-linked from
+ * the previous site in `from`; one that cannot be is indexed instead.
  *
  * Shards are indexed in the background as they are handed over, so a build can index the shards whose
  * pages are written while it renders the others. At most `processes` Pagefind processes run at
@@ -42,7 +35,7 @@ export interface SearchIndexResult {
  */
 export class SearchIndexer {
   readonly #output: string;
-  readonly #reuse: ReusableShards | undefined;
+  readonly #from: string | undefined;
   readonly #processes: number;
   readonly #added: string[] = [];
   readonly #indexed = new Set<string>();
@@ -53,16 +46,16 @@ export class SearchIndexer {
   #pages = 0;
   #failure: { readonly error: unknown } | undefined;
 
-  constructor(outputDir: string, reuse?: ReusableShards, processes = SEARCH_PROCESSES) {
+  constructor(outputDir: string, from?: string, processes = SEARCH_PROCESSES) {
     this.#output = path.resolve(outputDir);
-    this.#reuse = reuse;
+    this.#from = from;
     this.#processes = Math.max(1, processes);
   }
 
-  /** Starts linking `shard` from the previous site, or else indexing it once a process is free. */
-  add(shard: SearchShard): void {
+  /** Starts linking `shard` from the previous site if `keep`, or else indexing it once a process is free. */
+  add(shard: SearchShard, keep = false): void {
     this.#added.push(shard.key);
-    this.#jobs.push(this.#take(shard));
+    this.#jobs.push(this.#take(shard, keep));
   }
 
   /** Whether the shard named `key` was handed over. */
@@ -89,13 +82,13 @@ export class SearchIndexer {
     for (let seen = 0; seen < this.#jobs.length; seen = this.#jobs.length) await Promise.all(this.#jobs);
   }
 
-  async #take(shard: SearchShard): Promise<void> {
-    const reuse = this.#reuse;
+  async #take(shard: SearchShard, keep: boolean): Promise<void> {
+    const from = this.#from;
     // Linking a shard from the previous site needs no Pagefind process, so it waits for none: a
     // shard that must be indexed does not queue behind shards that are only linked.
-    if (reuse?.keys.has(shard.key) && !this.#failure) {
+    if (keep && from !== undefined && !this.#failure) {
       try {
-        if (await reuseBundle(reuse.from, this.#output, shard)) {
+        if (await reuseBundle(from, this.#output, shard)) {
           this.#reused.add(shard.key);
           return;
         }

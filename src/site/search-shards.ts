@@ -1,6 +1,5 @@
 import { hashOf } from '../cache/hash.ts';
 import { compareText } from './collate.ts';
-import type { PageFingerprints } from './render-plan.ts';
 import type { SiteView } from './view/site-view.ts';
 
 /**
@@ -73,9 +72,14 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
   });
 }
 
-/** A hash of a shard's pages and where it is written: an equal hash means an equal index. */
-export function shardFingerprint(shard: SearchShard, pages: PageFingerprints): string {
-  return hashOf('search-shard', shard.bundle, ...shard.urls.flatMap((url) => [url, pages.get(url) ?? '']));
+/**
+ * A hash of which pages a shard holds, where it is written, and what every page shares (`shared`:
+ * the code, including Pagefind's version, and where the site is published). Two builds with equal
+ * hashes index the same pages the same way: the index is equal as long as no page reads
+ * differently to Pagefind (see searched-html.ts).
+ */
+export function shardFingerprint(shard: SearchShard, shared: string): string {
+  return hashOf('search-shard', shared, shard.bundle, ...shard.urls);
 }
 
 function rank(unit: string): number {
