@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
-import { buildSite } from '../src/cli/build-site.ts';
+import { BrokenLinksError, buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { KIND_FOLDERS, RECORD_KINDS } from '../src/schema/index.ts';
@@ -207,6 +207,15 @@ describe('the build after an edit', () => {
     const officialPage = readFileSync(path.join(output, 'officials', official.replace(/\.md$/, ''), 'index.html'));
     expect(officialPage.toString()).toContain(`/articles/${slug}/`);
     await expectFullBuild();
+  }, 120_000);
+
+  it('should refuse a text edit that links a page the site does not have, and leave the site as it was', async () => {
+    const before = snapshotSite(output);
+    const text = readFileSync(articleFile(slug), 'utf8');
+    writeFileSync(articleFile(slug), insertText(text, 'See [the other report](/articles/no-such-report/).'));
+    await expect(build()).rejects.toThrow(BrokenLinksError);
+    expect(snapshotSite(output)).toEqual(before);
+    writeFileSync(articleFile(slug), text);
   }, 120_000);
 
   it('should rebuild every view when a kept page is gone from the previous site', async () => {

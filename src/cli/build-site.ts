@@ -7,7 +7,7 @@ import {
   type PreloadedBuild,
   providePreloadedBuild,
 } from '../site/eleventy-plugin.ts';
-import { pageFile, RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
+import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
@@ -67,11 +67,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
   const build = preloadedBuild(options, {
-    // A reused page is byte for byte the one the last build checked, and the pages it links are
-    // still there: had one gone, its record would be gone and the page's view changed.
-    afterPages: async (output, reused) => {
-      const skip = reused.flatMap((url) => pageFile(path.resolve(output), url) ?? []);
-      broken = await findBrokenLinks(path.resolve(output), pathPrefix, new Set(skip));
+    // Only the pages this build wrote are read. A page taken from the previous site is byte for
+    // byte the one the last build checked, and the pages it links are still there: had one gone,
+    // its record would be gone and the page's view changed.
+    afterPages: async (output, pages) => {
+      broken = await findBrokenLinks(path.resolve(output), pathPrefix, pages);
     },
     onDone: (done) => {
       outcome = done;

@@ -13,20 +13,20 @@ const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
 
 /**
  * Finds every root-relative `href`/`src` in the built HTML that points at no file, so a build with
- * a dangling internal link can be refused before it replaces the published site. Pages in `skip`
- * (absolute paths) are not read.
+ * a dangling internal link can be refused before it replaces the published site. Reads the HTML
+ * files `only` (absolute paths), or without them every HTML file under `outputDir`.
  */
 export async function findBrokenLinks(
   outputDir: string,
   pathPrefix = '/',
-  skip: ReadonlySet<string> = new Set(),
+  only?: readonly string[],
 ): Promise<BrokenLink[]> {
   const prefix = normalisePathPrefix(pathPrefix);
   const broken: BrokenLink[] = [];
   // Every page links the same sections and many of the same records: look each target up once.
   const exists = new Map<string, boolean>();
   const found = (target: string) => exists.get(target) ?? exists.set(target, existsSync(target)).get(target);
-  const pages = (await listHtml(outputDir)).filter((page) => !skip.has(page));
+  const pages = only ? [...new Set(only)].sort() : await listHtml(outputDir);
   for (const [position, page] of pages.entries()) {
     // Read synchronously, one page after the other, but let the search indexing that runs alongside
     // be fed now and then.

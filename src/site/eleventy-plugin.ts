@@ -10,7 +10,7 @@ import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
 import { type BatchLimits, emptyRecordPages, sharedByPages } from './render-plan.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
-import { listablePages, type WrittenPage } from './sitemap.ts';
+import { htmlFiles, listablePages, type WrittenPage } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
 import { type SiteView, toSiteView } from './view/site-view.ts';
 
@@ -35,10 +35,11 @@ export interface PreloadedBuild {
   /** Pagefind processes at once. Default: `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number;
   /**
-   * Work on the finished pages (the link check), run while the search index is written. `reused`
-   * are the record pages taken unchanged from the previous site.
+   * Work on the finished pages (the link check), run while the search index is written. `pages`
+   * are the HTML files Eleventy wrote in this build; the others were taken unchanged from the
+   * previous site.
    */
-  readonly afterPages?: (output: string, reused: readonly string[]) => Promise<void>;
+  readonly afterPages?: (output: string, pages: readonly string[]) => Promise<void>;
   /** Told what the build did, with the fingerprints for the next one, once everything is written. */
   readonly onDone?: (done: BuildOutcome) => void;
   /**
@@ -61,11 +62,13 @@ export interface RenderBatches extends SearchProgress {
   prepared?: Promise<Prepared>;
   /** Pages written by the runs so far. */
   readonly written: string[];
+  /** Their HTML files, and the other pages' (such as the 404 page). */
+  readonly writtenFiles: string[];
 }
 
 /** Batches of record pages within `limits`, for one build. */
 export function newRenderBatches(limits: BatchLimits): RenderBatches {
-  return { limits, count: 1, written: [], reusedIn: false };
+  return { limits, count: 1, written: [], writtenFiles: [], reusedIn: false };
 }
 
 /** The plan a build followed, and what it did about search. */
@@ -187,7 +190,11 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const batch = preloaded?.batch;
     // In batches, the rest of the site is made once, after the last batch.
     const writtenNow = listablePages(event.results);
-    if (batch) batch.batches.written.push(...writtenNow);
+    const filesNow = htmlFiles(event.results);
+    if (batch) {
+      batch.batches.written.push(...writtenNow);
+      batch.batches.writtenFiles.push(...filesNow);
+    }
     if (batch && batch.index < batch.batches.count - 1) {
       // The shards whose pages are now all written are indexed while the next runs render.
       const build = {
@@ -208,6 +215,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
       plan,
       target: target(),
       written: batch ? batch.batches.written : writtenNow,
+      writtenFiles: batch ? batch.batches.writtenFiles : filesNow,
       previous,
       afterPages: preloaded?.afterPages,
       searchProcesses: preloaded?.searchProcesses,

@@ -39,8 +39,10 @@ export interface SiteToFinish {
   /** Listable pages Eleventy wrote in this build, by URL. */
   readonly written: readonly string[];
   readonly previous?: PreviousSite | undefined;
-  /** Work on the finished pages, run while the search index is written; `reused` as in the plan. */
-  readonly afterPages?: ((output: string, reused: readonly string[]) => Promise<void>) | undefined;
+  /** The HTML files Eleventy wrote in this build, as absolute paths. */
+  readonly writtenFiles: readonly string[];
+  /** Work on the finished pages, run while the search index is written; given `writtenFiles`. */
+  readonly afterPages?: ((output: string, pages: readonly string[]) => Promise<void>) | undefined;
   /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number | undefined;
   /** What earlier runs of the build did about search; it does the rest. */
@@ -84,7 +86,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     } else {
       throw new TypeError('a build without view-models must be one of text edits, with a previous site');
     }
-    await build.afterPages?.(output, reused);
+    await build.afterPages?.(output, build.writtenFiles);
     return files;
   })();
   await allOrFirstError([search, rest]);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { escapeXml } from './feeds.ts';
 import { absoluteUrl, type PublishTarget } from './publish.ts';
 
@@ -5,6 +6,13 @@ import { absoluteUrl, type PublishTarget } from './publish.ts';
 export interface WrittenPage {
   readonly url: string | false;
   readonly outputPath: string | false;
+}
+
+/** Every HTML file written, as an absolute path. */
+export function htmlFiles(pages: readonly WrittenPage[]): string[] {
+  return pages.flatMap((page) =>
+    typeof page.outputPath === 'string' && page.outputPath.endsWith('.html') ? [path.resolve(page.outputPath)] : [],
+  );
 }
 
 /** Pages a search engine should list: every HTML page except the 404 page. */
