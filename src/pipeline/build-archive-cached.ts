@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { withPack } from '../cache/cache-pack.ts';
 import { openVersionedCache } from '../cache/disk-cache.ts';
 import { codeVersion, hashOf } from '../cache/hash.ts';
 import type { SourceFile } from '../load/read-content.ts';
@@ -56,8 +57,8 @@ export async function buildArchiveCached(
   options: CachedBuildOptions,
 ): Promise<ArchiveResult & { readonly stats: CacheStats }> {
   const version = options.version ?? (await codeVersion());
-  const parseCache = openVersionedCache(path.join(options.cacheDir, 'parse'), version);
-  const renderCache = openVersionedCache(path.join(options.cacheDir, 'render'), version);
+  const parseCache = withPack(openVersionedCache(path.join(options.cacheDir, 'parse'), version));
+  const renderCache = withPack(openVersionedCache(path.join(options.cacheDir, 'render'), version));
   const keys = sources.map((source) =>
     source.refused === undefined ? hashOf('parse', version, source.path, source.kind ?? '', source.bytes) : undefined,
   );
@@ -167,6 +168,11 @@ export async function buildArchiveCached(
     const ordered = new Map(
       recordsOf(linked.index).map((record) => [recordKey(record), bodies.get(recordKey(record)) ?? EMPTY_BODY]),
     );
+    // The entries the next build will most likely read again, in one file each; once the workers,
+    // and the syntax trees they hold, are gone.
+    await pool.close();
+    parseCache.repack(keys.flatMap((key) => key ?? []));
+    renderCache.repack(renderKeys.values());
     const stats = { parsed: misses.length, rendered: toRender.length, workers: threads };
     return { ...assembleArchive(files, linked.index, ordered), stats };
   } finally {
