@@ -44,7 +44,11 @@ export function keepPreviousFiles(previousOutput: string, output: string, except
   visit('');
 }
 
-/** Links (or copies) `source` to `target` unless `target` exists: what this build wrote stays. */
+/**
+ * Hard-links `source` to `target`, or copies it where a link is impossible, unless `target` exists:
+ * what this build wrote stays, and nothing is ever written into an existing file, which could be
+ * a link to the previous site's.
+ */
 function keepFile(source: string, target: string): void {
   try {
     linkSync(source, target);
@@ -59,15 +63,10 @@ function keepFile(source: string, target: string): void {
   }
 }
 
-/** Hard-links `source` to `target`, creating its folder; copies it where a link is impossible. */
+/** {@link keepFile}, creating `target`'s folder first. */
 export function linkOrCopy(source: string, target: string): void {
   mkdirSync(path.dirname(target), { recursive: true });
-  try {
-    linkSync(source, target);
-  } catch (error) {
-    if (!isLinkRefused(error)) throw error;
-    copyFileSync(source, target);
-  }
+  keepFile(source, target);
 }
 
 function isLinkRefused(error: unknown): boolean {
