@@ -218,20 +218,29 @@ describe('the build after an edit', () => {
     writeFileSync(articleFile(slug), text);
   }, 120_000);
 
-  it('should rebuild every view when a kept page is gone from the previous site', async () => {
-    const gone = path.join(
-      output,
-      'articles',
-      readdirSync(path.join(output, 'articles')).sort()[0] ?? '',
-      'index.html',
-    );
-    rmSync(gone);
-    writeFileSync(articleFile(slug), `${readFileSync(articleFile(slug), 'utf8')}\nOne more plain sentence.\n`);
-    const built = await build();
-    expect(built.reuse?.textEdits).toBeUndefined();
-    expect(existsSync(gone)).toBe(true);
-    await expectFullBuild();
-  }, 120_000);
+  it.each([
+    [
+      'a record page',
+      () => path.join('articles', readdirSync(path.join(output, 'articles')).sort()[0] ?? '', 'index.html'),
+    ],
+    [
+      'an open-data file',
+      () => path.join('data', 'officials', readdirSync(path.join(output, 'data', 'officials')).sort()[0] ?? ''),
+    ],
+    ['the home page', () => 'index.html'],
+  ])(
+    'should rebuild every view when %s is gone from the previous site, and put it back',
+    async (_, file) => {
+      const gone = path.join(output, file());
+      rmSync(gone);
+      writeFileSync(articleFile(slug), `${readFileSync(articleFile(slug), 'utf8')}\nOne more plain sentence.\n`);
+      const built = await build();
+      expect(built.reuse?.textEdits).toBeUndefined();
+      expect(existsSync(gone)).toBe(true);
+      await expectFullBuild();
+    },
+    120_000,
+  );
 });
 
 describe('keeping the previous site', () => {

@@ -23,6 +23,7 @@ interface Manifest {
       readonly texts: readonly (readonly [record: string, text: string])[];
     };
     readonly shards?: readonly SearchShard[];
+    readonly others?: readonly string[];
   };
 }
 
@@ -56,13 +57,14 @@ export async function upToDate(
 export async function builtFingerprints(cacheDir: string, output: string): Promise<SiteFingerprints | undefined> {
   const fingerprints = (await currentManifest(cacheDir, output))?.fingerprints;
   if (fingerprints === undefined) return undefined;
-  const { shape, shards } = fingerprints;
+  const { shape, shards, others } = fingerprints;
   return {
     pages: new Map(fingerprints.pages),
     search: new Map(fingerprints.search),
     files: new Map(fingerprints.files),
     ...(shape && { shape: { skeleton: shape.skeleton, texts: new Map(shape.texts) } }),
     ...(shards && { shards }),
+    ...(others && { others }),
   };
 }
 
@@ -88,6 +90,7 @@ export async function recordSite(
           shape: { skeleton: fingerprints.shape.skeleton, texts: [...fingerprints.shape.texts] },
         }),
         ...(fingerprints.shards && { shards: fingerprints.shards }),
+        ...(fingerprints.others && { others: fingerprints.others }),
       },
     }),
   };

@@ -133,7 +133,7 @@ function preloadedBuild(
   };
 }
 
-function builtWith({ plan, search, files }: BuildOutcome): BuiltSite {
+function builtWith({ plan, search, files, others }: BuildOutcome): BuiltSite {
   if (plan.pages === undefined || plan.search === undefined) return {};
   const reused = plan.pages.reused.length;
   return {
@@ -143,6 +143,7 @@ function builtWith({ plan, search, files }: BuildOutcome): BuiltSite {
       files: files.fingerprints,
       ...(plan.shape && { shape: plan.shape }),
       shards: plan.shards,
+      others,
     },
     reuse: {
       pages: { rendered: plan.pages.fingerprints.size - reused, reused },

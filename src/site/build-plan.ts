@@ -16,7 +16,7 @@ import {
   sharedByPages,
   viewSizes,
 } from './render-plan.ts';
-import { hasPage } from './reuse-pages.ts';
+import { hasFile, hasPage } from './reuse-pages.ts';
 import { planSearchShards, type SearchShard, shardFingerprint } from './search-shards.ts';
 import { type SiteView, toArticlePages } from './view/site-view.ts';
 
@@ -106,6 +106,10 @@ export function planTextEdit(
   const { previous, shape } = incremental;
   const before = previous?.fingerprints;
   if (previous === undefined || before?.shape === undefined || before.shards === undefined) return undefined;
+  // Every file kept must still be there: a page, feed or JSON file gone from the previous site
+  // (deleted by hand) is made again by a full build.
+  const kept = [...before.files.keys(), ...(before.others ?? [])];
+  if (before.others === undefined || !kept.every((file) => hasFile(previous.output, file))) return undefined;
   const changed = textOnlyChanges(before.shape, shape);
   const records = changed?.flatMap((key) => recordRefOf(key) ?? []);
   if (records === undefined) return undefined;

@@ -10,7 +10,7 @@ import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
 import { type BatchLimits, emptyRecordPages, sharedByPages } from './render-plan.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
-import { htmlFiles, listablePages, type WrittenPage } from './sitemap.ts';
+import { listablePages, type WrittenPage, writtenFiles } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
 import { type SiteView, toSiteView } from './view/site-view.ts';
 
@@ -62,7 +62,7 @@ export interface RenderBatches extends SearchProgress {
   prepared?: Promise<Prepared>;
   /** Pages written by the runs so far. */
   readonly written: string[];
-  /** Their HTML files, and the other pages' (such as the 404 page). */
+  /** The files of every page written so far (the 404 page, `robots.txt` and the like too). */
   readonly writtenFiles: string[];
 }
 
@@ -190,7 +190,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const batch = preloaded?.batch;
     // In batches, the rest of the site is made once, after the last batch.
     const writtenNow = listablePages(event.results);
-    const filesNow = htmlFiles(event.results);
+    const filesNow = writtenFiles(event.results);
     if (batch) {
       batch.batches.written.push(...writtenNow);
       batch.batches.writtenFiles.push(...filesNow);

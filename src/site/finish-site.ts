@@ -24,6 +24,11 @@ import type { SiteView } from './view/site-view.ts';
 export interface FinishedSite {
   readonly search: SearchIndexResult;
   readonly files: PublishedFilesResult;
+  /**
+   * The site's files besides record pages, feeds, open data and search (index pages, the sitemap,
+   * `robots.txt`…), relative to the output folder: a build of text edits keeps them as they are.
+   */
+  readonly others: readonly string[];
 }
 
 /** Everything {@link finishSite} needs from the build. */
@@ -39,9 +44,9 @@ export interface SiteToFinish {
   /** Listable pages Eleventy wrote in this build, by URL. */
   readonly written: readonly string[];
   readonly previous?: PreviousSite | undefined;
-  /** The HTML files Eleventy wrote in this build, as absolute paths. */
+  /** The files Eleventy wrote in this build, as absolute paths. */
   readonly writtenFiles: readonly string[];
-  /** Work on the finished pages, run while the search index is written; given `writtenFiles`. */
+  /** Work on the finished pages, run while the search index is written; given the HTML of `writtenFiles`. */
   readonly afterPages?: ((output: string, pages: readonly string[]) => Promise<void>) | undefined;
   /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number | undefined;
@@ -86,11 +91,14 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     } else {
       throw new TypeError('a build without view-models must be one of text edits, with a previous site');
     }
-    await build.afterPages?.(output, build.writtenFiles);
+    await build.afterPages?.(
+      output,
+      build.writtenFiles.filter((file) => file.endsWith('.html')),
+    );
     return files;
   })();
   await allOrFirstError([search, rest]);
-  return { search: await search, files: await rest };
+  return { search: await search, files: await rest, others: otherFiles(build) };
 }
 
 /** What the Eleventy runs of one build share about search (see eleventy-plugin.ts). */
@@ -161,6 +169,14 @@ export async function continueSearch(
   // After a text edit, the other kept pages come in with the rest of the previous site, at the end.
   if (firstCall && !plan.textEdit) await keep(false);
   return indexer;
+}
+
+/** See {@link FinishedSite.others}. */
+function otherFiles({ output, plan, previous, writtenFiles }: SiteToFinish): readonly string[] {
+  if (plan.textEdit && previous?.fingerprints.others) return previous.fingerprints.others;
+  const recordPages = new Set([...(plan.pages?.fingerprints.keys() ?? [])].map((url) => pageFile(output, url)));
+  const written = writtenFiles.filter((file) => !recordPages.has(file)).map((file) => path.relative(output, file));
+  return [...new Set([...written, 'sitemap.xml'])].sort();
 }
 
 /**

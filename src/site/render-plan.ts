@@ -35,6 +35,8 @@ export interface SiteFingerprints {
    */
   readonly shape?: ArchiveShape;
   readonly shards?: readonly SearchShard[];
+  /** The site's other files (see `FinishedSite.others`), which a build of text edits keeps. */
+  readonly others?: readonly string[];
 }
 
 /** The site the last build wrote to the same output folder, and its fingerprints. */

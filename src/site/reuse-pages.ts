@@ -8,6 +8,13 @@ export function hasPage(output: string, url: string): boolean {
   return file !== undefined && existsSync(file);
 }
 
+/** Whether the site in `output` still has the file at `relative` (a path under it, with or without a leading `/`). */
+export function hasFile(output: string, relative: string): boolean {
+  const root = path.resolve(output);
+  const file = path.join(root, relative);
+  return file.startsWith(`${root}${path.sep}`) && existsSync(file);
+}
+
 /**
  * Puts the previous site's unchanged record pages into the new one. Hard links cost no copy and no
  * space, and are safe: no build writes into a finished site, it always writes a new folder (see

@@ -8,11 +8,9 @@ export interface WrittenPage {
   readonly outputPath: string | false;
 }
 
-/** Every HTML file written, as an absolute path. */
-export function htmlFiles(pages: readonly WrittenPage[]): string[] {
-  return pages.flatMap((page) =>
-    typeof page.outputPath === 'string' && page.outputPath.endsWith('.html') ? [path.resolve(page.outputPath)] : [],
-  );
+/** Every file written, as an absolute path. */
+export function writtenFiles(pages: readonly WrittenPage[]): string[] {
+  return pages.flatMap((page) => (typeof page.outputPath === 'string' ? [path.resolve(page.outputPath)] : []));
 }
 
 /** Pages a search engine should list: every HTML page except the 404 page. */
