@@ -10,6 +10,7 @@ import { KIND_FOLDERS, RECORD_KINDS } from '../src/schema/index.ts';
 import { archiveShape, textOnlyChanges } from '../src/site/archive-shape.ts';
 import type { SiteFingerprints } from '../src/site/render-plan.ts';
 import { keepPreviousFiles } from '../src/site/reuse-pages.ts';
+import { writeContentDir } from './helpers/content-dir.ts';
 import { searchFragments, snapshotSite } from './helpers/tree.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archive-text-edit-'));
@@ -245,13 +246,9 @@ describe('the build after an edit', () => {
 
 describe('keeping the previous site', () => {
   it('should link what the new site lacks, leave what it wrote, and skip the folders given', () => {
-    const previous = path.join(work, 'kept-previous');
-    const next = path.join(work, 'kept-next');
     const files = { 'a.html': 'old a', 'deep/b.json': 'old b', 'pagefind/x.pf': 'index', 'c.txt': 'old c' };
-    for (const [file, text] of Object.entries(files)) {
-      cpSync(writeTemp(text), path.join(previous, file));
-    }
-    cpSync(writeTemp('new a'), path.join(next, 'a.html'));
+    const previous = path.join(writeContentDir(files), 'content');
+    const next = path.join(writeContentDir({ 'a.html': 'new a' }), 'content');
     keepPreviousFiles(previous, next, ['pagefind']);
     expect(readFileSync(path.join(next, 'a.html'), 'utf8')).toBe('new a');
     expect(readFileSync(path.join(previous, 'a.html'), 'utf8')).toBe('old a');
@@ -260,9 +257,3 @@ describe('keeping the previous site', () => {
     expect(existsSync(path.join(next, 'pagefind'))).toBe(false);
   });
 });
-
-function writeTemp(text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'archive-file-')), 'file');
-  writeFileSync(file, text);
-  return file;
-}
