@@ -1,6 +1,6 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { DiskCache } from './disk-cache.ts';
+import { type DiskCache, removeIfThere, temporaryBeside } from './disk-cache.ts';
 
 /** A disk cache whose entries a build reads are also kept in one file, read in one go. */
 export interface PackedCache extends DiskCache {
@@ -65,7 +65,7 @@ function readPack(file: string): Map<string, Uint8Array> {
 }
 
 function writePack(file: string, keys: readonly string[], read: (key: string) => Uint8Array | undefined): void {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  const temporary = temporaryBeside(file);
   let descriptor: number | undefined;
   try {
     descriptor = openSync(temporary, 'w');
@@ -89,10 +89,6 @@ function writePack(file: string, keys: readonly string[], read: (key: string) =>
   } catch {
     // Without a pack, entries are read from their own files.
     if (descriptor !== undefined) closeSync(descriptor);
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written.
-    }
+    removeIfThere(temporary);
   }
 }

@@ -31,18 +31,14 @@ export function openDiskCache(directory: string): DiskCache {
     set: (key, bytes) => {
       const file = fileOf(key);
       // Written beside the entry and renamed into place, so a killed build leaves no torn entry.
-      const temporary = `${file}.${process.pid}.${randomId()}`;
+      const temporary = temporaryBeside(file);
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(temporary, bytes);
         renameSync(temporary, file);
       } catch {
         // A cache that cannot be written (a full disk, a folder removed meanwhile) only costs time.
-        try {
-          rmSync(temporary, { force: true });
-        } catch {
-          // Nothing was written.
-        }
+        removeIfThere(temporary);
       }
     },
   };
@@ -75,6 +71,20 @@ const REMOVING = '.removing-';
 
 function randomId(): string {
   return Math.random().toString(36).slice(2);
+}
+
+/** A name for a file written beside `file` and then renamed to it, so no reader sees it half-written. */
+export function temporaryBeside(file: string): string {
+  return `${file}.${process.pid}.${randomId()}`;
+}
+
+/** Removes `file` if it is there; a cache that cannot be cleaned up only costs space. */
+export function removeIfThere(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was written, or nothing can be done.
+  }
 }
 
 /** The folder of one code version's entries. */
