@@ -15,7 +15,7 @@ import {
 import { type PreviousSite, pageFile } from './render-plan.ts';
 import { keepPreviousFiles, reusePages } from './reuse-pages.ts';
 import { SearchIndexer, type SearchIndexResult } from './search-index.ts';
-import { SEARCH_FOLDER } from './search-shards.ts';
+import { SEARCH_FOLDER, type SearchShard } from './search-shards.ts';
 import { searchedHtml } from './searched-html.ts';
 import { toSitemap } from './sitemap.ts';
 import type { SiteView } from './view/site-view.ts';
@@ -139,35 +139,32 @@ export async function continueSearch(
   const handed = plan.shards.filter((shard) => (wanted ? wanted.has(shard.key) : !indexer.has(shard.key)));
   // A shard's index is kept when it holds the same pages and those rendered now read as before.
   const renderedNow = new Set(build.written);
-  const kept = new Set(
-    handed
-      .filter((shard) => previous && plan.sameShards.has(shard.key))
-      .filter((shard) =>
-        readAsBefore(
-          previous?.output ?? '',
-          output,
-          shard.urls.filter((url) => renderedNow.has(url)),
-        ),
-      )
-      .map((shard) => shard.key),
-  );
+  const readsAsBefore = (shard: SearchShard) =>
+    previous !== undefined &&
+    plan.sameShards.has(shard.key) &&
+    readAsBefore(
+      previous.output,
+      output,
+      shard.urls.filter((url) => renderedNow.has(url)),
+    );
+  const kept = new Set(handed.filter(readsAsBefore).map((shard) => shard.key));
   // The kept pages of the shards to index go in first, so Pagefind starts on them while the others
   // are linked; a shard whose index is kept needs no pages.
   const toIndex = handed.filter((shard) => !kept.has(shard.key));
   const indexedNow = new Set(toIndex.flatMap((shard) => shard.urls));
-  const keep = async (indexed: boolean) => {
-    const pages = reused.filter((url) => indexedNow.has(url) === indexed);
+  const linkKeptPages = async (ofShardsToIndex: boolean) => {
+    const pages = reused.filter((url) => indexedNow.has(url) === ofShardsToIndex);
     if (previous) await reusePages(previous.output, output, pages);
   };
   const firstCall = !progress.reusedIn;
   progress.reusedIn = true;
-  if (firstCall) await keep(true);
+  if (firstCall) await linkKeptPages(true);
   const present = new Set([...build.written, ...reused]);
   for (const shard of [...toIndex, ...handed.filter((shard) => kept.has(shard.key))]) {
     indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }, kept.has(shard.key));
   }
   // After a text edit, the other kept pages come in with the rest of the previous site, at the end.
-  if (firstCall && !plan.textEdit) await keep(false);
+  if (firstCall && !plan.textEdit) await linkKeptPages(false);
   return indexer;
 }
 
