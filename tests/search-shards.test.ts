@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -9,7 +9,7 @@ import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { planBuild } from '../src/site/build-plan.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
-import { SearchIndexer, shardGlob } from '../src/site/search-index.ts';
+import { findPagefindBinary, SearchIndexer, shardGlob } from '../src/site/search-index.ts';
 import { planSearchShards, type SearchShard } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
@@ -163,6 +163,15 @@ describe('search index', () => {
     indexer.add({ key: 'second', bundle: 'pagefind/shards/second/', urls: ['/articles/one/'] });
     await expect(indexer.finish()).rejects.toThrow(/Pagefind failed/);
     expect(existsSync(path.join(output, 'pagefind/shards/second'))).toBe(false);
+  });
+
+  it("should run the platform's own Pagefind binary, and name the platform when it has none", () => {
+    const binary = findPagefindBinary();
+    expect(binary).toMatch(new RegExp(`@pagefind/${process.platform}-${process.arch}/bin/pagefind(_extended)?$`));
+    expect(statSync(binary).mode & 0o111).not.toBe(0);
+    expect(() => findPagefindBinary('plan9', 'mips')).toThrow(
+      /no binary for plan9-mips here \(looked for @pagefind\/plan9-mips\/bin\/pagefind_extended and .*\): run `npm ci`/,
+    );
   });
 
   it('should still write bundles for shards with no pages, two at once', async () => {

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { pageFile } from './render-plan.ts';
 import { linkOrCopy } from './reuse-pages.ts';
@@ -180,12 +180,15 @@ async function writeEmptyIndex(bundle: string): Promise<number> {
   }
 }
 
-/** Runs the Pagefind CLI (the package's own launcher, which picks the platform's binary) in `cwd`. */
+/**
+ * Runs the Pagefind CLI in `cwd`: the platform's binary itself, not the package's Node launcher,
+ * which would keep a second Node process (about 45 MB) alive beside each index.
+ */
 function runPagefind(cwd: string): Promise<void> {
   // Settings come from our configuration file only, never from PAGEFIND_* variables of the shell.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pagefindLauncher()], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(pagefindBinary(), [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let said = '';
     const listen = (chunk: Buffer) => {
       said += chunk.toString();
@@ -200,18 +203,32 @@ function runPagefind(cwd: string): Promise<void> {
   });
 }
 
-/** The `bin` script the pagefind package declares, found once. */
-let launcher: string | undefined;
-function pagefindLauncher(): string {
-  launcher ??= findPagefindLauncher();
-  return launcher;
+/** The platform's Pagefind binary, found once. */
+let binary: string | undefined;
+function pagefindBinary(): string {
+  binary ??= findPagefindBinary();
+  return binary;
 }
 
-function findPagefindLauncher(): string {
-  // The package's entry is lib/index.js; its root is two folders up.
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..');
-  const { bin } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: string };
-  return path.join(root, bin);
+/**
+ * Finds the binary as the package's launcher does (lib/resolveBinary.js): the extended build first,
+ * from the platform's optional package, resolved from the pagefind package so its version matches.
+ */
+export function findPagefindBinary(platform: string = process.platform, arch: string = process.arch): string {
+  const require = createRequire(import.meta.resolve('pagefind'));
+  const os = platform === 'win32' ? 'windows' : platform;
+  const tried: string[] = [];
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    const file = `@pagefind/${os}-${arch}/bin/${name}${os === 'windows' ? '.exe' : ''}`;
+    try {
+      return require.resolve(file);
+    } catch {
+      tried.push(file);
+    }
+  }
+  throw new SearchIndexError(
+    `Pagefind has no binary for ${os}-${arch} here (looked for ${tried.join(' and ')}): run \`npm ci\` on this machine`,
+  );
 }
 
 /** Pages in a written bundle, from the count Pagefind records per language. */
