@@ -15,6 +15,11 @@ import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
 let site: SiteView;
 const recordUrls = () => RECORD_PAGE_KINDS.flatMap((kind) => site[kind].map((view) => view.link.url)).sort();
+/** The pages of records that never have a date: officials, places, organisations, documents. */
+const undatedRecordUrls = () =>
+  (['officials', 'cities', 'places', 'organisations', 'documents'] as const)
+    .flatMap((kind) => site[kind].map((view) => view.link.url))
+    .sort();
 
 beforeAll(async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-shards-'));
@@ -40,13 +45,23 @@ describe('search shards', () => {
       'pagefind/',
       ...shards.slice(1).map((shard) => `pagefind/shards/${shard.key}/`),
     ]);
-    for (const shard of shards.slice(0, -1)) expect(shard.urls.length).toBeGreaterThanOrEqual(40);
-    // Records without a date come first, then undated articles and events, then the years in order.
+    // Records without a date (the heaviest pages to index) come first, in a shard of their own; then
+    // undated articles and events, then the years in order.
+    expect(shards[0]?.urls).toEqual(undatedRecordUrls());
+    for (const shard of shards.slice(1, -1)) expect(shard.urls.length).toBeGreaterThanOrEqual(40);
     const keys = shards.map((shard) => shard.key);
-    expect(keys[0]).toMatch(/^records/);
+    expect(keys[0]).toBe('records');
     for (const key of keys.slice(1)) expect(key).toMatch(/^(undated|\d{4})(-\d{4})?$/);
     const ordered = keys.slice(1).map((key) => key.replace('undated', '0000'));
     expect([...ordered].sort()).toEqual(ordered);
+  });
+
+  it('should give the records without a date a shard of their own, however few, once there are several', () => {
+    const records = undatedRecordUrls();
+    const [first, ...others] = planSearchShards(site, records.length + 10);
+    expect(first?.key).toBe('records');
+    expect(first?.urls).toEqual(records);
+    expect(others.length).toBeGreaterThan(0);
   });
 
   it('should leave every shard but the last as it was when the newest article is added', () => {

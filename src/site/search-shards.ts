@@ -31,7 +31,7 @@ interface DatedPage {
 /**
  * Splits the record pages into search shards. Pages go in by year, oldest first, after the records
  * without a date (officials, places, organisations, documents) and the undated articles and
- * events; a shard closes once it holds `shardPages` pages. New articles are mostly the newest, so
+ * events; a shard closes once it holds `shardPages` pages, and after the records without a date. New articles are mostly the newest, so
  * they land in the last shard and leave the others as they were. A small archive is one shard.
  */
 export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES): SearchShard[] {
@@ -53,10 +53,14 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
   const order = [...units.keys()].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
   const shards: { units: string[]; urls: string[] }[] = [];
   let current: { units: string[]; urls: string[] } = { units: [], urls: [] };
+  const total = [...units.values()].reduce((sum, urls) => sum + urls.length, 0);
   for (const unit of order) {
     current.units.push(unit);
     current.urls.push(...(units.get(unit) ?? []));
-    if (current.urls.length >= shardPages) {
+    // Records without a date weigh most: an official's page lists every event they attended, and
+    // costs Pagefind about as much as two or three articles' pages. Once the archive needs several
+    // shards they get one of their own, so the first shard is not the size of two.
+    if (current.urls.length >= shardPages || (unit === 'records' && total > shardPages)) {
       shards.push(current);
       current = { units: [], urls: [] };
     }
