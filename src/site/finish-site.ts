@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { collectGarbage } from '../util/collect-garbage.ts';
 import type { BuildPlan } from './build-plan.ts';
 import type { FeedSite } from './feeds.ts';
 import type { PublishTarget } from './publish.ts';
@@ -95,6 +96,9 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
       output,
       build.writtenFiles.filter((file) => file.endsWith('.html')),
     );
+    // What remains is waiting for Pagefind: give back the garbage of writing the files and checking
+    // the links (hundreds of MB), which V8 would otherwise hold until the build ends.
+    collectGarbage();
     return files;
   })();
   await allOrFirstError([search, rest]);
