@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
-import { versionFolder } from '../src/cache/disk-cache.ts';
+import { openDiskCache, versionFolder } from '../src/cache/disk-cache.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
@@ -102,6 +102,20 @@ describe('the cached build', () => {
     const result = await buildArchiveCached(await load(), { cacheDir: blocked, version: 'v1', workers: 0 });
     expect(result.stats.parsed).toBe((await load()).length);
     expect(outcome(result)).toBe(outcome(buildArchive(await load())));
+  });
+
+  it('should make a folder of the cache again when it is removed while entries are being written', () => {
+    const folder = path.join(work, 'vanishing-cache');
+    const cache = openDiskCache(folder);
+    const key = (n: number) => `ab${String(n).padStart(62, '0')}`;
+    cache.set(key(1), new Uint8Array([1]));
+    rmSync(folder, { recursive: true });
+    // The first write after finds no folder and is lost: that costs a parse, not the build.
+    cache.set(key(2), new Uint8Array([2]));
+    cache.set(key(3), new Uint8Array([3]));
+    expect(cache.get(key(1))).toBeUndefined();
+    expect(cache.get(key(2))).toBeUndefined();
+    expect([...(cache.get(key(3)) ?? [])]).toEqual([3]);
   });
 
   it('should report a broken file every time, exactly as the uncached build does', async () => {

@@ -19,6 +19,9 @@ export interface DiskCache {
  */
 export function openDiskCache(directory: string): DiskCache {
   const fileOf = (key: string) => path.join(directory, key.slice(0, 2), key);
+  // Each sub-folder is made once per process, not once per entry: a cold build writes tens of
+  // thousands of entries, and every `mkdir` is a system call even when the folder is there.
+  const made = new Set<string>();
   return {
     directory,
     get: (key) => {
@@ -32,12 +35,18 @@ export function openDiskCache(directory: string): DiskCache {
       const file = fileOf(key);
       // Written beside the entry and renamed into place, so a killed build leaves no torn entry.
       const temporary = temporaryBeside(file);
+      const folder = path.dirname(file);
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
+        if (!made.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          made.add(folder);
+        }
         writeFileSync(temporary, bytes);
         renameSync(temporary, file);
       } catch {
-        // A cache that cannot be written (a full disk, a folder removed meanwhile) only costs time.
+        // A cache that cannot be written (a full disk, a folder removed meanwhile) only costs time;
+        // the next entry makes its folder again.
+        made.delete(folder);
         removeIfThere(temporary);
       }
     },
