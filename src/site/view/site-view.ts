@@ -70,7 +70,10 @@ export interface SiteView {
     readonly documents: readonly IndexGroup[];
   };
   readonly years: readonly YearGroup[];
-  /** Every event, oldest first; undated events last. */
+  /**
+   * The home page's timeline, oldest first: every event (undated ones last) while there are at most
+   * {@link HOME_TIMELINE_EVENTS}, and after that the newest dated ones. `events` lists them all.
+   */
   readonly timeline: readonly EventSummary[];
   /** The whole archive's feed, as Atom and JSON Feed. */
   readonly feed: Feed;
@@ -116,7 +119,7 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   });
   const refs = <K extends 'event' | 'official' | 'place' | 'organisation' | 'document'>(kind: K) =>
     [...index[kind].keys()].map((slug) => ({ kind, slug }));
-  const timeline = sortByDate(context, refs('event'), 'oldest').map((ref) => toEventSummary(context, ref.slug));
+  const timeline = recentEvents(context, refs('event')).map((ref) => toEventSummary(context, ref.slug));
   return {
     articles,
     events: sortByDate(context, refs('event'), 'newest').map((ref) => {
@@ -184,9 +187,32 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     feeds,
     pictures: {
       map: placesMap(cityViews, undefined, 'Cities in the archive'),
-      timeline: eventsTimeline(timeline, 'Timeline of events', 'timeline-all'),
+      timeline: eventsTimeline(
+        timeline,
+        timeline.length < index.event.size ? 'Recent events' : 'Timeline of events',
+        'timeline-all',
+      ),
     },
   };
+}
+
+/**
+ * Events on the home page at most. Every event there made the page grow with the archive: at
+ * 13,000 events it weighed 13 MB, most of it a timeline half a million pixels tall. The events
+ * index lists them all.
+ */
+export const HOME_TIMELINE_EVENTS = 40;
+
+/** The events of the home page's timeline (see {@link SiteView.timeline}), oldest first. */
+function recentEvents(context: ViewContext, events: RecordRef[]): RecordRef[] {
+  const oldestFirst = sortByDate(context, events, 'oldest');
+  if (oldestFirst.length <= HOME_TIMELINE_EVENTS) return oldestFirst;
+  // Undated events sort last: the dated ones are the start of the list.
+  const dated = oldestFirst.filter((ref) => {
+    const date = context.dateOf(ref);
+    return date !== undefined && date.precision !== 'unknown';
+  });
+  return dated.slice(-HOME_TIMELINE_EVENTS);
 }
 
 /**
