@@ -31,8 +31,9 @@ interface DatedPage {
 /**
  * Splits the record pages into search shards. Pages go in by year, oldest first, after the records
  * without a date (officials, places, organisations, documents) and the undated articles and
- * events; a shard closes once it holds `shardPages` pages, and after the records without a date. New articles are mostly the newest, so
- * they land in the last shard and leave the others as they were. A small archive is one shard.
+ * events; a shard closes once it holds `shardPages` pages, and after the records without a date.
+ * New articles are mostly the newest, so they land in the last shard and leave the others as they
+ * were. A small archive is one shard.
  */
 export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES): SearchShard[] {
   const units = new Map<string, string[]>();

@@ -207,7 +207,7 @@ export const HOME_TIMELINE_EVENTS = 40;
 function recentEvents(context: ViewContext, events: RecordRef[]): RecordRef[] {
   const oldestFirst = sortByDate(context, events, 'oldest');
   if (oldestFirst.length <= HOME_TIMELINE_EVENTS) return oldestFirst;
-  // Undated events sort last: the dated ones are the start of the list.
+  // An event whose date no source states cannot be among the most recent.
   const dated = oldestFirst.filter((ref) => {
     const date = context.dateOf(ref);
     return date !== undefined && date.precision !== 'unknown';
