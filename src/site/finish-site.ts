@@ -61,9 +61,6 @@ export interface SiteToFinish {
  * done meanwhile.
  */
 export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
-  // Feeds, open data and the link check run beside Pagefind: start them from the memory the site
-  // holds, not from the last Eleventy run's garbage (together about 200 MB less at 10,000 articles).
-  collectGarbage();
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
   const pages = [...build.written, ...reused].sort();
@@ -75,6 +72,10 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     throw error;
   });
   const search = indexer.finish();
+  // Feeds, open data and the link check run beside Pagefind: start them from the memory the site
+  // holds, not from the last Eleventy run's garbage (together about 200 MB less at 10,000 articles).
+  // Once Pagefind has its shards, so that it does not wait for the collection.
+  collectGarbage();
   const rest = (async () => {
     const about = await readSiteMetadata(build.dataDir);
     const reusable = previous && { from: previous.output, fingerprints: previous.fingerprints.files };
