@@ -86,8 +86,21 @@ describe('search shards', () => {
       expect(shards.size).toBe(1);
       return [...shards][0];
     });
-    // Each shard once, in order, named by the last batch of its pages.
-    expect(plan.batches.flatMap((batch) => batch.searchShards)).toEqual(plan.shards.map((shard) => shard.key));
+    // Each shard once, named by the last batch of its pages, from the lightest to render to the
+    // heaviest: Pagefind starts sooner, and the records without a date come last.
+    const order = plan.batches.flatMap((batch) => batch.searchShards);
+    expect([...order].sort()).toEqual(plan.shards.map((shard) => shard.key).sort());
+    const viewSize = new Map(
+      RECORD_PAGE_KINDS.flatMap((kind) => site[kind].map((view) => [view.link.url, JSON.stringify(view).length])),
+    );
+    const weights = order.map((key) =>
+      (plan.shards.find((shard) => shard.key === key)?.urls ?? []).reduce(
+        (sum, url) => sum + (viewSize.get(url) ?? 0),
+        0,
+      ),
+    );
+    expect(weights).toEqual([...weights].sort((a, b) => a - b));
+    expect(order.at(-1)).toBe('records');
     plan.batches.forEach((batch, index) => {
       const last = batchShard.lastIndexOf(batchShard[index]) === index;
       expect(batch.searchShards).toEqual(last ? [batchShard[index]] : []);

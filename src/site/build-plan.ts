@@ -163,6 +163,10 @@ function oneBatch(pages: RecordPages): RenderBatch[] {
 /**
  * Batches within `limits`, shard by shard, each shard's pages in the order of the kinds. A shard
  * with nothing to render (all its pages reused, or its index reused) is ready after the first run.
+ * Shards are rendered from the lightest to the heaviest (by the size of their views): Pagefind,
+ * one process beside Eleventy, is busy from the first shard handed to it until the end of a cold
+ * build, so the sooner the first shard is ready, the sooner the build ends. The records without a
+ * date, whose pages are the largest, come last rather than first.
  */
 function batchesByShard(
   pages: RecordPages,
@@ -180,13 +184,24 @@ function batchesByShard(
   }
   const batches: { pages: RecordPages; searchShards: string[] }[] = [];
   const readyFirst: string[] = [];
-  shards.forEach((shard, position) => {
+  // What a shard's batches render, by the size of its views.
+  const weight = (position: number) => {
+    let sum = 0;
+    for (const kind of RECORD_PAGE_KINDS) {
+      for (const view of byShard[position]?.[kind] ?? []) sum += sizes.get(view.link.url) ?? 0;
+    }
+    return sum;
+  };
+  const lightestFirst = shards.map((shard, position) => ({ shard, position, weight: weight(position) }));
+  // A stable sort: shards of equal weight (none rendered) keep their order.
+  lightestFirst.sort((a, b) => a.weight - b.weight);
+  for (const { shard, position } of lightestFirst) {
     const planned = planBatches(byShard[position] ?? emptyRecordPages(), sizes, limits);
     batches.push(...planned.map((batchPages) => ({ pages: batchPages, searchShards: [] as string[] })));
     const last = batches.at(-1);
     if (planned.length > 0 && last) last.searchShards.push(shard.key);
     else readyFirst.push(shard.key);
-  });
+  }
   const first = batches[0];
   if (first) first.searchShards.unshift(...readyFirst);
   return batches;
