@@ -15,6 +15,8 @@ const PACK = 'pack';
 // Rewrite the pack once more than this share of the entries a build reads is outside it.
 const STALE_SHARE = 0.05;
 const STALE_MIN = 64;
+// Larger than almost every entry (a rendered article is about 10 KB); a larger one gets its own.
+const SCRATCH_BYTES = 1 << 20;
 
 /**
  * `cache` with a pack of the entries the last build relied on. Tens of thousands of entries are
@@ -26,13 +28,16 @@ export function withPack(cache: DiskCache): PackedCache {
   const pack = readPack(file);
   return {
     directory: cache.directory,
-    get: (key) => pack.get(key) ?? cache.get(key),
+    get: (key, scratch) => pack.get(key) ?? cache.get(key, scratch),
     set: cache.set,
     repack: (keys) => {
       const wanted = [...new Set(keys)];
       const outside = wanted.filter((key) => !pack.has(key)).length;
       if (outside <= Math.max(STALE_MIN, wanted.length * STALE_SHARE)) return;
-      writePack(file, wanted, (key) => pack.get(key) ?? cache.get(key));
+      // Each entry is written before the next is read, so one buffer serves them all: tens of
+      // thousands of short-lived buffers left memory behind that the C library never gave back.
+      const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+      writePack(file, wanted, (key) => pack.get(key) ?? cache.get(key, scratch));
     },
   };
 }

@@ -1,4 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { removeInBackground } from '../util/remove-in-background.ts';
 import { hashOf } from './hash.ts';
@@ -6,8 +18,12 @@ import { hashOf } from './hash.ts';
 /** A folder of byte strings keyed by hash. Every key already names its inputs, so entries never go stale. */
 export interface DiskCache {
   readonly directory: string;
-  /** The bytes stored under `key`, or `undefined` when there are none. */
-  readonly get: (key: string) => Uint8Array | undefined;
+  /**
+   * The bytes stored under `key`, or `undefined` when there are none. With `scratch`, they are read
+   * into it when they fit, and are valid only until it is used again: for reading many entries in
+   * a row without an allocation each.
+   */
+  readonly get: (key: string, scratch?: Buffer) => Uint8Array | undefined;
   /** Stores `bytes` under `key`; a reader never sees a half-written entry. */
   readonly set: (key: string, bytes: Uint8Array) => void;
 }
@@ -24,9 +40,9 @@ export function openDiskCache(directory: string): DiskCache {
   const made = new Set<string>();
   return {
     directory,
-    get: (key) => {
+    get: (key, scratch) => {
       try {
-        return readFileSync(fileOf(key));
+        return scratch === undefined ? readFileSync(fileOf(key)) : readInto(fileOf(key), scratch);
       } catch {
         return undefined;
       }
@@ -77,6 +93,24 @@ export function openVersionedCache(directory: string, version: string): DiskCach
 }
 
 const REMOVING = '.removing-';
+
+/** The bytes of `file`, read into `scratch` when they fit, or else into a buffer of their own. */
+function readInto(file: string, scratch: Buffer): Uint8Array {
+  const descriptor = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(descriptor);
+    const into = size <= scratch.length ? scratch : Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const count = readSync(descriptor, into, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return into.subarray(0, read);
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 function randomId(): string {
   return Math.random().toString(36).slice(2);

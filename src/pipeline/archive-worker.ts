@@ -3,8 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDiskCache } from '../cache/disk-cache.ts';
 import { createJobHost, type JobTask } from './job-host.ts';
 
-const { cacheDir } = workerData as { cacheDir: string | undefined };
-const host = createJobHost(cacheDir === undefined ? undefined : openDiskCache(cacheDir));
+const { caches } = workerData as { caches: { parse: string; render: string } | undefined };
+const host = createJobHost(caches && { parse: openDiskCache(caches.parse), render: openDiskCache(caches.render) });
 
 parentPort?.on('message', ({ id, task }: { id: number; task: JobTask }) => {
   host(task).then(

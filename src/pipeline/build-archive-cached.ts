@@ -15,7 +15,7 @@ import {
   linkRecords,
   recordsOf,
 } from './build-archive.ts';
-import { decodeParseEntry, decodeRendered, encodeRendered } from './cache-entries.ts';
+import { decodeParseEntry, decodeRendered } from './cache-entries.ts';
 import { runBatches } from './concurrency.ts';
 import type { HostedParse } from './job-host.ts';
 import { recordKey } from './record-key.ts';
@@ -70,7 +70,8 @@ export async function buildArchiveCached(
   const maxWorkers = options.workers ?? defaultWorkers();
   const workersFor = (jobs: number) =>
     Math.min(maxWorkers, Math.floor(jobs / (options.filesPerWorker ?? FILES_PER_WORKER)));
-  let pool = createJobPool(workersFor(misses.length), parseCache);
+  const caches = { parse: parseCache, render: renderCache };
+  let pool = createJobPool(workersFor(misses.length), caches);
   let threads = workersFor(misses.length);
   try {
     const hostOf = new Map<number, number>();
@@ -130,7 +131,7 @@ export async function buildArchiveCached(
     if (threads === 0 && workersFor(toRender.length) > 0) {
       await pool.close();
       threads = workersFor(toRender.length);
-      pool = createJobPool(threads, parseCache);
+      pool = createJobPool(threads, caches);
     }
     for (let host = 0; host < pool.size; host++) await pool.run(host, { type: 'registry', registry });
     const rendered = new Map<AnyParsedRecord, RenderOutcome>();
@@ -146,7 +147,13 @@ export async function buildArchiveCached(
             const at = sourceOf.get(record) ?? -1;
             // Articles carry their `plain:` words, and are checked for unregistered names as they render.
             const article = record.kind === 'article' ? { plain: record.data.plain } : {};
-            return { source: sources[at] as SourceFile, ...withKey(keys[at]), ...article };
+            const renderKey = renderKeys.get(record);
+            return {
+              source: sources[at] as SourceFile,
+              ...withKey(keys[at]),
+              ...(renderKey === undefined ? {} : { renderKey }),
+              ...article,
+            };
           });
           const results = await pool.run<RenderOutcome[]>(host, { type: 'render', jobs });
           batch.forEach((record, position) => {
@@ -155,16 +162,13 @@ export async function buildArchiveCached(
         }
       }),
     );
-    // Messages are restored in index order, as a single-threaded build reports them.
-    const clean: [string, RenderedBody][] = [];
+    // Messages are restored in index order, as a single-threaded build reports them. The hosts
+    // cached the clean bodies as they rendered them.
     for (const record of toRender) {
       const { messages, ...body } = rendered.get(record) ?? { messages: [], ...EMPTY_BODY };
       restoreMessages(record.file, messages);
       bodies.set(recordKey(record), body);
-      const key = renderKeys.get(record);
-      if (key !== undefined && messages.length === 0) clean.push([key, body]);
     }
-    for (const [key, body] of clean) renderCache.set(key, encodeRendered(body));
     const ordered = new Map(
       recordsOf(linked.index).map((record) => [recordKey(record), bodies.get(recordKey(record)) ?? EMPTY_BODY]),
     );

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DiskCache } from '../cache/disk-cache.ts';
-import { createJobHost, type JobTask } from './job-host.ts';
+import { createJobHost, type JobCaches, type JobTask } from './job-host.ts';
 
 /** Hosts that run job batches: worker threads, or the main thread alone. */
 export interface JobPool {
@@ -17,12 +16,13 @@ export function defaultWorkers(): number {
 }
 
 /** A pool of `count` worker threads, or the main thread when `count` is 0. */
-export function createJobPool(count: number, cache: DiskCache | undefined): JobPool {
+export function createJobPool(count: number, caches: JobCaches | undefined): JobPool {
   if (count <= 0) {
-    const host = createJobHost(cache);
+    const host = createJobHost(caches);
     return { size: 1, run: <T>(_: number, task: JobTask) => host(task) as Promise<T>, close: async () => {} };
   }
-  const workers = Array.from({ length: count }, () => startWorker(cache?.directory));
+  const folders = caches && { parse: caches.parse.directory, render: caches.render.directory };
+  const workers = Array.from({ length: count }, () => startWorker(folders));
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 0;
   for (const worker of workers) {
@@ -56,6 +56,6 @@ export function createJobPool(count: number, cache: DiskCache | undefined): JobP
 const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./archive-worker.ts'))}); })`;
 
-function startWorker(cacheDir: string | undefined): Worker {
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { cacheDir } });
+function startWorker(caches: { readonly parse: string; readonly render: string } | undefined): Worker {
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { caches } });
 }
