@@ -88,10 +88,14 @@ describe('the cached build', () => {
     expect(outcome(next)).toBe(outcome(buildArchive(await load())));
   });
 
-  it('should give the same result on worker threads', async () => {
+  it('should give the same result on worker threads, which cache what they parse and render', async () => {
     const threaded = await cached('v3', { workers: 2, filesPerWorker: 10 });
     expect(threaded.stats).toMatchObject({ workers: 2, rendered: articles });
     expect(outcome(threaded)).toBe(outcome(buildArchive(await load())));
+    // The next build, on this thread, finds every parse and rendered body in the cache.
+    const again = await cached('v3');
+    expect(again.stats).toMatchObject({ parsed: 0, rendered: 0 });
+    expect(outcome(again)).toBe(outcome(threaded));
   });
 
   it('should build all the same when the cache cannot be written', async () => {

@@ -32,6 +32,36 @@ describe('the cache pack', () => {
     expect(cache.get('absent')).toBeUndefined();
   });
 
+  it('should read an entry into a scratch buffer when it fits, and into its own when it does not', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'archive-scratch-'));
+    const cache = openDiskCache(folder);
+    const large = 'x'.repeat(100);
+    cache.set('00small', bytes('small'));
+    cache.set('00large', bytes(large));
+    const scratch = Buffer.alloc(16);
+    const small = cache.get('00small', scratch);
+    expect(text(small)).toBe('small');
+    expect(small?.buffer).toBe(scratch.buffer);
+    const own = cache.get('00large', scratch);
+    expect(text(own)).toBe(large);
+    expect(own?.buffer).not.toBe(scratch.buffer);
+    expect(cache.get('00absent', scratch)).toBeUndefined();
+  });
+
+  it('should pack entries larger than its reading buffer whole', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'archive-pack-large-'));
+    const cache = withPack(openDiskCache(folder));
+    const large = 'y'.repeat(3 * 2 ** 20);
+    const wanted = [...keys, '00large'];
+    for (const key of keys) cache.set(key, bytes(`entry ${key}`));
+    cache.set('00large', bytes(large));
+    cache.repack(wanted);
+    removeEntryFiles(folder);
+    const packed = withPack(openDiskCache(folder));
+    for (const key of keys) expect(text(packed.get(key))).toBe(`entry ${key}`);
+    expect(text(packed.get('00large'))).toBe(large);
+  });
+
   it('should read entries from their own files when the pack is damaged', () => {
     const folder = packedFolder();
     // Empty, not a pack, an index longer than the file, an entry past the end.
