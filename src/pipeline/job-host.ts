@@ -33,7 +33,7 @@ export interface JobCaches {
  * Runs parse and render batches, keeping the bodies it parsed until they are rendered so that
  * syntax trees never cross threads. Clean parses and rendered bodies are stored in the caches as
  * they are made, by the thread that made them: encoding and writing tens of thousands of entries
- * on the main thread left about 100 MB of freed memory there that the C library never gave back.
+ * on the main thread left about 130 MB of freed memory there that the C library never gave back.
  */
 export function createJobHost(caches: JobCaches | undefined): (task: JobTask) => Promise<unknown> {
   const cache = caches?.parse;
