@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -137,11 +137,13 @@ async function indexShard(output: string, shard: SearchShard): Promise<number> {
   const bundle = path.join(output, shard.bundle);
   if (shard.urls.length === 0) return writeEmptyBundle(bundle);
   // The glob names every page of the shard, longer than a command-line argument may be, so it goes
-  // in a configuration file, which Pagefind reads from its working folder.
-  const folder = await mkdtemp(path.join(tmpdir(), 'archive-search-'));
+  // in a configuration file, which Pagefind reads from its working folder. Written synchronously,
+  // so Pagefind starts when the shard is handed over, not when the thread next has a moment: after
+  // a text edit, the build goes on to link the rest of the previous site, seconds of work.
+  const folder = mkdtempSync(path.join(tmpdir(), 'archive-search-'));
   try {
     const config = { site: output, glob: shardGlob(output, shard), output_path: bundle, quiet: true };
-    await writeFile(path.join(folder, 'pagefind.json'), JSON.stringify(config));
+    writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
     await runPagefind(folder);
     const indexed = await indexedPages(bundle);
     if (indexed !== shard.urls.length) {
