@@ -8,7 +8,7 @@ import { readContent } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { planBuild } from '../src/site/build-plan.ts';
 import { publishTarget } from '../src/site/publish.ts';
-import { RECORD_PAGE_KINDS } from '../src/site/render-plan.ts';
+import { RECORD_PAGE_KINDS, viewSizes } from '../src/site/render-plan.ts';
 import { findPagefindBinary, SearchIndexer, shardGlob } from '../src/site/search-index.ts';
 import { planSearchShards, type SearchShard } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
@@ -90,9 +90,7 @@ describe('search shards', () => {
     // heaviest: Pagefind starts sooner, and the records without a date come last.
     const order = plan.batches.flatMap((batch) => batch.searchShards);
     expect([...order].sort()).toEqual(plan.shards.map((shard) => shard.key).sort());
-    const viewSize = new Map(
-      RECORD_PAGE_KINDS.flatMap((kind) => site[kind].map((view) => [view.link.url, JSON.stringify(view).length])),
-    );
+    const viewSize = viewSizes(site);
     const weights = order.map((key) =>
       (plan.shards.find((shard) => shard.key === key)?.urls ?? []).reduce(
         (sum, url) => sum + (viewSize.get(url) ?? 0),
