@@ -100,6 +100,11 @@ describe('search filters named with markup, on a host that sends no policy', () 
     // Each label reads "name (count of results)".
     const shown = (await labels.allTextContents()).map((text) => text.replace(/ \(\d+\)$/, ''));
     expect(shown).toEqual(expect.arrayContaining(Object.values(NAMES)));
+    // A result's title and excerpt show the name too, as text (the excerpt is Pagefind's own HTML).
+    expect(await page.locator('.pagefind-ui__result-link').allTextContents()).toContain(NAMES.attribute);
+    expect((await page.locator('.pagefind-ui__result-excerpt').allTextContents()).join('\n')).toContain(
+      NAMES.attribute,
+    );
     await page.context().close();
   });
 
