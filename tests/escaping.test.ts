@@ -128,6 +128,17 @@ const OUTPUTS: Readonly<Record<string, Output>> = {
       return text.includes('Plan 49') ? ['template syntax ran'] : [];
     },
   },
+  'search filters': {
+    files: (all) => all.filter((file) => file.endsWith('.pf_fragment')),
+    check: (_, file) => {
+      // Pagefind's UI inserts a filter value with innerHTML: without `<`, it cannot make an element.
+      const filters: Record<string, string[]> = fragment(file).filters;
+      return Object.values(filters)
+        .flat()
+        .filter((value) => /[<>]/.test(value))
+        .map((value) => `markup in filter value ${value}`);
+    },
+  },
   'JSON Feed': {
     files: (all) => all.filter((file) => file === 'feed.json'),
     check: (json) => (JSON.stringify(JSON.parse(json)).includes('Plan 49') ? ['template syntax ran'] : []),
@@ -183,8 +194,11 @@ describe('names and titles with markup in them', () => {
       .map(fragment)
       .find((entry) => entry.url === '/articles/visit/');
     expect(article.meta.title).toBe(NAMES.article);
-    expect(article.filters.official).toEqual([NAMES.official]);
-    expect(article.filters.city).toEqual([NAMES.city]);
+    // Filter values are HTML to Pagefind's UI: the name escaped once shows exactly as the name.
+    expect(article.filters.official).toEqual([
+      'Tan &lt;script&gt;window.__pwned=1&lt;/script&gt; &amp; &quot;Chengxu&quot; &#39;Jr&#39;',
+    ]);
+    expect(article.filters.city).toEqual(['Dalian &lt;svg onload=window.__pwned=1&gt; &amp; &quot;Port&quot; City']);
   });
 
   it('should escape the HTML of an article once inside its feed entry', () => {

@@ -9,6 +9,7 @@ import { toJsonLd } from './json-ld.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
 import { type BatchLimits, emptyRecordPages, sharedByPages } from './render-plan.ts';
+import { pagefindFilterText } from './search-filter-text.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage, writtenFiles } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
@@ -176,6 +177,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
   config.addFilter('jsonLd', toJsonLd);
   config.addFilter('documentTitle', documentTitle);
+  config.addFilter('pagefindFilterText', pagefindFilterText);
   // Drawn at render time, so an official page kept from the last build costs no drawing.
   config.addFilter('eventsTimeline', eventsTimeline);
   // Read lazily: the path prefix is only final once the whole configuration has run.
