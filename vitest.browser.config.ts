@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['tests/setup/register-tsx.ts'],
     globalSetup: ['tests/setup/temp-root.ts'],
     fileParallelism: false,
+    // A search's first results take seconds on a loaded two-core machine, not the default 1 s.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
