@@ -1,4 +1,4 @@
-import { type DateClaim, daysInMonth, hasYear } from './date.ts';
+import { type DateClaim, daysInMonth, hasYear, spellDate } from './date.ts';
 
 /**
  * A date after resolving relative words: a {@link DateClaim}, or a bound the event happened on or
@@ -60,7 +60,9 @@ export function resolveRelativeDate(date: DateClaim, publication: Publication | 
   if (published.basis !== 'stated') return date;
   const distance = readRelativePhrase(date.asWritten);
   if (distance === undefined) return date;
-  const reason = `The source says “${date.asWritten}”, and “${publication.title}” was published on ${published.value}.`;
+  const when = published.precision === 'day' || published.precision === 'month-day' ? 'on' : 'in';
+  const yearless = published.precision === 'month-day' ? ', year not stated' : '';
+  const reason = `The source says “${date.asWritten}”, and “${publication.title}” was published ${when} ${spellDate(published.value)}${yearless}.`;
   const kept = {
     ...(date.note === undefined ? {} : { note: date.note }),
     ...(date.source === undefined ? {} : { source: date.source }),

@@ -1,19 +1,4 @@
-import type { ResolvedDate } from '../schema/index.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { type ResolvedDate, spellDate as spell } from '../schema/index.ts';
 
 /** What the site says after a day and month whose year the source does not give. */
 export const YEAR_NOT_STATED = '(year not stated)';
@@ -29,13 +14,6 @@ export interface DateView {
   readonly inferred: boolean;
   /** Why the date was inferred, or an editor's note; absent when there is nothing to explain. */
   readonly explanation?: string;
-}
-
-/** "9 June", "June 2018", "20 June 2018": the parts of an ISO value the value has. */
-function spell(value: string): string {
-  const [year, month, day] = value.startsWith('--') ? [undefined, ...value.slice(2).split('-')] : value.split('-');
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  return [day === undefined ? undefined : String(Number(day)), monthName, year].filter(Boolean).join(' ');
 }
 
 function labelOf(date: ResolvedDate): string {
