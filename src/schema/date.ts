@@ -65,8 +65,12 @@ export function readDateText(text: string): { precision: DatePrecision; value?: 
 }
 
 // YAML reads an unquoted `2018` as a number; accept it as the year it is.
+// The pattern is for editors' tooling only: the build reads the text itself, to say what is wrong.
 const dateTextSchema = z
-  .union([z.string(), z.number().int()])
+  .union([
+    z.string().meta({ pattern: `^(?:\\d{4}(?:-\\d{2}(?:-\\d{2})?)?|--\\d{2}-\\d{2}|${NOT_STATED})$` }),
+    z.number().int(),
+  ])
   .transform(String)
   .describe('2018-06-20, 2018-06, 2018, --06-20 (day and month, year not stated) or "not stated"');
 
