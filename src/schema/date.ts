@@ -145,28 +145,6 @@ export const dateSchema = z.union([dateTextSchema, claimObjectSchema]).transform
  */
 export const publishedSchema = z.union([dateTextSchema, publishedObjectSchema]).transform(toClaim);
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** An ISO value in words, with only the parts it has: "20 June 2018", "June 2018", "2018", "9 June". */
-export function spellDate(value: string): string {
-  const [year, month, day] = value.startsWith('--') ? [undefined, ...value.slice(2).split('-')] : value.split('-');
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  return [day === undefined ? undefined : String(Number(day)), monthName, year].filter(Boolean).join(' ');
-}
-
 /** True when the date names a year, so it can be placed in a year and on a time axis. */
 export function hasYear(date: { readonly precision: string }): boolean {
   return date.precision === 'day' || date.precision === 'month' || date.precision === 'year';

@@ -11,6 +11,7 @@ export * from './article.ts';
 export * from './common.ts';
 export * from './date.ts';
 export * from './date-range.ts';
+export * from './date-words.ts';
 export * from './document.ts';
 export * from './event.ts';
 export * from './official.ts';

@@ -1,4 +1,5 @@
-import { type DateClaim, daysInMonth, hasYear, spellDate } from './date.ts';
+import { type DateClaim, daysInMonth, hasYear } from './date.ts';
+import { spellDate } from './date-words.ts';
 
 /**
  * A date after resolving relative words: a {@link DateClaim}, or a bound the event happened on or
