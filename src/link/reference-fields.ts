@@ -7,6 +7,8 @@ import type { RecordKind } from '../schema/index.ts';
 export const REFERENCE_FIELDS: { readonly [K in RecordKind]: Readonly<Record<string, RecordKind>> } = {
   article: { 'reports.*': 'event', 'publisher.organisation': 'organisation' },
   event: {
+    'date.source': 'article',
+    'end.source': 'article',
     place: 'place',
     'venues.*': 'organisation',
     partOf: 'event',
@@ -24,7 +26,12 @@ export const REFERENCE_FIELDS: { readonly [K in RecordKind]: Readonly<Record<str
   },
   place: { within: 'place' },
   organisation: { place: 'place', partOf: 'organisation' },
-  document: { 'issuedBy.*': 'organisation', 'authors.*': 'official', 'parties.*': 'organisation' },
+  document: {
+    'date.source': 'article',
+    'issuedBy.*': 'organisation',
+    'authors.*': 'official',
+    'parties.*': 'organisation',
+  },
 };
 
 /** One reference found in a record's front matter. */

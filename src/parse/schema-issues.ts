@@ -87,7 +87,7 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
         return;
       }
       report(
-        `${field} should be a date such as 2018-06-20, 2018-06, 2018 or "not stated", not ${describeValue(value)}`,
+        `${field} should be a date such as 2018-06-20, 2018-06, 2018, --06-20 or "not stated", not ${describeValue(value)}`,
         'wrong-type',
       );
       return;

@@ -4,8 +4,10 @@ import { assertPositive, escapeHref, escapeXml, estimateTextWidth, fitText, num,
 export interface TimelineItem {
   readonly label: string;
   readonly url: string;
-  /** ISO partial date: YYYY, YYYY-MM or YYYY-MM-DD; absent when the date is not stated */
+  /** ISO partial date: YYYY, YYYY-MM or YYYY-MM-DD; absent when the date has no year */
   readonly iso?: string;
+  /** A day and month without a year (`--06-09`): the item is listed with the undated ones, under its day. */
+  readonly monthDay?: string;
   readonly dateLabel: string;
 }
 
@@ -74,7 +76,11 @@ const COLOURS = {
   date: '#4d4d4d',
 } as const;
 
-/** Inline SVG timeline of dated items, with undated items listed apart under "Date not stated". */
+/**
+ * Inline SVG timeline of dated items. Items without a year cannot be placed on the axis, so they are
+ * listed apart, in the order given, under "Date not stated" (or "Year not stated" once one of them
+ * gives a day and month, which starts its line).
+ */
 export function renderTimeline(items: readonly TimelineItem[], options: TimelineOptions): string {
   const width = options.width ?? DEFAULT_WIDTH;
   assertPositive('width', width);
@@ -323,11 +329,12 @@ function renderItem(placed: Placed, row: number): string {
 }
 
 function renderUndated(items: readonly TimelineItem[], top: number, width: number): string {
+  const heading = items.some((item) => item.monthDay !== undefined) ? 'Year not stated' : 'Date not stated';
   const maxWidth = width - 2 * MARGIN - 12;
   const rows = items
     .map((item, index) => {
-      const label = fitText(item.label, FONT_SIZE, maxWidth);
-      const tooltip = label === item.label ? '' : `<title>${escapeXml(item.label)}</title>`;
+      const label = fitText(undatedLabel(item), FONT_SIZE, maxWidth);
+      const tooltip = label === undatedLabel(item) ? '' : `<title>${escapeXml(undatedLabel(item))}</title>`;
       const y = num(top + 20 + (index + 1) * UNDATED_LINE - 4);
       return (
         `<a href="${escapeHref(item.url)}" class="timeline-item timeline-item--undated">${tooltip}` +
@@ -337,7 +344,14 @@ function renderUndated(items: readonly TimelineItem[], top: number, width: numbe
     .join('');
   return (
     `<g class="timeline-undated">` +
-    `<text class="timeline-undated-heading" x="${MARGIN}" y="${num(top + 16)}" font-weight="bold">Date not stated</text>` +
+    `<text class="timeline-undated-heading" x="${MARGIN}" y="${num(top + 16)}" font-weight="bold">${heading}</text>` +
     `${rows}</g>`
   );
+}
+
+/** An undated row's text: "9 Jun · Visit to Huludao" for a day and month, else the label alone. */
+function undatedLabel(item: TimelineItem): string {
+  const match = item.monthDay === undefined ? null : /^--(\d{2})-(\d{2})$/.exec(item.monthDay);
+  if (match === null) return item.label;
+  return `${Number(match[2])} ${MONTHS[Number(match[1]) - 1] ?? ''} · ${item.label}`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { referenceSchema, slugSchema, textSchema } from './common.ts';
-import { dateSchema, isoDaySchema } from './date.ts';
+import { isoDaySchema, publishedSchema } from './date.ts';
 
 /** Who published the article; `inferredFrom` says why when the text does not name the publisher. */
 const publisherSchema = z.strictObject({
@@ -19,7 +19,7 @@ const sourceSchema = z.strictObject({
 export const articleSchema = z.strictObject({
   title: textSchema,
   slug: slugSchema.optional(),
-  published: dateSchema,
+  published: publishedSchema,
   /** When the archive took the article in: archive metadata, not a claim about the source. */
   added: isoDaySchema,
   publisher: publisherSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aliasesSchema, noteSchema, referenceSchema, slugSchema, textSchema } from './common.ts';
-import { compareDates, dateSchema } from './date.ts';
+import { dateSchema } from './date.ts';
+import { checkEnd } from './date-range.ts';
 
 /** What kind of happening an event is. */
 export const EVENT_KINDS = [
@@ -69,16 +70,8 @@ export const eventSchema = z
     note: noteSchema,
   })
   .superRefine((event, context) => {
-    if (event.end !== undefined && (compareDates(event.end, event.date) ?? 0) < 0) {
-      const start = event.date.precision === 'unknown' ? '' : event.date.value;
-      const end = event.end.precision === 'unknown' ? '' : event.end.value;
-      context.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: `ends (${end}) before it starts (${start}): swap \`date\` and \`end\`, or correct one of them`,
-        params: { ruleId: 'end-before-start' },
-      });
-    }
+    const problem = event.end === undefined ? undefined : checkEnd(event.date, event.end);
+    if (problem) context.addIssue({ code: 'custom', path: ['end'], ...problem });
   });
 
 /** A validated event's front matter. */

@@ -10,11 +10,14 @@ import { placeSchema } from './place.ts';
 export * from './article.ts';
 export * from './common.ts';
 export * from './date.ts';
+export * from './date-range.ts';
+export * from './date-words.ts';
 export * from './document.ts';
 export * from './event.ts';
 export * from './official.ts';
 export * from './organisation.ts';
 export * from './place.ts';
+export * from './relative-date.ts';
 
 /** The front-matter schema of each record kind. */
 export const SCHEMAS = {

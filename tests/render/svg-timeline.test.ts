@@ -87,6 +87,23 @@ describe('renderTimeline', () => {
     ]);
   });
 
+  it('should list a day and month without a year under "Year not stated", its day first, off the axis', () => {
+    const yearless = {
+      label: 'Visit',
+      url: '/events/visit/',
+      monthDay: '--10-16',
+      dateLabel: '16–17 October (year not stated)',
+    };
+    const root = parseSvg(renderTimeline([ITEMS[0] as TimelineItem, yearless, ITEMS[3] as TimelineItem], OPTIONS));
+    const group = elements(root, 'g').find((g) => hasClass(g, 'timeline-undated')) as Element;
+    expect(elements(group, 'text').map((text) => text.textContent)).toEqual([
+      'Year not stated',
+      '16 Oct · Visit',
+      'Undated speech',
+    ]);
+    expect(tickLabels(root)).toContain('Jun');
+  });
+
   it('should show only the "Date not stated" group when nothing is dated', () => {
     const root = parseSvg(renderTimeline([ITEMS[3] as TimelineItem], OPTIONS));
     expect(tickLabels(root)).toEqual([]);

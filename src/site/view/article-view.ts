@@ -48,7 +48,7 @@ export function toEventSummary(context: ViewContext, slug: string): EventSummary
   return {
     link: context.link({ kind: 'event', slug }),
     kindLabel: EVENT_KIND_LABELS[event.data.kind],
-    date: formatDateRange(event.data.date, event.data.end),
+    date: formatDateRange(context.resolve(event.data.date), event.data.end),
     ...(place ? { place: context.link({ kind: 'place', slug: place }) } : {}),
   };
 }

@@ -2,9 +2,9 @@ import type { LinkGraph, RecordRef } from '../../link/graph.ts';
 import type { RecordIndex } from '../../link/registry.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordKey } from '../../pipeline/record-key.ts';
-import type { DateClaim, RecordKind } from '../../schema/index.ts';
+import { type DateClaim, type RecordKind, type ResolvedDate, resolveRelativeDate } from '../../schema/index.ts';
 import { compareText } from '../collate.ts';
-import { dateSortKey } from '../dates.ts';
+import { compareDateKeys, dateSortKey } from '../dates.ts';
 import { recordUrl } from '../urls.ts';
 import { createLookups, type Lookups } from './lookups.ts';
 
@@ -23,7 +23,9 @@ export interface ViewContext {
   readonly archive: Archive;
   readonly link: (record: RecordRef) => LinkView;
   /** The date a record is best known by: an article's publication, an event's start. */
-  readonly dateOf: (record: RecordRef) => DateClaim | undefined;
+  readonly dateOf: (record: RecordRef) => ResolvedDate | undefined;
+  /** A date with relative words ("yesterday") resolved against its source article's publication. */
+  readonly resolve: (date: DateClaim) => ResolvedDate;
   /** Reverse lookups over the records, built once. */
   readonly lookups: Lookups;
 }
@@ -42,13 +44,21 @@ export function createViewContext(archive: Archive): ViewContext {
     links.set(key, made);
     return made;
   };
-  const dateOf = (record: RecordRef): DateClaim | undefined => {
-    if (record.kind === 'article') return index.article.get(record.slug)?.data.published;
-    if (record.kind === 'event') return index.event.get(record.slug)?.data.date;
-    if (record.kind === 'document') return index.document.get(record.slug)?.data.date;
-    return undefined;
+  const resolve = (date: DateClaim): ResolvedDate => {
+    const article = date.source === undefined ? undefined : index.article.get(date.source);
+    return resolveRelativeDate(date, article && { date: article.data.published, title: article.data.title });
   };
-  return { index, graph: archive.graph, archive, link, dateOf, lookups: createLookups(index) };
+  const dateOf = (record: RecordRef): ResolvedDate | undefined => {
+    if (record.kind === 'article') return index.article.get(record.slug)?.data.published;
+    const date =
+      record.kind === 'event'
+        ? index.event.get(record.slug)?.data.date
+        : record.kind === 'document'
+          ? index.document.get(record.slug)?.data.date
+          : undefined;
+    return date && resolve(date);
+  };
+  return { index, graph: archive.graph, archive, link, dateOf, resolve, lookups: createLookups(index) };
 }
 
 function labelOf(index: RecordIndex, record: RecordRef): string {
@@ -75,19 +85,13 @@ export function linkedFrom(
   return sortByDate(context, refs, order);
 }
 
-/** Sorts records by their date; undated ones go last, then by label. */
+/** Sorts records by their date; those without a year go last (see {@link dateSortKey}), then by label. */
 export function sortByDate(context: ViewContext, refs: RecordRef[], order: 'newest' | 'oldest'): RecordRef[] {
   const keyed = refs.map((ref) => {
     const date = context.dateOf(ref);
-    return { ref, key: date ? dateSortKey(date) : '9999', label: context.link(ref).label };
+    return { ref, key: dateSortKey(date), label: context.link(ref).label };
   });
-  keyed.sort((a, b) => {
-    const undatedA = a.key === '9999';
-    const undatedB = b.key === '9999';
-    if (undatedA !== undatedB) return undatedA ? 1 : -1;
-    if (a.key !== b.key) return (a.key < b.key ? -1 : 1) * (order === 'newest' ? -1 : 1);
-    return compareText(a.label, b.label);
-  });
+  keyed.sort((a, b) => compareDateKeys(a.key, b.key, order) || compareText(a.label, b.label));
   return keyed.map((entry) => entry.ref);
 }
 

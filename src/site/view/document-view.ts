@@ -27,7 +27,7 @@ export function toDocumentView(context: ViewContext, document: ParsedRecord<'doc
     link: context.link(self),
     name: data.name,
     kindLabel: DOCUMENT_KIND_LABELS[data.kind],
-    ...(data.date ? { date: formatDate(data.date) } : {}),
+    ...(data.date ? { date: formatDate(context.resolve(data.date)) } : {}),
     issuedBy: organisations(data.issuedBy),
     authors: data.authors.map((slug) => context.link({ kind: 'official', slug })),
     parties: organisations(data.parties),

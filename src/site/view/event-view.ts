@@ -39,7 +39,7 @@ export function toEventView(context: ViewContext, event: ParsedRecord<'event'>):
     link: context.link(self),
     name: data.name,
     kindLabel: EVENT_KIND_LABELS[data.kind],
-    date: formatDateRange(data.date, data.end),
+    date: formatDateRange(context.resolve(data.date), data.end),
     ...(data.place ? { place: context.link({ kind: 'place', slug: data.place }) } : {}),
     venues: data.venues.map((slug) => context.link({ kind: 'organisation', slug })),
     ...(data.partOf ? { partOf: toEventSummary(context, data.partOf) } : {}),

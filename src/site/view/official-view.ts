@@ -1,6 +1,6 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { compareText } from '../collate.ts';
-import { type DateView, dateSortKey, formatDate } from '../dates.ts';
+import { compareDateKeys, type DateView, dateSortKey, formatDate } from '../dates.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
 import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { describeParts } from './labels.ts';
@@ -33,7 +33,7 @@ export function toOfficialView(context: ViewContext, official: ParsedRecord<'off
   const published = (article: string) => context.index.article.get(article)?.data.published;
   const roles = official.data.roles
     .map((role) => ({ role, date: published(role.source) }))
-    .sort((a, b) => compareText(a.date ? dateSortKey(a.date) : '9999', b.date ? dateSortKey(b.date) : '9999'))
+    .sort((a, b) => compareDateKeys(dateSortKey(a.date), dateSortKey(b.date), 'oldest'))
     .map(({ role, date }) => ({
       title: role.title,
       ...(role.organisation ? { organisation: context.link({ kind: 'organisation', slug: role.organisation }) } : {}),

@@ -27,7 +27,7 @@ export function placesMap(places: readonly PlaceView[], highlight: string | unde
   });
 }
 
-/** A timeline of events; undated events are drawn in a group of their own. */
+/** A timeline of events; events without a year are listed in a group of their own. */
 export function eventsTimeline(events: readonly EventSummary[], title: string, idPrefix: string): string {
   if (events.length === 0) return '';
   return renderTimeline(
@@ -36,6 +36,7 @@ export function eventsTimeline(events: readonly EventSummary[], title: string, i
       url: event.link.url,
       dateLabel: event.date.label,
       ...(event.date.iso ? { iso: event.date.iso } : {}),
+      ...(event.date.monthDay ? { monthDay: event.date.monthDay } : {}),
     })),
     {
       title,

@@ -1,6 +1,7 @@
 import type { RecordRef } from '../../link/graph.ts';
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
+import { dateSortKey, isDatedKey } from '../dates.ts';
 import { type Feed, type FeedArticle, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
 import {
   articleJsonLd,
@@ -208,10 +209,7 @@ function recentEvents(context: ViewContext, events: RecordRef[]): RecordRef[] {
   const oldestFirst = sortByDate(context, events, 'oldest');
   if (oldestFirst.length <= HOME_TIMELINE_EVENTS) return oldestFirst;
   // An event whose date no source states cannot be among the most recent.
-  const dated = oldestFirst.filter((ref) => {
-    const date = context.dateOf(ref);
-    return date !== undefined && date.precision !== 'unknown';
-  });
+  const dated = oldestFirst.filter((ref) => isDatedKey(dateSortKey(context.dateOf(ref))));
   return dated.slice(-HOME_TIMELINE_EVENTS);
 }
 
@@ -284,9 +282,14 @@ function groupByYear(articles: readonly ArticlePage[]): YearGroup[] {
   }
   return [...groups].map(([year, list]) => ({
     id: year === 'undated' ? 'date-not-stated' : `year-${year}`,
-    label: year === 'undated' ? 'Date not stated' : year,
+    label: year === 'undated' ? undatedLabel(list) : year,
     articles: list,
   }));
+}
+
+/** The heading of the group without a year: "Year not stated" once some of it gives a day and month. */
+export function undatedLabel(articles: readonly { readonly date: { readonly monthDay?: string } }[]): string {
+  return articles.some((article) => article.date.monthDay !== undefined) ? 'Year not stated' : 'Date not stated';
 }
 
 function unreachable(slug: string): never {
