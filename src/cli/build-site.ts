@@ -25,6 +25,11 @@ export interface BuildSiteOptions {
   /** Called at each stage of swapping the new site in (see {@link writeAtomically}). */
   readonly onStage?: AtomicOptions['onStage'];
   /**
+   * Called with the finished site's folder, complete and checked, before it is swapped in: if it
+   * throws, the build fails and `output` stays as it was. The build records its cache here.
+   */
+  readonly beforeSwap?: (site: string, built: BuiltSite) => Promise<void>;
+  /**
    * Render and index only record pages and search shards that changed since the site in `output`
    * was built, taking the others from it. Needs the code version (a change of code or templates
    * renders everything) and the fingerprints that build returned, if it is still the site in `output`.
@@ -108,6 +113,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         const lines = broken.map((link) => `  ${link.page}: ${link.href}`);
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
+      await options.beforeSwap?.(temporary, outcome ? builtWith(outcome) : {});
     },
     options.onStage ? { onStage: options.onStage } : {},
   );

@@ -67,10 +67,16 @@ try {
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']),
+    // Recorded before the swap: a cache that cannot be written fails the build while the old site is in place.
+    ...(cacheDir && inputs
+      ? {
+          beforeSwap: (site, done) =>
+            recordSite(cacheDir, values.output, inputs, report ?? '', done.fingerprints, site),
+        }
+      : {}),
     ...(searchProcesses === undefined ? {} : { searchProcesses }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
-  if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, report ?? '', built.fingerprints);
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
   const { reuse } = built;
   if (reuse?.textEdits !== undefined) {
