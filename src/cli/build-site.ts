@@ -11,6 +11,7 @@ import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.
 import { collectGarbage } from '../util/collect-garbage.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
+import { watchLateRejections } from './late-rejections.ts';
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -89,6 +90,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   await writeAtomically(
     options.output,
     async (temporary) => {
+      const rejections = watchLateRejections();
       // The first run plans the build and so learns how many batches it needs.
       try {
         for (let index = 0; index < batches.count; index++) {
@@ -98,14 +100,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
             quietMode: options.verbose !== true,
             config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
           });
+          // Eleventy prints each error it throws, stack trace included; the build reports it once.
+          if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
           await eleventy.write();
           collectGarbage();
           batches.search?.throwIfFailed();
         }
+        rejections.throwIfUnhandled();
       } catch (error) {
         // Shards may be indexing into the folder that is about to be deleted: let them end first.
         await batches.search?.settled();
         throw error;
+      } finally {
+        rejections.stop();
       }
       // The check ran while the search index was written: links into it are judged now.
       broken = stillBroken(path.resolve(temporary), pathPrefix, broken);
@@ -119,6 +126,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   );
   return outcome ? builtWith(outcome) : {};
 }
+
+/** The console without its error channel, for Eleventy's logger. */
+const withoutErrors: Pick<Console, 'log' | 'info' | 'warn' | 'error'> = {
+  log: (...text: unknown[]) => console.log(...text),
+  info: (...text: unknown[]) => console.info(...text),
+  warn: (...text: unknown[]) => console.warn(...text),
+  error: () => undefined,
+};
 
 /** What every Eleventy run of the build is handed, besides its batch. */
 function preloadedBuild(
