@@ -8,6 +8,7 @@ import {
   providePreloadedBuild,
 } from '../site/eleventy-plugin.ts';
 import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
+import { removeAbandonedSearchFolders } from '../site/search-folders.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
@@ -69,6 +70,8 @@ export class BrokenLinksError extends Error {
  * target, and only then swaps the result in for `output`.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+  // A killed build cannot remove its Pagefind folders; the next one does, once their process is gone.
+  removeAbandonedSearchFolders();
   const pathPrefix = options.pathPrefix ?? '/';
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageFile } from './render-plan.ts';
 import { linkOrCopy } from './reuse-pages.ts';
+import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
 
 /** Thrown when Pagefind cannot index the site; the build fails rather than ship a broken search. */
@@ -147,7 +148,7 @@ async function indexShard(output: string, shard: SearchShard): Promise<number> {
   // in a configuration file, which Pagefind reads from its working folder. Written synchronously,
   // so Pagefind starts when the shard is handed over, not when the thread next has a moment: after
   // a text edit, the build goes on to link the rest of the previous site, seconds of work.
-  const folder = mkdtempSync(path.join(tmpdir(), 'archive-search-'));
+  const folder = makeSearchFolder();
   try {
     const config = { site: output, glob: shardGlob(output, shard), output_path: bundle, quiet: true };
     writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
