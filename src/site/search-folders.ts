@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const PREFIX = 'archive-search-';
+const OWNED = new RegExp(`^${PREFIX}(\\d+)-`);
 
 /**
  * Makes the temporary folder of one Pagefind run. Its name carries this process's id, so that once
@@ -28,7 +29,7 @@ export function removeAbandonedSearchFolders(
     return removed;
   }
   for (const name of names) {
-    const pid = Number(new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1]);
+    const pid = Number(OWNED.exec(name)?.[1]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || isRunning(pid)) continue;
     try {
       rmSync(path.join(directory, name), { recursive: true, force: true });
