@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from '../load/read-content.ts';
 import type { SiteFingerprints } from '../site/render-plan.ts';
@@ -9,8 +9,12 @@ import { hashOf } from './hash.ts';
 interface Manifest {
   /** Hash of every input: content, code and options. */
   readonly inputs: string;
-  /** Identity of the output folder the build swapped in, so a replaced or deleted site is noticed. */
-  readonly output: { readonly ino: number; readonly ctimeMs: number };
+  /**
+   * Identity of the folder the build swapped in, so a replaced or deleted site is noticed. Not its
+   * ctime: renaming the folder into place changes that, and the record is written before the swap.
+   * A folder's inode and mtime stay the same through a rename in the same parent.
+   */
+  readonly output: { readonly ino: number; readonly mtimeMs: number };
   /** The problem report the build printed (warnings), printed again when the build is skipped. */
   readonly report: string;
   /** Fingerprints of the record pages and search shards, so the next build redoes only what changed. */
@@ -68,18 +72,24 @@ export async function builtFingerprints(cacheDir: string, output: string): Promi
   };
 }
 
-/** Records that `output` now holds the site built from `inputs`. Call it only after the swap succeeded. */
+/**
+ * Records that the finished site in `site` was built from `inputs`, to be swapped in as `output`.
+ * Called before the swap, so a cache that cannot be written fails the build while `output` is still
+ * the old site. The record names the folder itself, not the path: should the swap not happen, the
+ * folder at `output` is another one and the record does not describe it.
+ */
 export async function recordSite(
   cacheDir: string,
   output: string,
   inputs: string,
   report: string,
   fingerprints?: SiteFingerprints,
+  site: string = output,
 ): Promise<void> {
-  const current = await stat(output);
+  const current = await stat(site);
   const manifest: Manifest = {
     inputs,
-    output: { ino: current.ino, ctimeMs: current.ctimeMs },
+    output: { ino: current.ino, mtimeMs: current.mtimeMs },
     report,
     ...(fingerprints && {
       fingerprints: {
@@ -95,9 +105,16 @@ export async function recordSite(
     }),
   };
   const file = manifestFile(cacheDir, output);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(`${file}.${process.pid}`, JSON.stringify(manifest));
-  await rename(`${file}.${process.pid}`, file);
+  const written = `${file}.${process.pid}`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(written, JSON.stringify(manifest));
+    await rename(written, file);
+  } catch (error) {
+    // A full disk leaves a partial file: it would stay there for good.
+    await rm(written, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The manifest of the last build, if `output` is still the folder that build swapped in. */
@@ -105,7 +122,7 @@ async function currentManifest(cacheDir: string, output: string): Promise<Manife
   const manifest = await readManifest(cacheDir, output);
   if (manifest === undefined) return undefined;
   const current = await stat(output).catch(() => undefined);
-  const same = current?.ino === manifest.output.ino && current.ctimeMs === manifest.output.ctimeMs;
+  const same = current?.ino === manifest.output.ino && current.mtimeMs === manifest.output.mtimeMs;
   return same ? manifest : undefined;
 }
 

@@ -8,9 +8,11 @@ import {
   providePreloadedBuild,
 } from '../site/eleventy-plugin.ts';
 import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
+import { removeAbandonedSearchFolders } from '../site/search-folders.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
+import { watchLateRejections } from './late-rejections.ts';
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -24,6 +26,11 @@ export interface BuildSiteOptions {
   readonly verbose?: boolean;
   /** Called at each stage of swapping the new site in (see {@link writeAtomically}). */
   readonly onStage?: AtomicOptions['onStage'];
+  /**
+   * Called with the finished site's folder, complete and checked, before it is swapped in: if it
+   * throws, the build fails and `output` stays as it was. The build records its cache here.
+   */
+  readonly beforeSwap?: (site: string, built: BuiltSite) => Promise<void>;
   /**
    * Render and index only record pages and search shards that changed since the site in `output`
    * was built, taking the others from it. Needs the code version (a change of code or templates
@@ -63,6 +70,8 @@ export class BrokenLinksError extends Error {
  * target, and only then swaps the result in for `output`.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+  // A killed build cannot remove its Pagefind folders; the next one does, once their process is gone.
+  removeAbandonedSearchFolders();
   const pathPrefix = options.pathPrefix ?? '/';
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
@@ -84,6 +93,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   await writeAtomically(
     options.output,
     async (temporary) => {
+      const rejections = watchLateRejections();
       // The first run plans the build and so learns how many batches it needs.
       try {
         for (let index = 0; index < batches.count; index++) {
@@ -93,14 +103,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
             quietMode: options.verbose !== true,
             config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
           });
+          // Eleventy prints each error it throws, stack trace included; the build reports it once.
+          if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
           await eleventy.write();
           collectGarbage();
           batches.search?.throwIfFailed();
         }
+        rejections.throwIfUnhandled();
       } catch (error) {
         // Shards may be indexing into the folder that is about to be deleted: let them end first.
         await batches.search?.settled();
         throw error;
+      } finally {
+        rejections.stop();
       }
       // The check ran while the search index was written: links into it are judged now.
       broken = stillBroken(path.resolve(temporary), pathPrefix, broken);
@@ -108,11 +123,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         const lines = broken.map((link) => `  ${link.page}: ${link.href}`);
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
+      await options.beforeSwap?.(temporary, outcome ? builtWith(outcome) : {});
     },
     options.onStage ? { onStage: options.onStage } : {},
   );
   return outcome ? builtWith(outcome) : {};
 }
+
+/** The console without its error channel, for Eleventy's logger. */
+const withoutErrors: Pick<Console, 'log' | 'info' | 'warn' | 'error'> = {
+  log: (...text: unknown[]) => console.log(...text),
+  info: (...text: unknown[]) => console.info(...text),
+  warn: (...text: unknown[]) => console.warn(...text),
+  error: () => undefined,
+};
 
 /** What every Eleventy run of the build is handed, besides its batch. */
 function preloadedBuild(

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1]`: validates the content,
 // then renders the site into a temporary folder that replaces the output only on success.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { codeVersion } from '../cache/hash.ts';
@@ -10,6 +11,7 @@ import { readContent } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { buildSite } from './build-site.ts';
+import { failureMessage } from './failure-message.ts';
 
 const { values } = parseArgs({
   options: {
@@ -58,6 +60,8 @@ if (!archive) {
   process.exit(1);
 }
 
+const pause = pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']);
+let swapReached: SwapStage | undefined;
 try {
   // With the cache, record pages and search shards that did not change are taken from the last build.
   const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
@@ -66,11 +70,20 @@ try {
     output: values.output,
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
-    onStage: pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']),
+    onStage: async (stage) => {
+      if (stage !== 'built') swapReached = stage;
+      await pause?.(stage);
+    },
+    // Recorded before the swap: a cache that cannot be written fails the build while the old site is in place.
+    ...(cacheDir && inputs
+      ? {
+          beforeSwap: (site, done) =>
+            recordSite(cacheDir, values.output, inputs, report ?? '', done.fingerprints, site),
+        }
+      : {}),
     ...(searchProcesses === undefined ? {} : { searchProcesses }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
-  if (cacheDir && inputs) await recordSite(cacheDir, values.output, inputs, report ?? '', built.fingerprints);
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
   const { reuse } = built;
   if (reuse?.textEdits !== undefined) {
@@ -86,8 +99,9 @@ try {
     );
   }
 } catch (error) {
-  process.stderr.write(`Build failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.stderr.write(`${values.output}/ was left as it was.\n`);
+  // How far the swap got decides what the message says of the output: only before it is it untouched.
+  const after = swapReached === undefined ? 'unchanged' : existsSync(values.output) ? 'replaced' : 'missing';
+  process.stderr.write(`${failureMessage(error, values.output, after)}\n`);
   process.exit(1);
 }
 

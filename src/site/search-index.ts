@@ -1,17 +1,25 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageFile } from './render-plan.ts';
 import { linkOrCopy } from './reuse-pages.ts';
+import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
 
 /** Thrown when Pagefind cannot index the site; the build fails rather than ship a broken search. */
 export class SearchIndexError extends Error {
   override readonly name = 'SearchIndexError';
+  /** The signal that stopped Pagefind, if one did: `SIGXFSZ` when a file passed the file-size limit. */
+  readonly signal: string | undefined;
+
+  constructor(message: string, signal?: string) {
+    super(message);
+    this.signal = signal;
+  }
 }
 
 /** What {@link SearchIndexer} did. */
@@ -140,12 +148,12 @@ async function indexShard(output: string, shard: SearchShard): Promise<number> {
   // in a configuration file, which Pagefind reads from its working folder. Written synchronously,
   // so Pagefind starts when the shard is handed over, not when the thread next has a moment: after
   // a text edit, the build goes on to link the rest of the previous site, seconds of work.
-  const folder = mkdtempSync(path.join(tmpdir(), 'archive-search-'));
+  const folder = makeSearchFolder();
   try {
     const config = { site: output, glob: shardGlob(output, shard), output_path: bundle, quiet: true };
     writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
     await runPagefind(folder);
-    const indexed = await indexedPages(bundle);
+    const indexed = await indexedPages(bundle, output);
     if (indexed !== shard.urls.length) {
       throw new SearchIndexError(
         `Pagefind indexed ${indexed} of the ${shard.urls.length} pages of shard "${shard.key}"`,
@@ -200,7 +208,9 @@ function runPagefind(cwd: string): Promise<void> {
     child.on('error', (error) => reject(new SearchIndexError(`Pagefind could not start: ${error.message}`)));
     child.on('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new SearchIndexError(`Pagefind failed (${signal ?? `exit code ${code}`}): ${said.trim()}`));
+      else if (signal !== null)
+        reject(new SearchIndexError(`Pagefind was stopped by ${signal}: ${said.trim()}`, signal));
+      else reject(new SearchIndexError(`Pagefind failed (exit code ${code}): ${said.trim()}`));
     });
   });
 }
@@ -233,12 +243,33 @@ export function findPagefindBinary(platform: string = process.platform, arch: st
   );
 }
 
-/** Pages in a written bundle, from the count Pagefind records per language. */
-async function indexedPages(bundle: string): Promise<number> {
-  const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/**
+ * Pages in a written bundle, from the count Pagefind records per language. Pagefind ends with
+ * success even when its writes fail, so a truncated or malformed entry file is reported by name,
+ * with the fix, rather than as a JSON syntax error.
+ */
+export async function indexedPages(bundle: string, site: string = path.dirname(bundle)): Promise<number> {
+  const file = path.join(bundle, 'pagefind-entry.json');
+  const counts = pageCounts(await readFile(file, 'utf8'));
+  if (typeof counts === 'string') {
+    throw new SearchIndexError(
+      `Pagefind wrote a truncated or malformed ${path.relative(site, file)} (${counts}); it does not report ` +
+        'failed writes, so the disk is probably full: free some space and build again',
+    );
+  }
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
+/** The page count of each language in a Pagefind entry file, or what is wrong with the file. */
+function pageCounts(text: string): number[] | string {
+  let entry: { languages?: Record<string, { page_count?: unknown } | null> } | null;
+  try {
+    entry = JSON.parse(text);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const counts = Object.values(entry?.languages ?? {}).map((language) => language?.page_count);
+  return counts.every(Number.isInteger) ? (counts as number[]) : 'a language without a page count';
 }
 
 /** Characters a page path may hold and still be a literal in a Pagefind glob; slugs never need more. */

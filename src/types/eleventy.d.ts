@@ -40,6 +40,8 @@ declare module '@11ty/eleventy' {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Eleventy's logger; `overrideLogger` replaces the console it prints to. */
+    readonly logger: { overrideLogger(console: Pick<Console, 'log' | 'info' | 'warn' | 'error'>): void };
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
 

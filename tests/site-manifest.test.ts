@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recordSite, upToDate } from '../src/cache/site-manifest.ts';
+
+// The build records its cache before it swaps the new site in (so a failing write fails the build
+// while the old site is in place): the record must follow the folder through the swap's rename, and
+// must not describe the old site should the swap not happen.
+
+function newSite(work: string, name: string): string {
+  const folder = path.join(work, name);
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'index.html'), name);
+  return folder;
+}
+
+describe('a site recorded before its swap', () => {
+  it('should be up to date once swapped in', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-manifest-'));
+    const [cache, output] = [path.join(work, 'cache'), path.join(work, '_site')];
+    newSite(work, '_site');
+    const building = newSite(work, '.building');
+    await recordSite(cache, output, 'inputs', 'a warning', undefined, building);
+    expect(await upToDate(cache, output, 'inputs')).toBeUndefined();
+
+    renameSync(output, path.join(work, '.previous'));
+    renameSync(building, output);
+    expect(await upToDate(cache, output, 'inputs')).toEqual({ report: 'a warning' });
+  });
+
+  it('should not make the old site up to date when the swap did not happen', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-manifest-'));
+    const [cache, output] = [path.join(work, 'cache'), path.join(work, '_site')];
+    newSite(work, '_site');
+    const building = newSite(work, '.building');
+    await recordSite(cache, output, 'inputs', '', undefined, building);
+    rmSync(building, { recursive: true });
+    expect(await upToDate(cache, output, 'inputs')).toBeUndefined();
+  });
+
+  it('should fail, recording nothing, when the cache cannot be written', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-manifest-'));
+    const cache = path.join(work, 'cache');
+    const output = newSite(work, '_site');
+    // The record's folder is taken by a file, so the write fails, as it would on a full disk.
+    mkdirSync(cache);
+    writeFileSync(path.join(cache, 'sites'), '');
+    await expect(recordSite(cache, output, 'inputs', '')).rejects.toThrow(/EEXIST|ENOTDIR/);
+    expect(await upToDate(cache, output, 'inputs')).toBeUndefined();
+  });
+});
