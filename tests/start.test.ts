@@ -39,4 +39,34 @@ describe('npm start', () => {
     await live.printed(/Wrote \d+ files/, mark);
     await expect.poll(page, { timeout: PATIENCE_MS }).toContain('<h1>Tan Chengxu Renamed</h1>');
   }, 120_000);
+
+  it('should start with broken content, show the problems at every URL, and serve the site once fixed', async () => {
+    const content = copyContent();
+    const official = path.join(content, 'officials/tan-chengxu.md');
+    const original = readFileSync(official, 'utf8');
+    writeFileSync(official, original.replace('name: Tan Chengxu', 'name: Tan Chengxu\n"<b>": oops'));
+    server = await startDevServer(content);
+    const live = server;
+    await live.printed('No site to show yet', 0);
+    expect(live.log()).toMatch(/officials\/tan-chengxu\.md\n\s*3:1-3:\d+\s+error\s+Unknown key `<b>`.*unknown-key/);
+    expect(live.log()).not.toMatch(STACK_TRACE);
+    expect(live.log()).not.toContain('Fatal');
+
+    // Any page shows the problems, escaped: the report is text, not markup.
+    for (const pathname of ['/', '/officials/tan-chengxu/', '/no/such/page/']) {
+      const { status, text } = await live.get(pathname);
+      expect(status).toBe(500);
+      expect(text).toMatch(/officials\/tan-chengxu\.md\n\s*3:1-3:\d+\s+error\s+Unknown key `&lt;b&gt;`/);
+      expect(text).not.toContain('<b>');
+    }
+
+    // The fix is picked up on save, and the real site replaces the list of problems.
+    const mark = live.log().length;
+    writeFileSync(official, original.replace('name: Tan Chengxu', 'name: Tan Chengxu Fixed'));
+    await live.printed('is valid again', mark);
+    await expect
+      .poll(() => live.get('/officials/tan-chengxu/'), { timeout: PATIENCE_MS })
+      .toMatchObject({ status: 200, text: expect.stringContaining('<h1>Tan Chengxu Fixed</h1>') });
+    expect(live.log()).not.toMatch(STACK_TRACE);
+  }, 120_000);
 });

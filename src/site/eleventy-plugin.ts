@@ -1,6 +1,7 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { isLivePreview, setUpLivePreview } from '../serve/live-preview.ts';
 import { archiveShape } from './archive-shape.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit } from './build-plan.ts';
 import { documentTitle } from './filters.ts';
@@ -109,7 +110,9 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addPassthroughCopy({ 'layouts/assets': 'assets' });
   config.ignores.add('layouts/assets/**');
   const contentDir = options.contentDir ?? 'content';
-  const loadContent = createContentLoader(contentDir);
+  // `npm start`: content errors never stop the server.
+  const preview = isLivePreview() ? setUpLivePreview(config, contentDir) : undefined;
+  const loadContent = preview?.load ?? (() => loadOrFail(contentDir));
   config.addWatchTarget(contentDir);
   config.addGlobalData('siteUrl', publishTarget(options.siteUrl).siteUrl);
   // The archive, view and plan of this build, made once per build for both global data entries and
@@ -238,26 +241,9 @@ interface AfterBuild {
   readonly results: WrittenPage[];
 }
 
-/**
- * Loads content for Eleventy's own runs (`npm start`). In a watching server, content with errors
- * keeps the last good archive, so the site stays up while the editor fixes the file.
- */
-function createContentLoader(contentDir: string): () => Promise<Archive> {
-  let lastGood: Archive | undefined;
-  let failing = false;
-  return async () => {
-    const result = await loadAndReport(contentDir);
-    if (result.ok && result.archive) {
-      if (failing) process.stderr.write(`${contentDir}/ is valid again: the site is rebuilt.\n`);
-      failing = false;
-      lastGood = result.archive;
-      return result.archive;
-    }
-    failing = true;
-    if (lastGood) {
-      process.stderr.write(`Still serving the last good site: fix the problems above and save to rebuild.\n`);
-      return lastGood;
-    }
-    throw new ContentError(`${contentDir} has content errors (listed above)`);
-  };
+/** Loads content for Eleventy's own runs outside `npm start`, which fail on content errors. */
+async function loadOrFail(contentDir: string): Promise<Archive> {
+  const result = await loadAndReport(contentDir);
+  if (result.ok && result.archive) return result.archive;
+  throw new ContentError(`${contentDir} has content errors (listed above)`);
 }
