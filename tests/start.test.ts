@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyContent, type DevServer, PATIENCE_MS, startDevServer } from './helpers/dev-server.ts';
@@ -68,5 +68,39 @@ describe('npm start', () => {
       .poll(() => live.get('/officials/tan-chengxu/'), { timeout: PATIENCE_MS })
       .toMatchObject({ status: 200, text: expect.stringContaining('<h1>Tan Chengxu Fixed</h1>') });
     expect(live.log()).not.toMatch(STACK_TRACE);
+  }, 120_000);
+
+  it('should rebuild when a record is deleted, drop its page, and report the references to it', async () => {
+    const content = copyContent();
+    server = await startDevServer(content);
+    const live = server;
+    expect((await live.get('/cities/dalian/')).status).toBe(200);
+
+    const mark = live.log().length;
+    rmSync(path.join(content, 'places/dalian.md'));
+    const report = await live.printed('Still serving the last good site', mark);
+    expect(report).toMatch(/error\s+Unknown place "dalian".*unknown-reference/);
+    await expect.poll(async () => (await live.get('/cities/dalian/')).status, { timeout: PATIENCE_MS }).toBe(404);
+    expect((await live.get('/officials/tan-chengxu/')).status).toBe(200);
+    expect(report).not.toMatch(STACK_TRACE);
+  }, 120_000);
+
+  it('should serve a renamed record at its new URL only', async () => {
+    const content = copyContent();
+    server = await startDevServer(content);
+    const live = server;
+    expect((await live.get('/organisations/state-council/')).status).toBe(200);
+
+    renameSync(
+      path.join(content, 'organisations/state-council.md'),
+      path.join(content, 'organisations/state-council-of-china.md'),
+    );
+    const renamed = () => live.get('/organisations/state-council-of-china/');
+    await expect
+      .poll(renamed, { timeout: PATIENCE_MS })
+      .toMatchObject({ status: 200, text: expect.stringContaining('<h1>State Council</h1>') });
+    await expect
+      .poll(async () => (await live.get('/organisations/state-council/')).status, { timeout: PATIENCE_MS })
+      .toBe(404);
   }, 120_000);
 });

@@ -110,7 +110,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addPassthroughCopy({ 'layouts/assets': 'assets' });
   config.ignores.add('layouts/assets/**');
   const contentDir = options.contentDir ?? 'content';
-  // `npm start`: content errors never stop the server.
+  // `npm start`: content errors never stop the server, and deleted records leave the preview.
   const preview = isLivePreview() ? setUpLivePreview(config, contentDir) : undefined;
   const loadContent = preview?.load ?? (() => loadOrFail(contentDir));
   config.addWatchTarget(contentDir);
@@ -160,7 +160,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const { site, plan } = await thisBuild();
     const batch = (config as WithPreloaded)[PRELOADED]?.batch;
     const pages = plan.pages?.render ?? site ?? emptyRecordPages();
-    return batch ? (plan.batches[batch.index]?.pages ?? emptyRecordPages()) : pages;
+    return batch ? (plan.batches[batch.index]?.pages ?? emptyRecordPages()) : (preview?.withoutGone(pages) ?? pages);
   });
   // In batches, every run but the last renders record pages only, and the last one everything else.
   // After an edit of texts only, the pages besides record pages are the previous site's.
@@ -225,6 +225,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
       progress: batch?.batches,
     });
     preloaded?.onDone?.({ plan, ...finished });
+    await preview?.finish(event.directories);
   });
 }
 
@@ -237,7 +238,7 @@ export interface Prepared {
 
 /** What Eleventy tells `eleventy.after` listeners that this plugin uses. */
 interface AfterBuild {
-  readonly directories: { readonly output: string; readonly data: string };
+  readonly directories: { readonly output: string; readonly data: string; readonly input: string };
   readonly results: WrittenPage[];
 }
 
