@@ -1,6 +1,7 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { isLivePreview, setUpLivePreview } from '../serve/live-preview.ts';
 import { archiveShape } from './archive-shape.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit } from './build-plan.ts';
 import { documentTitle } from './filters.ts';
@@ -110,7 +111,9 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addPassthroughCopy({ 'layouts/assets': 'assets' });
   config.ignores.add('layouts/assets/**');
   const contentDir = options.contentDir ?? 'content';
-  const loadContent = createContentLoader(contentDir);
+  // `npm start`: content errors never stop the server, and deleted records leave the preview.
+  const preview = isLivePreview() ? setUpLivePreview(config, contentDir) : undefined;
+  const loadContent = preview?.load ?? (() => loadOrFail(contentDir));
   config.addWatchTarget(contentDir);
   config.addGlobalData('siteUrl', publishTarget(options.siteUrl).siteUrl);
   // The archive, view and plan of this build, made once per build for both global data entries and
@@ -158,7 +161,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
     const { site, plan } = await thisBuild();
     const batch = (config as WithPreloaded)[PRELOADED]?.batch;
     const pages = plan.pages?.render ?? site ?? emptyRecordPages();
-    return batch ? (plan.batches[batch.index]?.pages ?? emptyRecordPages()) : pages;
+    return batch ? (plan.batches[batch.index]?.pages ?? emptyRecordPages()) : (preview?.withoutGone(pages) ?? pages);
   });
   // In batches, every run but the last renders record pages only, and the last one everything else.
   // After an edit of texts only, the pages besides record pages are the previous site's.
@@ -224,6 +227,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
       progress: batch?.batches,
     });
     preloaded?.onDone?.({ plan, ...finished });
+    await preview?.finish(event.directories);
   });
 }
 
@@ -236,30 +240,13 @@ export interface Prepared {
 
 /** What Eleventy tells `eleventy.after` listeners that this plugin uses. */
 interface AfterBuild {
-  readonly directories: { readonly output: string; readonly data: string };
+  readonly directories: { readonly output: string; readonly data: string; readonly input: string };
   readonly results: WrittenPage[];
 }
 
-/**
- * Loads content for Eleventy's own runs (`npm start`). In a watching server, content with errors
- * keeps the last good archive, so the site stays up while the editor fixes the file.
- */
-function createContentLoader(contentDir: string): () => Promise<Archive> {
-  let lastGood: Archive | undefined;
-  let failing = false;
-  return async () => {
-    const result = await loadAndReport(contentDir);
-    if (result.ok && result.archive) {
-      if (failing) process.stderr.write(`${contentDir}/ is valid again: the site is rebuilt.\n`);
-      failing = false;
-      lastGood = result.archive;
-      return result.archive;
-    }
-    failing = true;
-    if (lastGood) {
-      process.stderr.write(`Still serving the last good site: fix the problems above and save to rebuild.\n`);
-      return lastGood;
-    }
-    throw new ContentError(`${contentDir} has content errors (listed above)`);
-  };
+/** Loads content for Eleventy's own runs outside `npm start`, which fail on content errors. */
+async function loadOrFail(contentDir: string): Promise<Archive> {
+  const result = await loadAndReport(contentDir);
+  if (result.ok && result.archive) return result.archive;
+  throw new ContentError(`${contentDir} has content errors (listed above)`);
 }
