@@ -117,12 +117,18 @@ export function rejectBidiControls(file: VFile, bodyOffset: number): void {
     place ??= location(file);
     const start = place.toPoint(match.index);
     const end = place.toPoint(match.index + match[0].length);
-    reportError(file, bidiReason('The text', match[0], ''), 'bidi-control', start && end ? { start, end } : start);
+    const line =
+      text
+        .slice(Math.max(bodyOffset, match.index - 40), match.index)
+        .split(/\r?\n|\r/)
+        .at(-1) ?? '';
+    const where = contextBefore(line, line.length);
+    reportError(file, bidiReason('The text', match[0], where), 'bidi-control', start && end ? { start, end } : start);
   }
 }
 
 function bidiReason(what: string, character: string, where: string): string {
-  return `${what} has a ${describeCharacter(character)}${where === '' ? '' : ` ${where}`}, an invisible control that makes browsers show the text after it in another order: remove it`;
+  return `${what} has a ${describeCharacter(character)} ${where}, an invisible control that makes browsers show the text after it in another order: remove it`;
 }
 
 function identityPaths(kind: RecordKind): RegExp[] {
