@@ -3,7 +3,10 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { reportWarning } from '../parse/messages.ts';
+import { visibly } from '../parse/unicode-characters.ts';
 import { KIND_FOLDERS } from '../schema/index.ts';
+import { createLookAlikeFinder, type LookAlike } from './find-look-alikes.ts';
+import { describeDifference } from './look-alike.ts';
 import { findNameCandidates, type NameCandidate } from './name-candidates.ts';
 import { namePattern } from './name-pattern.ts';
 import type { MentionTarget } from './registry.ts';
@@ -15,12 +18,16 @@ const SKIPPED = new Set(['link', 'linkReference', 'heading', 'inlineCode', 'code
  * Makes a check that warns about names in an article body that look like a person or a place (see
  * {@link findNameCandidates}) but are not in `names`, the registered names, aliases and variant
  * spellings. Registered names, the article's `plain` names, and any part of one are never flagged.
+ * Words that look like a registered name but are written with other characters (see
+ * {@link createLookAlikeFinder}) get `confusable-mention` instead, naming the file in `declaredIn`.
  * The tree is only read, so a cached tree can be checked.
  */
 export function createUnregisteredNameCheck(
   names: ReadonlyMap<string, MentionTarget>,
+  declaredIn: ReadonlyMap<string, string> = new Map(),
 ): (tree: Root, file: VFile, plain: readonly string[]) => void {
   const shared = namePattern(names.keys());
+  const findLookAlikes = createLookAlikeFinder(names.keys());
   const taken = new Set([...names.values()].map((target) => `${target.kind}:${target.slug}`));
   return (tree, file, plain) => {
     const known = [...names.keys(), ...plain];
@@ -36,16 +43,29 @@ export function createUnregisteredNameCheck(
       // The source text rather than the node's value, so offsets are file offsets even after
       // escapes. Known names are blanked out with a non-space, so no candidate reaches across one.
       const raw = source.slice(start, end);
-      const text = knownPattern ? raw.replace(knownPattern, (name) => '#'.repeat(name.length)) : raw;
+      const span = (found: { start: number; end: number }) => {
+        const from = place.toPoint(start + found.start);
+        const to = place.toPoint(start + found.end);
+        return from && to ? { start: from, end: to } : from;
+      };
+      let text = knownPattern ? raw.replace(knownPattern, (name) => '#'.repeat(name.length)) : raw;
+      // A look-alike of a registered name is that name mistyped, not a new person or place.
+      for (const lookAlike of findLookAlikes(text)) {
+        reportWarning(file, lookAlikeReason(lookAlike, declaredIn), 'confusable-mention', span(lookAlike));
+        text = text.slice(0, lookAlike.start) + '#'.repeat(lookAlike.end - lookAlike.start) + text.slice(lookAlike.end);
+      }
       for (const candidate of findNameCandidates(text)) {
         if (known.some((name) => containsWords(name, candidate.text))) continue;
-        const from = place.toPoint(start + candidate.start);
-        const to = place.toPoint(start + candidate.end);
-        const at = from && to ? { start: from, end: to } : from;
-        reportWarning(file, messageFor(candidate, taken), 'unregistered-name', at);
+        reportWarning(file, messageFor(candidate, taken), 'unregistered-name', span(candidate));
       }
     });
   };
+}
+
+function lookAlikeReason(lookAlike: LookAlike, declaredIn: ReadonlyMap<string, string>): string {
+  const file = declaredIn.get(lookAlike.name);
+  const odd = describeDifference(lookAlike.text, lookAlike.name);
+  return `"${visibly(lookAlike.text)}" looks like "${lookAlike.name}"${file === undefined ? '' : ` (${file})`} but is written with ${odd}, so it is not linked: retype it`;
 }
 
 function messageFor(candidate: NameCandidate, taken: ReadonlySet<string>): string {

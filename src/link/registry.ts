@@ -2,6 +2,7 @@ import { hasPosition, KEY_SUFFIX, positionAt } from '../parse/front-matter.ts';
 import { reportError } from '../parse/messages.ts';
 import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
 import { type EntityKind, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { checkConfusableNames, type DeclaredName } from './check-confusable-names.ts';
 
 /** Every record of the archive, by kind and slug. */
 export type RecordIndex = { readonly [K in RecordKind]: ReadonlyMap<string, ParsedRecord<K>> };
@@ -21,11 +22,14 @@ interface NameEntry {
 
 /**
  * First pass of linking: indexes every record by slug and every entity by its names, reporting
- * duplicate slugs and names shared by two records. The first record (in path order) keeps the slug.
+ * duplicate slugs, names shared by two records and look-alike names (which are left unlinked, see
+ * {@link checkConfusableNames}). The first record (in path order) keeps the slug.
  */
 export function indexRecords(records: readonly AnyParsedRecord[]): {
   index: RecordIndex;
   names: ReadonlyMap<string, MentionTarget>;
+  /** The file that declares each name, for messages that point at it. */
+  declaredIn: ReadonlyMap<string, string>;
 } {
   const maps = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new Map<string, AnyParsedRecord>()])) as Record<
     RecordKind,
@@ -51,27 +55,33 @@ export function indexRecords(records: readonly AnyParsedRecord[]): {
     map.set(record.slug, record);
   }
 
-  const names = new Map<string, NameEntry>();
+  const declared: DeclaredName[] = [];
   for (const kind of RECORD_KINDS) {
     if (kind === 'article') continue;
     for (const record of maps[kind].values()) {
-      for (const { name, path } of namesOf(record)) {
-        const first = names.get(name);
-        if (first && first.record !== record) {
-          reportError(
-            record.file,
-            `Name "${name}" is already used by ${first.target.kind} \`${first.target.slug}\` (${first.record.file.path}): a name may link to one record only; remove it from one of them`,
-            'duplicate-alias',
-            positionAt(record.positions, path) ?? positionAt(record.positions, path + KEY_SUFFIX),
-          );
-          continue;
-        }
-        if (!first) names.set(name, { target: { kind, slug: record.slug }, record, path });
-      }
+      for (const { name, path } of namesOf(record)) declared.push({ name, kind, record, path });
     }
   }
+  const lookAlikes = checkConfusableNames(declared);
+  const names = new Map<string, NameEntry>();
+  for (const entry of declared) {
+    const { name, kind, record, path } = entry;
+    if (lookAlikes.has(entry)) continue;
+    const first = names.get(name);
+    if (first && first.record !== record) {
+      reportError(
+        record.file,
+        `Name "${name}" is already used by ${first.target.kind} \`${first.target.slug}\` (${first.record.file.path}): a name may link to one record only; remove it from one of them`,
+        'duplicate-alias',
+        positionAt(record.positions, path) ?? positionAt(record.positions, path + KEY_SUFFIX),
+      );
+      continue;
+    }
+    if (!first) names.set(name, { target: { kind, slug: record.slug }, record, path });
+  }
   const targets = new Map([...names].map(([name, entry]) => [name, entry.target]));
-  return { index: maps as unknown as RecordIndex, names: targets };
+  const declaredIn = new Map([...names].map(([name, entry]) => [name, entry.record.file.path]));
+  return { index: maps as unknown as RecordIndex, names: targets, declaredIn };
 }
 
 /** The names under which an entity is mentioned: its name, its aliases and its variant spellings. */

@@ -9,6 +9,7 @@ import {
   SCHEMAS,
   slugSchema,
 } from '../schema/index.ts';
+import { checkFrontMatterText, rejectBidiControls } from './check-characters.ts';
 import { type PositionIndex, readYamlRecord, splitFrontMatter } from './front-matter.ts';
 import { parseBody } from './markdown.ts';
 import { reportError } from './messages.ts';
@@ -41,12 +42,16 @@ export function parseRecord<K extends RecordKind>(file: VFile, kind: K): ParsedC
   const split = isYamlFile(file) ? readYamlOnly(file, kind) : splitFrontMatter(file);
   if (!split) return undefined;
   const schema = SCHEMAS[kind];
-  const result = schema.safeParse(split.data);
+  const text = checkFrontMatterText(file, split.data, split.positions, kind);
+  const result = schema.safeParse(text.data);
   const body = parseBody(file, split.bodyOffset);
+  rejectBidiControls(file, split.bodyOffset);
   if (!result.success) {
-    reportSchemaIssues(result.error.issues, { file, schema, data: split.data, positions: split.positions, kind });
+    reportSchemaIssues(result.error.issues, { file, schema, data: text.data, positions: split.positions, kind });
     return undefined;
   }
+  // A name or slug with an invisible character would be indexed under a name no one can type.
+  if (text.refused) return undefined;
   const data = result.data as DataOf<K>;
   const slug = data.slug ?? slugFromFileName(file, kind);
   if (slug === undefined) return undefined;

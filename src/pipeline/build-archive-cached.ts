@@ -196,5 +196,5 @@ function registryOf(linked: LinkedRecords): Registry {
   const placeKinds = new Map<string, PlaceKind>(
     [...index.place.values()].map((place) => [place.slug, place.data.kind]),
   );
-  return { names: renderOptions.names, slugs, placeKinds };
+  return { names: renderOptions.names, declaredIn: linked.declaredIn, slugs, placeKinds };
 }

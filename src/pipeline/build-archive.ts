@@ -35,6 +35,8 @@ export interface ArchiveResult {
 export interface LinkedRecords {
   readonly index: RecordIndex;
   readonly renderOptions: LinkMentionsOptions;
+  /** The file that declares each linkable name. */
+  readonly declaredIn: ReadonlyMap<string, string>;
 }
 
 /**
@@ -52,7 +54,7 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   );
   const linked = linkRecords([...bodies.keys()], invalid);
   const render = createBodyRenderer(linked.renderOptions);
-  const checkNames = createUnregisteredNameCheck(linked.renderOptions.names);
+  const checkNames = createUnregisteredNameCheck(linked.renderOptions.names, linked.declaredIn);
   const rendered = new Map<string, RenderedBody>();
   for (const record of recordsOf(linked.index)) {
     const body = bodies.get(record) ?? EMPTY;
@@ -91,7 +93,7 @@ export function linkRecords(
   records: readonly AnyParsedRecord[],
   invalid: ReadonlySet<string> = new Set(),
 ): LinkedRecords {
-  const { index, names } = indexRecords(records);
+  const { index, names, declaredIn } = indexRecords(records);
   checkReferences(records, index, (target) => invalid.has(recordKey(target)));
   checkEventSources(index);
   // Hand links (`[the city](place:dalian)`) to a record whose file has errors are not reported again either.
@@ -100,7 +102,7 @@ export function linkRecords(
   const slugs = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, [...index[kind].keys(), ...broken(kind)]])) as {
     [K in RecordKind]: string[];
   };
-  return { index, renderOptions: { names, slugs, hrefFor: (target) => recordUrl(index, target) } };
+  return { index, declaredIn, renderOptions: { names, slugs, hrefFor: (target) => recordUrl(index, target) } };
 }
 
 /** Every record in the index, kind by kind, in index order. */

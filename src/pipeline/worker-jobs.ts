@@ -33,6 +33,8 @@ export function parseJob(source: SourceFile): ParseOutcome {
 /** What rendering needs to know about the whole archive, as plain data. */
 export interface Registry {
   readonly names: ReadonlyMap<string, MentionTarget>;
+  /** The file that declares each name, for messages about look-alikes of it. */
+  readonly declaredIn: ReadonlyMap<string, string>;
   readonly slugs: { readonly [K in RecordKind]: readonly string[] };
   /** Kinds of places: cities have their own URL section. */
   readonly placeKinds: ReadonlyMap<string, PlaceKind>;
@@ -47,7 +49,7 @@ export interface RenderOutcome extends RenderedBody {
 export function createRenderJob(
   registry: Registry,
 ): (path: string, bytes: Uint8Array, body: Root, plain?: readonly string[]) => RenderOutcome {
-  const checkNames = createUnregisteredNameCheck(registry.names);
+  const checkNames = createUnregisteredNameCheck(registry.names, registry.declaredIn);
   const render = createBodyRenderer({
     names: registry.names,
     slugs: registry.slugs,

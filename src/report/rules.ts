@@ -37,6 +37,14 @@ export const RULES = {
   'reference-cycle': 'An event, place or organisation is (indirectly) inside itself.',
   'source-does-not-report': 'A participant is cited to an article that does not report the event.',
   'unregistered-name': 'A name in an article body looks like a person or a place but matches no record (a warning).',
+  'bidi-control': 'A bidirectional control character, which shows the text after it in another order.',
+  'invisible-character':
+    'An invisible character (zero-width space, joiner, soft hyphen, …) in a name, slug or reference.',
+  'unusual-space': 'A name has a space that is not a plain space, or a leading, trailing or doubled space (a warning).',
+  'confusable-name':
+    'A name looks like the name of another record, or differs from it only by case, spacing or accents (a warning).',
+  'confusable-mention':
+    'Words in an article body look like a registered name but are written with other characters (a warning).',
 } as const;
 
 /** The id of a content rule. */
