@@ -6,6 +6,7 @@ import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { LinkMentionsOptions } from '../link/remark-link-mentions.ts';
+import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import { NO_POSITIONS } from '../parse/front-matter.ts';
 import { hasErrors } from '../parse/messages.ts';
@@ -51,6 +52,10 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
     parsed.map(({ file, record }) => ({ file, parsed: record !== undefined })),
   );
   const linked = linkRecords([...bodies.keys()], invalid);
+  suggestKnownSlugs(
+    parsed.map(({ file }) => file),
+    linked.index,
+  );
   const render = createBodyRenderer(linked.renderOptions);
   const checkNames = createUnregisteredNameCheck(linked.renderOptions.names);
   const rendered = new Map<string, RenderedBody>();
