@@ -40,6 +40,15 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
   const missing = value === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code);
   if (missing && path.length > 0) {
     const parent = path.slice(0, -1);
+    if (context.kind === 'official' && /^variants\.\d+\.source$/.test(key)) {
+      const spelling = valueAt(context.data, [...parent, 'spelling']);
+      report(
+        `Variant spelling ${describeValue(spelling)} in \`${pathString(parent)}\` cites no \`source\`: add \`source:\` with the slug of the article that spells the name this way; a form no source uses belongs in \`aliases\``,
+        'variant-without-source',
+        positionOf(context.positions, parent),
+      );
+      return;
+    }
     report(
       `Missing required key \`${String(path.at(-1))}\` in ${parent.length === 0 ? `${context.kind} front matter` : `\`${pathString(parent)}\``}: add \`${String(path.at(-1))}: …\``,
       'missing-key',
