@@ -18,17 +18,47 @@ const articles = Array.from({ length: FEED_ENTRIES + 10 }, (_, n) => article(n))
 const spec = { page: '/officials/li-qiang/', title: 'Articles naming Li Qiang', path: '/officials/li-qiang/feed.xml' };
 
 describe('feeds', () => {
-  it('should carry only the newest entries, in the order given', () => {
+  it('should carry only the newest entries, dated ones of the same day first', () => {
     const feed = toFeed(target, spec, articles);
     expect(feed.entries).toHaveLength(FEED_ENTRIES);
     expect(feed.entries[0]?.url).toBe('https://news.example.gov/archive/articles/a0/');
+    // The 30 dated articles of the same `added` day come first, then the undated ones.
+    expect(feed.entries[30]?.url).toBe('https://news.example.gov/archive/articles/a1/');
     expect(feed.selfUrl).toBe('https://news.example.gov/archive/officials/li-qiang/feed.xml');
   });
 
+  it('should put a new undated article first, however many dated articles there are', () => {
+    const dated = Array.from({ length: 60 }, (_, n): FeedArticle => {
+      const day = `2018-06-${String((n % 28) + 1).padStart(2, '0')}`;
+      return { ...article(n), date: { label: day, iso: day, inferred: false } };
+    });
+    const added = { label: '23 November 2026', iso: '2026-11-23', inferred: false };
+    const undated: FeedArticle = { ...article(99), date: { label: 'Date not stated', inferred: false }, added };
+    // The site lists articles by the source's date, undated last; the feed must not keep that order.
+    for (const feed of [toFeed(target, spec, [...dated, undated]), toFeed(target, spec, [undated, ...dated])]) {
+      expect(feed.entries).toHaveLength(FEED_ENTRIES);
+      expect(feed.entries[0]).toMatchObject({ title: 'Article 99', updated: '2026-11-23T00:00:00Z' });
+      expect(feed.entries[0]).not.toHaveProperty('published');
+      expect(feed.entries[1]?.published).toBe('2018-06-28T00:00:00Z');
+      expect(feed.updated).toBe('2026-11-23T00:00:00Z');
+    }
+  });
+
+  it('should order the newest additions by the source date, month before undated', () => {
+    const month = { ...article(1), date: { label: 'June 2018', iso: '2018-06', inferred: false } };
+    const day = { ...article(3), date: { label: '2 May 2018', iso: '2018-05-02', inferred: false } };
+    const titles = toFeed(target, spec, [article(5), day, month]).entries.map((entry) => entry.title);
+    expect(titles).toEqual(['Article 1', 'Article 3', 'Article 5']);
+  });
+
   it('should date entries by the day the archive took them in, and publish only stated days', () => {
-    const [first, second] = toFeed(target, spec, articles).entries;
+    const inferred = { ...article(0), date: { label: '20 June 2018', iso: '2018-06-20', inferred: true } };
+    const [first, second, third] = toFeed(target, spec, [article(0), article(1), inferred]).entries;
     expect(first).toMatchObject({ updated: '2026-11-22T00:00:00Z', published: '2018-06-20T00:00:00Z' });
+    // An inferred date or none: the entry says only when the archive took it in.
     expect(second?.published).toBeUndefined();
+    expect(third).toMatchObject({ updated: '2026-11-22T00:00:00Z' });
+    expect(third).not.toHaveProperty('published');
   });
 
   it('should carry text with absolute links only when asked, and summaries always', () => {

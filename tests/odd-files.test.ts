@@ -72,7 +72,14 @@ const CITY = [
   '---',
   '',
 ].join('\n');
-const OFFICIAL = ['---', 'name: 谭成旭', 'aliases: [Tan Chengxu]', '---', ''].join('\n');
+const OFFICIAL = [
+  '---',
+  'name: 谭成旭',
+  'aliases: [Tan Chengxu]',
+  'roles: [{ title: 大连市市长, source: tan-chengxu-meets-delegation }]',
+  '---',
+  '',
+].join('\n');
 const ARTICLE = [
   '---',
   'title: 谭成旭会见上海代表团 — “三区”城市',

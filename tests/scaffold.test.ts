@@ -80,8 +80,12 @@ describe('npm run new, followed by the authoring guide', () => {
     const filled = readFileSync(article, 'utf8')
       .replace('reference: ""', 'reference: "press-office-2026-101"')
       .replace('summary: ""', 'summary: "Li Jinke meets Zhou Bo in Anshan."');
-    writeFileSync(article, `${filled}Li Jinke met Zhou Bo in Anshan yesterday.\n`);
+    writeFileSync(article, `${filled}Li Jinke met Zhou Bo, mayor of Anshan, in Anshan yesterday.\n`);
     writeFileSync(city, readFileSync(city, 'utf8').replace('{ lat: , lon: }', '{ lat: 41.108, lon: 122.994 }'));
+    // The guide's next step for a new official: the role the article gives, cited to it.
+    const official = path.join(content, 'officials/zhou-bo.md');
+    const role = 'roles: [{ title: "mayor of Anshan", source: li-jinke-meets-zhou-bo-in-anshan }]';
+    writeFileSync(official, readFileSync(official, 'utf8').replace('roles: []', role));
 
     const after = buildArchive(await readContent(content, work));
     expect(formatReport(after.files)).toBe('');
@@ -98,7 +102,7 @@ describe('npm run new, followed by the authoring guide', () => {
     // Running it again never overwrites the filled-in file.
     const again = await create('article', 'Li Jinke meets Zhou Bo in Anshan').catch((error) => error);
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already an article') });
-    expect(readFileSync(article, 'utf8')).toContain('Li Jinke met Zhou Bo in Anshan yesterday.');
+    expect(readFileSync(article, 'utf8')).toContain('Li Jinke met Zhou Bo, mayor of Anshan, in Anshan yesterday.');
   }, 120_000);
 });
 

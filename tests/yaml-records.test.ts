@@ -31,7 +31,11 @@ describe('records kept as YAML files', () => {
   it('should read an official and a city from .yaml and .yml files and link their names', () => {
     const { archive, files } = buildArchive([
       article,
-      source('content/officials/li-jinke.yaml', 'official', 'name: Li Jinke\naliases: [Mr Li]\n'),
+      source(
+        'content/officials/li-jinke.yaml',
+        'official',
+        'name: Li Jinke\naliases: [Mr Li]\nroles: [{ title: vice mayor, source: visit }]\n',
+      ),
       source(
         'content/places/anshan.yml',
         'place',

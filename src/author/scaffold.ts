@@ -9,6 +9,7 @@ import {
   type RecordKind,
   SLUG_PATTERN,
 } from '../schema/index.ts';
+import { slugFromTitle } from '../util/slug.ts';
 
 /** What `npm run new` can create; `city` is a place of kind city, the most common new place. */
 export const SCAFFOLD_KINDS = ['article', 'event', 'official', 'place', 'city', 'organisation', 'document'] as const;
@@ -28,27 +29,8 @@ export interface Scaffold {
 // Article titles are sentences; their slugs keep the first words, cut at a word boundary.
 const ARTICLE_SLUG_LENGTH = 60;
 
-/**
- * A slug from a title: ASCII letters and digits joined by hyphens, accents dropped
- * ("Zhōu Bō" → "zhou-bo"). Empty when the title has no Latin letters or digits at all.
- */
-export function slugFromTitle(title: string, maxLength = MAX_SLUG_LENGTH): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{Mn}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = '';
-  for (const word of words) {
-    const next = slug === '' ? word : `${slug}-${word}`;
-    if (next.length > maxLength) break;
-    slug = next;
-  }
-  // A single word longer than the limit is cut rather than dropped.
-  return slug === '' && words[0] ? words[0].slice(0, maxLength) : slug;
-}
+/** A slug from a title (see {@link slugFromTitle}); kept here, where `npm run new` made it first. */
+export { slugFromTitle };
 
 /**
  * The file `npm run new` writes for a new record, or the reason it cannot. Pure: the caller says

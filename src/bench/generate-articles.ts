@@ -107,7 +107,7 @@ export function generateReports(
           place: city.slug,
           venues: [venue.slug],
           partOf: primary,
-          participants: [{ official: guest.slug, parts: ['visited'], source: slug }],
+          participants: [{ official: guest.slug, parts: ['inspected'], source: slug }],
         },
       });
     }

@@ -51,9 +51,11 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   for (const { slug, ...data } of entities.organisations) add('organisations', slug, data);
   for (const official of entities.officials) {
     const [first, second] = reports.appearances.get(official.slug) ?? [];
+    // No article names them, so no source gives them a role: an archive would not hold them.
+    if (first === undefined) continue;
     const role = { title: official.title, organisation: official.organisation, place: official.place };
     const roles = [
-      ...(first ? [{ ...role, source: first }] : []),
+      { ...role, source: first },
       // Sources word the same office differently; the archive keeps each wording with its source.
       ...(second && random.chance(0.3) ? [{ ...role, title: lowerFirst(official.title), source: second }] : []),
     ];

@@ -34,6 +34,21 @@ export const REFERENCE_FIELDS: { readonly [K in RecordKind]: Readonly<Record<str
   },
 };
 
+/** The kind of record the value at `path` (`participants.2.official`) refers to, if it is a reference. */
+export function referenceTargetAt(kind: RecordKind, path: string): RecordKind | undefined {
+  const keys = path.split('.');
+  for (const [pattern, target] of Object.entries(REFERENCE_FIELDS[kind])) {
+    const parts = pattern.split('.');
+    if (
+      parts.length === keys.length &&
+      parts.every((part, at) => part === keys[at] || (part === '*' && /^\d+$/.test(keys[at] ?? '')))
+    ) {
+      return target;
+    }
+  }
+  return undefined;
+}
+
 /** One reference found in a record's front matter. */
 export interface FoundReference {
   /** Dotted path of the value, e.g. `participants.2.official`. */

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { reportError } from './messages.ts';
+import { explainYamlError } from './yaml-errors.ts';
 
 /**
  * Where each value of the front matter sits in the file, keyed by its path (`roles.0.title`); read
@@ -159,8 +160,9 @@ function readFields(
     if (error.code === 'DUPLICATE_KEY') {
       reportError(file, `Key appears twice in the ${where}: keep only one`, 'duplicate-key', toPosition(error.pos));
     } else {
-      const reason = `${where === 'file' ? 'File' : 'Front matter'} is not valid YAML: ${firstLine(error.message)}`;
-      reportError(file, reason, 'invalid-yaml', toPosition(error.pos));
+      const problem = explainYamlError(error, document, String(file.value).slice(offset));
+      const reason = `${where === 'file' ? 'File' : 'Front matter'} is not valid YAML: ${problem.reason}`;
+      reportError(file, reason, 'invalid-yaml', toPosition(problem.range));
     }
   }
   if (document.errors.length > 0) return undefined;
@@ -229,8 +231,4 @@ function indexPositions(
 /** Joins a parent path and a key the way position indexes are keyed. */
 export function joinPath(parent: string, key: string | number): string {
   return parent === '' ? String(key) : `${parent}.${key}`;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

@@ -1,9 +1,12 @@
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
+import { referenceTargetAt } from '../link/reference-fields.ts';
 import { isRuleId, type RuleId } from '../report/rules.ts';
-import { SLUG_PATTERN } from '../schema/common.ts';
+import { type RecordKind, SLUG_PATTERN } from '../schema/common.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
+import { slugFromTitle } from '../util/slug.ts';
 import { joinPath, KEY_SUFFIX, type PositionIndex, positionAt } from './front-matter.ts';
 import { reportError } from './messages.ts';
 
@@ -16,8 +19,8 @@ export interface IssueContext {
   readonly schema: z.ZodType;
   readonly data: unknown;
   readonly positions: PositionIndex;
-  /** Singular noun for the record kind, used in messages ("article"). */
-  readonly kind: string;
+  /** The record kind, also the singular noun used in messages ("article"). */
+  readonly kind: RecordKind;
 }
 
 /** Reports every zod issue as a positioned message that says what is wrong and how to fix it. */
@@ -37,6 +40,15 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
   const missing = value === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code);
   if (missing && path.length > 0) {
     const parent = path.slice(0, -1);
+    if (context.kind === 'official' && /^variants\.\d+\.source$/.test(key)) {
+      const spelling = valueAt(context.data, [...parent, 'spelling']);
+      report(
+        `Variant spelling ${describeValue(spelling)} in \`${pathString(parent)}\` cites no \`source\`: add \`source:\` with the slug of the article that spells the name this way; a form no source uses belongs in \`aliases\``,
+        'variant-without-source',
+        positionOf(context.positions, parent),
+      );
+      return;
+    }
     report(
       `Missing required key \`${String(path.at(-1))}\` in ${parent.length === 0 ? `${context.kind} front matter` : `\`${pathString(parent)}\``}: add \`${String(path.at(-1))}: …\``,
       'missing-key',
@@ -92,12 +104,15 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
       );
       return;
     }
-    case 'invalid_format':
-      report(
+    case 'invalid_format': {
+      const isSlug = issue.format === 'regex' && issue.pattern === String(SLUG_PATTERN);
+      const message = report(
         `${field} is ${describeValue(value)}: ${issue.message}`,
-        issue.format === 'regex' && issue.pattern === String(SLUG_PATTERN) ? 'invalid-slug' : 'invalid-format',
+        isSlug ? 'invalid-slug' : 'invalid-format',
       );
+      if (isSlug) markLikelySlug(message, context.kind, key, value);
       return;
+    }
     case 'too_small':
       // Required text left empty, as a scaffolded file leaves it for the editor to fill.
       if (issue.origin === 'string' && Number(issue.minimum) === 1) {
@@ -117,6 +132,19 @@ function reportIssue(issue: Issue, prefix: readonly PathKey[], context: IssueCon
     default:
       report(`${field}: ${issue.message}`, 'invalid-value');
   }
+}
+
+/**
+ * Notes on an invalid reference the slug its text would make (`place: Dalian` → `place:dalian`),
+ * as `expected`. Whether a record has that slug is known only once every file is read, so the
+ * link pass says "did you mean" (see suggest-known-slugs.ts); this file is parsed on its own.
+ */
+function markLikelySlug(message: VFileMessage, kind: RecordKind, path: string, value: unknown): void {
+  const target = referenceTargetAt(kind, path);
+  const slug = typeof value === 'string' ? slugFromTitle(value) : '';
+  if (target === undefined || slug === '' || slug === value) return;
+  message.actual = String(value);
+  message.expected = [`${target}:${slug}`];
 }
 
 function pathString(path: readonly PathKey[]): string {

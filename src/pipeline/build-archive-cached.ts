@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import { withPack } from '../cache/cache-pack.ts';
 import { openVersionedCache } from '../cache/disk-cache.ts';
 import { codeVersion, hashOf } from '../cache/hash.ts';
+import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import type { RenderedBody } from '../render/render-body.ts';
@@ -105,6 +106,7 @@ export async function buildArchiveCached(
     const withRecord = new Set(records.map((record) => record.file));
     const outcomes = files.map((file) => ({ file, parsed: withRecord.has(file) }));
     const linked = linkRecords(records, invalidRecords(sources, outcomes));
+    suggestKnownSlugs(files, linked.index);
     const registry = registryOf(linked);
     const registryKey = hashOf(
       'render',

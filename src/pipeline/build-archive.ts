@@ -1,11 +1,13 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { checkEventSources } from '../link/check-event-sources.ts';
+import { checkOfficialRoles } from '../link/check-official-roles.ts';
 import { checkReferences } from '../link/check-references.ts';
 import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { LinkMentionsOptions } from '../link/remark-link-mentions.ts';
+import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import { NO_POSITIONS } from '../parse/front-matter.ts';
 import { hasErrors } from '../parse/messages.ts';
@@ -53,6 +55,10 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
     parsed.map(({ file, record }) => ({ file, parsed: record !== undefined })),
   );
   const linked = linkRecords([...bodies.keys()], invalid);
+  suggestKnownSlugs(
+    parsed.map(({ file }) => file),
+    linked.index,
+  );
   const render = createBodyRenderer(linked.renderOptions);
   const checkNames = createUnregisteredNameCheck(linked.renderOptions.names, linked.declaredIn);
   const rendered = new Map<string, RenderedBody>();
@@ -95,7 +101,8 @@ export function linkRecords(
 ): LinkedRecords {
   const { index, names, declaredIn } = indexRecords(records);
   checkReferences(records, index, (target) => invalid.has(recordKey(target)));
-  checkEventSources(index);
+  checkEventSources(index, ![...invalid].some((key) => key.startsWith('article:')));
+  checkOfficialRoles(index);
   // Hand links (`[the city](place:dalian)`) to a record whose file has errors are not reported again either.
   const broken = (kind: RecordKind) =>
     [...invalid].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));

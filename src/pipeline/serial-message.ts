@@ -8,6 +8,9 @@ export interface SerialMessage {
   readonly ruleId: RuleId;
   readonly place?: Place;
   readonly fatal: boolean;
+  /** A reference's likely slug, for the link pass to suggest (see suggest-known-slugs.ts). */
+  readonly expected?: readonly string[];
+  readonly actual?: string;
 }
 
 /** The messages of a file as plain data. */
@@ -17,12 +20,16 @@ export function serializeMessages(file: VFile): SerialMessage[] {
     ruleId: message.ruleId as RuleId,
     ...(message.place ? { place: message.place } : {}),
     fatal: message.fatal === true,
+    ...(message.expected ? { expected: message.expected } : {}),
+    ...(message.actual === undefined ? {} : { actual: message.actual }),
   }));
 }
 
 /** Records the messages on `file` again, exactly as they were first reported. */
 export function restoreMessages(file: VFile, messages: readonly SerialMessage[]): void {
   for (const message of messages) {
-    (message.fatal ? reportError : reportWarning)(file, message.reason, message.ruleId, message.place);
+    const restored = (message.fatal ? reportError : reportWarning)(file, message.reason, message.ruleId, message.place);
+    if (message.expected) restored.expected = [...message.expected];
+    if (message.actual !== undefined) restored.actual = message.actual;
   }
 }

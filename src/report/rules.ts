@@ -36,6 +36,10 @@ export const RULES = {
   'unknown-reference': 'A reference names no record of that kind.',
   'reference-cycle': 'An event, place or organisation is (indirectly) inside itself.',
   'source-does-not-report': 'A participant is cited to an article that does not report the event.',
+  'participant-without-source': 'A participant cites no article for taking part in the event.',
+  'unreported-event': 'No article lists the event in `reports`, so nothing backs it.',
+  'variant-without-source': 'A variant spelling cites no article that spells the name so.',
+  'official-without-role': 'An official has no role from any source (a warning).',
   'unregistered-name': 'A name in an article body looks like a person or a place but matches no record (a warning).',
   'bidi-control': 'A bidirectional control character, which shows the text after it in another order.',
   'invisible-character':

@@ -20,17 +20,26 @@ export const EVENT_KINDS = [
   'other',
 ] as const;
 
-/** How a person or organisation took part. */
+/**
+ * How a person or organisation took part, in the words press releases use for it ("presided over
+ * the forum", "delivered a speech", "witnessed the signing"). docs/content-model.md says when each applies.
+ */
 export const PARTS = [
   'led',
   'hosted',
   'presided',
-  'spoke',
-  'briefed',
-  'attended',
   'met',
-  'signed',
+  'held-talks',
+  'accompanied',
+  'attended',
+  'spoke',
+  'delivered-speech',
+  'briefed',
+  'inspected',
   'visited',
+  'unveiled',
+  'signed',
+  'witnessed',
   'announced',
   'organised',
 ] as const;

@@ -19,9 +19,9 @@ export interface FeedEntry {
   readonly summary: string;
   /** The article text with absolute links; absent in feeds that carry summaries only. */
   readonly html?: string;
-  /** RFC 3339; only for a publication date the source states to the day. */
+  /** RFC 3339: the source's own publication date, only when the source states it to the day. */
   readonly published?: string;
-  /** RFC 3339: when the archive took the article in. */
+  /** RFC 3339: when the archive took the article in (`added`), never a date the source gives. */
   readonly updated: string;
 }
 
@@ -67,24 +67,29 @@ export const FEED_ENTRIES = 50;
 // Atom requires an `updated` time even for a feed with no entries.
 const EPOCH = '1970-01-01T00:00:00Z';
 
-/** Builds a feed of the first {@link FEED_ENTRIES} of `articles`, in the order given (newest first). Pure. */
+/**
+ * Builds a feed of the {@link FEED_ENTRIES} newest additions among `articles` (see
+ * {@link newestAddedFirst}), whatever order they come in. Pure.
+ */
 export function toFeed(
   target: PublishTarget,
   spec: FeedSpec,
   articles: readonly FeedArticle[],
   fallbackUpdated = EPOCH,
 ): Feed {
-  const entries = articles.slice(0, FEED_ENTRIES).map((article): FeedEntry => {
-    const stated = article.date.iso !== undefined && article.date.iso.length === 10 && !article.date.inferred;
-    return {
-      url: absoluteUrl(target, article.link.url),
-      title: article.title,
-      summary: article.summary,
-      ...(spec.fullText ? { html: absolutizeHtml(target, article.html) } : {}),
-      ...(stated ? { published: dayToRfc3339(article.date.iso ?? '') } : {}),
-      updated: dayToRfc3339(article.added.iso ?? ''),
-    };
-  });
+  const entries = newestAddedFirst(articles)
+    .slice(0, FEED_ENTRIES)
+    .map((article): FeedEntry => {
+      const stated = article.date.iso !== undefined && article.date.iso.length === 10 && !article.date.inferred;
+      return {
+        url: absoluteUrl(target, article.link.url),
+        title: article.title,
+        summary: article.summary,
+        ...(spec.fullText ? { html: absolutizeHtml(target, article.html) } : {}),
+        ...(stated ? { published: dayToRfc3339(article.date.iso ?? '') } : {}),
+        updated: dayToRfc3339(article.added.iso ?? ''),
+      };
+    });
   const updated =
     entries
       .map((entry) => entry.updated)
@@ -99,6 +104,26 @@ export function toFeed(
     entries,
     ...(spec.jsonPath ? { jsonPath: spec.jsonPath, jsonUrl: absoluteUrl(target, spec.jsonPath) } : {}),
   };
+}
+
+/**
+ * Articles in the order a feed carries them: the archive's newest additions first (`added`), and
+ * among those added the same day, by the source's date, undated last. A feed follows the archive's
+ * time, not the sources': ordered by the source's date, a new article without one would sort after
+ * every dated article and never reach a feed that keeps only the newest entries. Stable.
+ */
+export function newestAddedFirst(articles: readonly FeedArticle[]): FeedArticle[] {
+  return [...articles].sort(
+    (left, right) => newerFirst(left.added.iso, right.added.iso) || newerFirst(left.date.iso, right.date.iso),
+  );
+}
+
+/** Orders ISO dates newest first, a missing date last. */
+function newerFirst(left: string | undefined, right: string | undefined): number {
+  if (left === right) return 0;
+  if (left === undefined) return 1;
+  if (right === undefined) return -1;
+  return left < right ? 1 : -1;
 }
 
 /** The newest `added` day among articles, as the time of an empty feed. */

@@ -17,17 +17,23 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   other: 'Event',
 };
 
-/** How a part in an event reads in a sentence. */
+/** How a part in an event reads in a sentence: "presided and delivered a speech". */
 export const PART_LABELS: Record<Part, string> = {
   led: 'led',
   hosted: 'hosted',
   presided: 'presided',
-  spoke: 'spoke',
-  briefed: 'briefed',
-  attended: 'attended',
   met: 'met',
-  signed: 'signed',
+  'held-talks': 'held talks',
+  accompanied: 'accompanied',
+  attended: 'attended',
+  spoke: 'spoke',
+  'delivered-speech': 'delivered a speech',
+  briefed: 'briefed',
+  inspected: 'inspected',
   visited: 'visited',
+  unveiled: 'unveiled',
+  signed: 'signed',
+  witnessed: 'witnessed',
   announced: 'announced',
   organised: 'organised',
 };
