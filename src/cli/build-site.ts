@@ -11,6 +11,7 @@ import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.
 import { collectGarbage } from '../util/collect-garbage.ts';
 import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
+import { writeBuildMarker } from './output-guard.ts';
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -108,6 +109,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         const lines = broken.map((link) => `  ${link.page}: ${link.href}`);
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
+      await writeBuildMarker(temporary);
     },
     options.onStage ? { onStage: options.onStage } : {},
   );

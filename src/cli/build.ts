@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1]`: validates the content,
-// then renders the site into a temporary folder that replaces the output only on success.
+// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --force]`:
+// validates the content, then renders the site into a temporary folder that replaces the output only on success.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { codeVersion } from '../cache/hash.ts';
@@ -10,6 +10,7 @@ import { readContent } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { buildSite } from './build-site.ts';
+import { outputRefusal } from './output-guard.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,10 +22,19 @@ const { values } = parseArgs({
     cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
     'no-cache': { type: 'boolean', default: false },
     'search-processes': { type: 'string' },
+    force: { type: 'boolean', default: false },
   },
 });
 const cacheDir = values['no-cache'] ? undefined : values.cache;
 const searchProcesses = wholeNumber('search-processes', values['search-processes']);
+
+// The output folder is replaced as a whole: never a source, nor a folder of someone else's files.
+const { output, content, force } = values;
+const refusal = outputRefusal({ output, content, cache: cacheDir, force, project: process.cwd() });
+if (refusal !== undefined) {
+  process.stderr.write(`Build refused: ${refusal}\n`);
+  process.exit(2);
+}
 
 // Repair a swap cut off by a killed build first, even if this build is refused below.
 await recoverInterruptedSwap(values.output);
