@@ -9,9 +9,12 @@ import {
 } from '../site/eleventy-plugin.ts';
 import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
-import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
+import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 import { writeBuildMarker } from './output-guard.ts';
+
+/** Points where a build can be stopped: the first pages are written (`writing`), then the swap's. */
+export type BuildStage = 'writing' | SwapStage;
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -23,8 +26,10 @@ export interface BuildSiteOptions {
   readonly pathPrefix?: string;
   /** Log Eleventy's progress. Default `false`. */
   readonly verbose?: boolean;
-  /** Called at each stage of swapping the new site in (see {@link writeAtomically}). */
-  readonly onStage?: AtomicOptions['onStage'];
+  /** Called at each {@link BuildStage}; tests use it to stop a real build there. */
+  readonly onStage?: ((stage: BuildStage) => Promise<void> | void) | undefined;
+  /** Called just before the new site is swapped in; throwing keeps `output` as it was (see {@link writeAtomically}). */
+  readonly beforeSwap?: AtomicOptions['beforeSwap'];
   /**
    * Render and index only record pages and search shards that changed since the site in `output`
    * was built, taking the others from it. Needs the code version (a change of code or templates
@@ -95,6 +100,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
             config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
           });
           await eleventy.write();
+          if (index === 0) await options.onStage?.('writing');
           collectGarbage();
           batches.search?.throwIfFailed();
         }
@@ -111,7 +117,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       }
       await writeBuildMarker(temporary);
     },
-    options.onStage ? { onStage: options.onStage } : {},
+    {
+      ...(options.onStage ? { onStage: options.onStage } : {}),
+      ...(options.beforeSwap ? { beforeSwap: options.beforeSwap } : {}),
+    },
   );
   return outcome ? builtWith(outcome) : {};
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --force]`:
+// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --force --wait=600]`:
 // validates the content, then renders the site into a temporary folder that replaces the output only on success.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,9 +8,10 @@ import { builtFingerprints, recordSite, siteInputs, upToDate } from '../cache/si
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
-import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
-import { buildSite } from './build-site.ts';
+import { recoverInterruptedSwap } from './atomic-output.ts';
+import { type BuildStage, buildSite } from './build-site.ts';
 import { outputRefusal } from './output-guard.ts';
+import { DEFAULT_LOCK_WAIT_MS, lockOutput, OutputLockError } from './output-lock.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,10 +24,12 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     'search-processes': { type: 'string' },
     force: { type: 'boolean', default: false },
+    wait: { type: 'string' },
   },
 });
 const cacheDir = values['no-cache'] ? undefined : values.cache;
 const searchProcesses = wholeNumber('search-processes', values['search-processes']);
+const waitSeconds = wholeNumber('wait', values.wait, 0);
 
 // The output folder is replaced as a whole: never a source, nor a folder of someone else's files.
 const { output, content, force } = values;
@@ -35,6 +38,18 @@ if (refusal !== undefined) {
   process.stderr.write(`Build refused: ${refusal}\n`);
   process.exit(2);
 }
+// One build at a time per output: the lock is held until this process ends.
+const lock = await lockOutput(values.output, {
+  waitMs: waitSeconds === undefined ? DEFAULT_LOCK_WAIT_MS : waitSeconds * 1000,
+  onWait: (owner) =>
+    process.stderr.write(
+      `Waiting for the build of ${owner ? `pid ${owner.pid}` : 'another process'} to finish with ${values.output}/ (--wait=SECONDS to change how long)\n`,
+    ),
+}).catch((error: unknown) => {
+  if (!(error instanceof OutputLockError)) throw error;
+  process.stderr.write(`Build refused: ${error.message}\n`);
+  process.exit(1);
+});
 
 // Repair a swap cut off by a killed build first, even if this build is refused below.
 await recoverInterruptedSwap(values.output);
@@ -77,6 +92,7 @@ try {
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']),
+    beforeSwap: lock.assertHeld,
     ...(searchProcesses === undefined ? {} : { searchProcesses }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
@@ -101,23 +117,27 @@ try {
   process.exit(1);
 }
 
-/** A whole number of 1 or more given as `--name=N`; anything else stops the command with a message. */
-function wholeNumber(name: string, given: string | undefined): number | undefined {
+/** A whole number of `least` (1 unless given) or more given as `--name=N`; anything else stops the command with a message. */
+function wholeNumber(name: string, given: string | undefined, least = 1): number | undefined {
   if (given === undefined) return undefined;
-  if (/^[1-9]\d*$/.test(given)) return Number(given);
-  process.stderr.write(`--${name}=${given} is not a whole number of 1 or more: give one, e.g. --${name}=1\n`);
+  if (/^\d+$/.test(given) && Number(given) >= least) return Number(given);
+  process.stderr.write(`--${name}=${given} is not a whole number of ${least} or more: give one, e.g. --${name}=1\n`);
   process.exit(2);
 }
 
 /**
- * `NEWS_ARCHIVE_PAUSE_AT=swapping` stops the build at that stage of the swap and waits to be killed,
- * so tests can interrupt a real build exactly there (see docs/security.md).
+ * `NEWS_ARCHIVE_PAUSE_AT=swapping` stops the build at that stage and waits to be killed, or to be
+ * stopped and continued (SIGSTOP, SIGCONT), so tests can interrupt a real build exactly there (see
+ * docs/security.md).
  */
-function pauseAt(stage: string | undefined): ((reached: SwapStage) => Promise<void>) | undefined {
+function pauseAt(stage: string | undefined): ((reached: BuildStage) => Promise<void>) | undefined {
   if (stage === undefined || stage === '') return undefined;
   return async (reached) => {
     if (reached !== stage) return;
+    const alive = setInterval(() => undefined, 60_000);
+    const continued = new Promise((resolve) => process.once('SIGCONT', resolve));
     process.stderr.write(`paused at ${reached}\n`);
-    await new Promise(() => setInterval(() => undefined, 60_000));
+    await continued;
+    clearInterval(alive);
   };
 }
