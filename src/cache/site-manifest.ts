@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from '../load/read-content.ts';
 import type { SiteFingerprints } from '../site/render-plan.ts';
@@ -11,6 +11,8 @@ interface Manifest {
   readonly inputs: string;
   /** Identity of the output folder the build swapped in, so a replaced or deleted site is noticed. */
   readonly output: { readonly ino: number; readonly ctimeMs: number };
+  /** Entries of the site's folder and of its folders, so a site missing a part is never taken for whole. */
+  readonly entries: number;
   /** The problem report the build printed (warnings), printed again when the build is skipped. */
   readonly report: string;
   /** Fingerprints of the record pages and search shards, so the next build redoes only what changed. */
@@ -80,6 +82,7 @@ export async function recordSite(
   const manifest: Manifest = {
     inputs,
     output: { ino: current.ino, ctimeMs: current.ctimeMs },
+    entries: await countEntries(output),
     report,
     ...(fingerprints && {
       fingerprints: {
@@ -106,7 +109,20 @@ async function currentManifest(cacheDir: string, output: string): Promise<Manife
   if (manifest === undefined) return undefined;
   const current = await stat(output).catch(() => undefined);
   const same = current?.ino === manifest.output.ino && current.ctimeMs === manifest.output.ctimeMs;
-  return same ? manifest : undefined;
+  return same && (await countEntries(output)) === manifest.entries ? manifest : undefined;
+}
+
+/**
+ * Entries in `site` and in each of its folders, one level down: a site that lost a section or a
+ * record's folder counts fewer. Deeper files are not counted; at 90,000 files that walk would take
+ * seconds, this one tens of milliseconds.
+ */
+async function countEntries(site: string): Promise<number> {
+  const top = await readdir(site, { withFileTypes: true }).catch(() => []);
+  const below = await Promise.all(
+    top.filter((entry) => entry.isDirectory()).map((entry) => readdir(path.join(site, entry.name)).catch(() => [])),
+  );
+  return top.length + below.reduce((sum, names) => sum + names.length, 0);
 }
 
 async function readManifest(cacheDir: string, output: string): Promise<Manifest | undefined> {
