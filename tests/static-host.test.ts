@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_MARKER } from '../src/cli/output-guard.ts';
-import { type StaticHost, serveStatic } from './helpers/static-server.ts';
+import type { StaticHost } from '../src/serve/static-host.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 // The host behind `npm run preview` serves the site as Netlify or Cloudflare Pages would: it reads
 // `_headers` but never serves it, however the request spells its name, and serves no dot-file.
