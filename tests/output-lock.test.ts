@@ -4,7 +4,8 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverInterruptedSwap } from '../src/cli/atomic-output.ts';
-import { LOCK_STALE_MS, lockOutput, lockPathOf, OutputLockError } from '../src/cli/output-lock.ts';
+import { LOCK_STALE_MS } from '../src/cli/lock-owner.ts';
+import { lockOutput, lockPathOf, OutputLockError } from '../src/cli/output-lock.ts';
 
 // The lock that keeps two builds from writing one output folder, and the recovery that must only
 // ever remove what a dead build left.

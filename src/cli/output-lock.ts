@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { isProcessAlive } from '../util/process-alive.ts';
+import { LOCK_STALE_MS, type LockOwner, ownerFileOf, readOwner, removeIfStale } from './lock-owner.ts';
 
-/** A lock not refreshed for this long is stale even if its owner still runs (stopped, or on another machine). */
-export const LOCK_STALE_MS = 60_000;
-/** How often the holder refreshes its lock: well inside {@link LOCK_STALE_MS}, even when its event loop is busy. */
+// proper-lockfile's exit hook (signal-exit) turns SIGXFSZ, which Node ignores, into a crash: with a
+// listener of its own it stays ignored, so a file over the size limit fails with EFBIG and is reported.
+process.on('SIGXFSZ', () => undefined);
+
+/** How often the holder refreshes its lock: well inside `LOCK_STALE_MS`, even when its event loop is busy. */
 const LOCK_UPDATE_MS = 10_000;
 /** How long a build waits for another one by default: a cold build of 10,000 articles takes minutes. */
 export const DEFAULT_LOCK_WAIT_MS = 600_000;
 const POLL_MS = 250;
-
-/** Who holds an output lock: written into the lock folder, so it is removed with it. */
-export interface LockOwner {
-  readonly pid: number;
-  readonly hostname: string;
-  /** When it took the lock, ISO 8601. */
-  readonly since: string;
-  readonly token: string;
-}
 
 /** Options of {@link lockOutput}. */
 export interface LockOptions {
@@ -56,14 +49,14 @@ export function lockPathOf(output: string): string {
  */
 export async function lockOutput(output: string, options: LockOptions = {}): Promise<OutputLock> {
   const lockPath = lockPathOf(output);
-  const ownerFile = path.join(lockPath, 'owner.json');
+  const ownerFile = ownerFileOf(lockPath);
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const deadline = Date.now() + waitMs;
   let lost = false;
   let waiting = false;
   mkdirSync(path.dirname(lockPath), { recursive: true });
   for (;;) {
-    removeIfStale(lockPath, ownerFile);
+    removeIfStale(lockPath);
     const release = await lockfile
       .lock(output, {
         lockfilePath: lockPath,
@@ -128,50 +121,6 @@ function held(
       await release().catch(() => undefined);
     },
   };
-}
-
-/**
- * Removes the lock at `lockPath` if its owner is gone or it was not refreshed in time. It is first
- * renamed to a name of this process's own, so that of two builds finding the same stale lock only
- * one removes it; and put back if, by then, it is a fresh lock of a live build.
- */
-function removeIfStale(lockPath: string, ownerFile: string): void {
-  const owner = readOwner(ownerFile);
-  // Without an owner file the lock is being taken right now, or its taker died at once: then
-  // proper-lockfile's own mtime rule applies.
-  if (owner === undefined || !isStale(lockPath, owner)) return;
-  const aside = `${lockPath}.stale-${process.pid}-${Date.now()}`;
-  try {
-    renameSync(lockPath, aside);
-  } catch {
-    return; // Another build removed it first.
-  }
-  if (readOwner(path.join(aside, 'owner.json'))?.token === owner.token) {
-    rmSync(aside, { recursive: true, force: true });
-    return;
-  }
-  try {
-    renameSync(aside, lockPath);
-  } catch {
-    rmSync(aside, { recursive: true, force: true });
-  }
-}
-
-function isStale(lockPath: string, owner: LockOwner): boolean {
-  const modified = statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs;
-  if (modified === undefined) return false;
-  if (modified < Date.now() - LOCK_STALE_MS) return true;
-  // A pid names a process of this machine only.
-  return owner.hostname === hostname() && !isProcessAlive(owner.pid);
-}
-
-function readOwner(file: string): LockOwner | undefined {
-  try {
-    const owner = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockOwner>;
-    return typeof owner.pid === 'number' && typeof owner.token === 'string' ? (owner as LockOwner) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function lockedMessage(output: string, owner: LockOwner | undefined, waitMs: number): string {
