@@ -39,6 +39,15 @@ beforeAll(async () => {
 /** Starts the build CLI itself (not through npx, so the kill reaches the build). */
 function startBuild(content: string, env: Record<string, string> = {}, shellPrefix = ''): ChildProcess {
   const args = ['--import', 'tsx', 'src/cli/build.ts', `--content=${content}`, `--output=${output}`];
+  return startNode(args, env, shellPrefix);
+}
+
+/** Starts `npm run preview` itself on a free port. */
+function startPreview(): ChildProcess {
+  return startNode(['--import', 'tsx', 'src/cli/preview.ts', `--output=${output}`, '--port=0']);
+}
+
+function startNode(args: string[], env: Record<string, string> = {}, shellPrefix = ''): ChildProcess {
   const options: SpawnOptions = { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] };
   if (shellPrefix === '') return spawn(process.execPath, args, options);
   const command = [process.execPath, ...args].map((word) => `'${word}'`).join(' ');
@@ -53,12 +62,13 @@ function finished(child: ChildProcess): Promise<{ code: number | null; signal: s
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
 }
 
-function stderrMatches(child: ChildProcess, pattern: RegExp): Promise<void> {
+function stderrMatches(child: ChildProcess, pattern: RegExp, stream: 'stderr' | 'stdout' = 'stderr'): Promise<string> {
   let seen = '';
   return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (chunk) => {
+    child[stream]?.on('data', (chunk) => {
       seen += String(chunk);
-      if (pattern.test(seen)) resolve();
+      const match = pattern.exec(seen);
+      if (match) resolve(match[1] ?? match[0]);
     });
     child.on('close', () => reject(new Error(`build ended before ${pattern}:\n${seen}`)));
   });
@@ -76,6 +86,10 @@ function outputState(): 'old' | 'new' | 'missing' | 'mixed' {
 }
 
 const leftovers = () => readdirSync(work).filter((name) => name.startsWith('._site.'));
+/** Leftovers but the replaced sites that removers started in the background are still deleting. */
+const unfinished = () => leftovers().filter((name) => !name.startsWith('._site.removing-'));
+/** Every file under a folder of the work folder. */
+const filesIn = (name: string) => readdirSync(path.join(work, name), { recursive: true, encoding: 'utf8' }).sort();
 
 function publishOldSite(): void {
   rmSync(output, { recursive: true, force: true });
@@ -166,5 +180,70 @@ describe('a build that cannot write', () => {
     expect(result.stderr).toContain('was left as it was');
     expect(outputState()).toBe('old');
     expect(leftovers()).toEqual([]);
+  }, 120_000);
+});
+
+describe('two builds and a preview at once', () => {
+  it('should let the second build wait for the first, stopped while writing, and the preview delete nothing', async () => {
+    publishOldSite();
+    const first = startBuild(newContent, { NEWS_ARCHIVE_PAUSE_AT: 'writing' });
+    const firstDone = finished(first);
+    let second: ChildProcess | undefined;
+    try {
+      await stderrMatches(first, /paused at writing/);
+      // Frozen for real: not even its lock is refreshed now.
+      first.kill('SIGSTOP');
+      const building = leftovers().find((name) => name.startsWith(`._site.building-${first.pid}-`)) ?? '';
+      const pages = filesIn(building);
+      expect(pages.length).toBeGreaterThan(20);
+
+      second = startBuild(path.join(root, 'content'));
+      const secondDone = finished(second);
+      await stderrMatches(second, new RegExp(`Waiting for the build of pid ${first.pid} to finish with `));
+      const preview = startPreview();
+      try {
+        const url = await stderrMatches(preview, /at (http:\S+)/, 'stdout');
+        expect((await fetch(url)).status).toBe(200);
+      } finally {
+        preview.kill();
+      }
+      expect(outputState()).toBe('old');
+      // Pagefind, a process of its own, may have added files since; none was taken away.
+      expect(filesIn(building)).toEqual(expect.arrayContaining(pages));
+
+      first.kill('SIGCONT');
+      const [one, two] = await Promise.all([firstDone, secondDone]);
+      // The first finishes, unless it was stopped so long that its lock went stale and the second
+      // took it over: then it must refuse to swap, and say why.
+      if (one.code !== 0) expect(one.stderr).toMatch(/another build took over the lock on .*: run the build again/);
+      expect(one.code === 0 || one.code === 1).toBe(true);
+      expect(two.code).toBe(0);
+      expect(outputState()).toBe('old');
+      expect(unfinished()).toEqual([]);
+    } finally {
+      // A failed check must not leave a stopped build behind.
+      for (const child of [first, second]) if (child?.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 180_000);
+
+  it('should have the preview say that a build must put the site back, and leave that to the build', async () => {
+    publishOldSite();
+    const child = startBuild(newContent, { NEWS_ARCHIVE_PAUSE_AT: 'swapping' });
+    const done = finished(child);
+    await stderrMatches(child, /paused at swapping/);
+    child.kill('SIGKILL');
+    await done;
+    const previewing = startPreview();
+    // A preview that serves has put the site back itself: stop it, the check below fails.
+    previewing.stdout?.on('data', () => previewing.kill());
+    const preview = await finished(previewing);
+    expect(preview.code).toBe(1);
+    expect(preview.stderr).toMatch(
+      /_site\/ is missing, but \._site\.previous-\d+-\d+ holds the last site .*: run `npm run build` to put it back/,
+    );
+    expect(outputState()).toBe('missing');
+
+    await runRefusedBuild();
+    expect(outputState()).toBe('old');
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { isProcessAlive } from '../util/process-alive.ts';
 import { removeInBackground } from '../util/remove-in-background.ts';
 
 /** Paths used while replacing an output folder. */
@@ -25,6 +26,11 @@ export type SwapStage = 'built' | 'swapping' | 'swapped';
 export interface AtomicOptions {
   /** Called at each stage of the swap; tests use it to stop a real build there. Default: nothing. */
   readonly onStage?: (stage: SwapStage) => Promise<void> | void;
+  /**
+   * Called when the new site is complete, just before the swap; throwing stops the swap and deletes
+   * the new site. The build checks there that it still holds the output's lock. Default: nothing.
+   */
+  readonly beforeSwap?: () => Promise<void> | void;
 }
 
 function stagingFor(output: string, id: string): Staging {
@@ -55,11 +61,12 @@ export async function writeAtomically(
   try {
     await build(staging.temporary);
     await syncTree(staging.temporary);
+    await options.onStage?.('built');
+    await options.beforeSwap?.();
   } catch (error) {
     await rm(staging.temporary, { recursive: true, force: true });
     throw error;
   }
-  await options.onStage?.('built');
   const hadOutput = existsSync(staging.output);
   if (hadOutput) await rename(staging.output, staging.previous);
   await options.onStage?.('swapping');
@@ -85,27 +92,39 @@ const run = promisify(execFile);
 
 /**
  * Restores the previous site if a swap was cut off, and removes leftovers of killed builds and
- * replaced sites.
+ * replaced sites. Only what a dead process left is touched: a temporary or previous folder is named
+ * after the pid of its build, and one whose build still runs is kept (call it holding the output's
+ * lock, so no live build is between its two renames).
  */
 export async function recoverInterruptedSwap(output: string): Promise<void> {
   const resolved = path.resolve(output);
   const directory = path.dirname(resolved);
   const base = path.basename(resolved);
   const entries = existsSync(directory) ? await readdir(directory) : [];
-  const previous = entries.filter((name) => name.startsWith(`.${base}.previous-`)).sort();
-  const newestPrevious = previous.at(-1);
-  if (!existsSync(resolved) && newestPrevious !== undefined) {
-    await rename(path.join(directory, newestPrevious), resolved);
+  const ofDeadBuild = (stage: 'building' | 'previous') =>
+    entries
+      .map((name) => ({ name, leftover: parseLeftover(base, stage, name) }))
+      .filter(({ leftover }) => leftover !== undefined && !isProcessAlive(leftover.pid))
+      .sort((a, b) => (a.leftover?.time ?? 0) - (b.leftover?.time ?? 0))
+      .map(({ name }) => name);
+  const previous = ofDeadBuild('previous');
+  const restore = existsSync(resolved) ? undefined : previous.at(-1);
+  if (restore !== undefined) await rename(path.join(directory, restore), resolved);
+  for (const name of [...ofDeadBuild('building'), ...previous]) {
+    if (name !== restore) await rm(path.join(directory, name), { recursive: true, force: true });
   }
-  const leftovers = ['building', 'previous'].map((stage) => `.${base}.${stage}-`);
   for (const name of entries) {
-    if (leftovers.some((prefix) => name.startsWith(prefix))) {
-      await rm(path.join(directory, name), { recursive: true, force: true });
-    }
     // A site being removed is out of the way already, and an earlier build's remover may still be
     // at work on it: removed in the background, it does not hold this build up.
     if (name.startsWith(`.${base}.removing-`)) removeInBackground(path.join(directory, name));
   }
+}
+
+/** The build pid and time in a leftover's name, `.<base>.<stage>-<pid>-<time>`; `undefined` for any other name. */
+function parseLeftover(base: string, stage: string, name: string): { pid: number; time: number } | undefined {
+  const prefix = `.${base}.${stage}-`;
+  const match = name.startsWith(prefix) ? /^(\d+)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+  return match ? { pid: Number(match[1]), time: Number(match[2]) } : undefined;
 }
 
 /** Flushes every file and folder under `directory` to disk. */

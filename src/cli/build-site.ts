@@ -10,9 +10,13 @@ import {
 import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
 import { removeAbandonedSearchFolders } from '../site/search-folders.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
-import { type AtomicOptions, writeAtomically } from './atomic-output.ts';
+import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';
+import { writeBuildMarker } from './output-guard.ts';
+
+/** Points where a build can be stopped: the first pages are written (`writing`), then the swap's. */
+export type BuildStage = 'writing' | SwapStage;
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -24,8 +28,13 @@ export interface BuildSiteOptions {
   readonly pathPrefix?: string;
   /** Log Eleventy's progress. Default `false`. */
   readonly verbose?: boolean;
-  /** Called at each stage of swapping the new site in (see {@link writeAtomically}). */
-  readonly onStage?: AtomicOptions['onStage'];
+  /** Called at each {@link BuildStage}; tests use it to stop a real build there. */
+  readonly onStage?: ((stage: BuildStage) => Promise<void> | void) | undefined;
+  /**
+   * Called at the last moment before the swap, after the site was flushed to disk; throwing keeps
+   * `output` as it was (see {@link writeAtomically}). The build checks it still holds the lock here.
+   */
+  readonly beforeRename?: AtomicOptions['beforeSwap'];
   /**
    * Called with the finished site's folder, complete and checked, before it is swapped in: if it
    * throws, the build fails and `output` stays as it was. The build records its cache here.
@@ -106,6 +115,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           // Eleventy prints each error it throws, stack trace included; the build reports it once.
           if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
           await eleventy.write();
+          if (index === 0) await options.onStage?.('writing');
           collectGarbage();
           batches.search?.throwIfFailed();
         }
@@ -123,9 +133,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         const lines = broken.map((link) => `  ${link.page}: ${link.href}`);
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
+      await writeBuildMarker(temporary);
       await options.beforeSwap?.(temporary, outcome ? builtWith(outcome) : {});
     },
-    options.onStage ? { onStage: options.onStage } : {},
+    {
+      ...(options.onStage ? { onStage: options.onStage } : {}),
+      ...(options.beforeRename ? { beforeSwap: options.beforeRename } : {}),
+    },
   );
   return outcome ? builtWith(outcome) : {};
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1]`: validates the content,
-// then renders the site into a temporary folder that replaces the output only on success.
+// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --force --wait=600]`:
+// validates the content, then renders the site into a temporary folder that replaces the output only on success.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,8 +10,10 @@ import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
-import { buildSite } from './build-site.ts';
+import { type BuildStage, buildSite } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
+import { outputRefusal } from './output-guard.ts';
+import { DEFAULT_LOCK_WAIT_MS, lockOutput, OutputLockError } from './output-lock.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,10 +25,33 @@ const { values } = parseArgs({
     cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
     'no-cache': { type: 'boolean', default: false },
     'search-processes': { type: 'string' },
+    force: { type: 'boolean', default: false },
+    wait: { type: 'string' },
   },
 });
 const cacheDir = values['no-cache'] ? undefined : values.cache;
 const searchProcesses = wholeNumber('search-processes', values['search-processes']);
+const waitSeconds = wholeNumber('wait', values.wait, 0);
+
+// The output folder is replaced as a whole: never a source, nor a folder of someone else's files.
+const { output, content, force } = values;
+const refusal = outputRefusal({ output, content, cache: cacheDir, force, project: process.cwd() });
+if (refusal !== undefined) {
+  process.stderr.write(`Build refused: ${refusal}\n`);
+  process.exit(2);
+}
+// One build at a time per output: the lock is held until this process ends.
+const lock = await lockOutput(values.output, {
+  waitMs: waitSeconds === undefined ? DEFAULT_LOCK_WAIT_MS : waitSeconds * 1000,
+  onWait: (owner) =>
+    process.stderr.write(
+      `Waiting for the build of ${owner ? `pid ${owner.pid}` : 'another process'} to finish with ${values.output}/ (--wait=SECONDS to change how long)\n`,
+    ),
+}).catch((error: unknown) => {
+  if (!(error instanceof OutputLockError)) throw error;
+  process.stderr.write(`Build refused: ${error.message}\n`);
+  process.exit(1);
+});
 
 // Repair a swap cut off by a killed build first, even if this build is refused below.
 await recoverInterruptedSwap(values.output);
@@ -71,7 +96,7 @@ try {
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: async (stage) => {
-      if (stage !== 'built') swapReached = stage;
+      if (stage === 'swapping' || stage === 'swapped') swapReached = stage;
       await pause?.(stage);
     },
     // Recorded before the swap: a cache that cannot be written fails the build while the old site is in place.
@@ -81,6 +106,7 @@ try {
             recordSite(cacheDir, values.output, inputs, report ?? '', done.fingerprints, site),
         }
       : {}),
+    beforeRename: lock.assertHeld,
     ...(searchProcesses === undefined ? {} : { searchProcesses }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
@@ -105,23 +131,27 @@ try {
   process.exit(1);
 }
 
-/** A whole number of 1 or more given as `--name=N`; anything else stops the command with a message. */
-function wholeNumber(name: string, given: string | undefined): number | undefined {
+/** A whole number of `least` (1 unless given) or more given as `--name=N`; anything else stops the command with a message. */
+function wholeNumber(name: string, given: string | undefined, least = 1): number | undefined {
   if (given === undefined) return undefined;
-  if (/^[1-9]\d*$/.test(given)) return Number(given);
-  process.stderr.write(`--${name}=${given} is not a whole number of 1 or more: give one, e.g. --${name}=1\n`);
+  if (/^\d+$/.test(given) && Number(given) >= least) return Number(given);
+  process.stderr.write(`--${name}=${given} is not a whole number of ${least} or more: give one, e.g. --${name}=1\n`);
   process.exit(2);
 }
 
 /**
- * `NEWS_ARCHIVE_PAUSE_AT=swapping` stops the build at that stage of the swap and waits to be killed,
- * so tests can interrupt a real build exactly there (see docs/security.md).
+ * `NEWS_ARCHIVE_PAUSE_AT=swapping` stops the build at that stage and waits to be killed, or to be
+ * stopped and continued (SIGSTOP, SIGCONT), so tests can interrupt a real build exactly there (see
+ * docs/security.md).
  */
-function pauseAt(stage: string | undefined): ((reached: SwapStage) => Promise<void>) | undefined {
+function pauseAt(stage: string | undefined): ((reached: BuildStage) => Promise<void>) | undefined {
   if (stage === undefined || stage === '') return undefined;
   return async (reached) => {
     if (reached !== stage) return;
+    const alive = setInterval(() => undefined, 60_000);
+    const continued = new Promise((resolve) => process.once('SIGCONT', resolve));
     process.stderr.write(`paused at ${reached}\n`);
-    await new Promise(() => setInterval(() => undefined, 60_000));
+    await continued;
+    clearInterval(alive);
   };
 }

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // `npm run preview [-- --pathprefix=/archive/ --port=8080 --output=_site]`: serves the built site
 // on localhost under its path prefix, like the static host it will be deployed to.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../serve/static-host.ts';
 import { normalisePathPrefix } from '../site/publish.ts';
-import { recoverInterruptedSwap } from './atomic-output.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +16,15 @@ const { values } = parseArgs({
 });
 
 const pathPrefix = normalisePathPrefix(values.pathprefix);
-await recoverInterruptedSwap(values.output);
+// The preview only reads: repairing a swap is the build's job, which does it holding the lock.
+const { dir, base } = path.parse(path.resolve(values.output));
+const previous = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith(`.${base}.previous-`)) : [];
+if (!existsSync(values.output) && previous.length > 0) {
+  process.stderr.write(
+    `${values.output}/ is missing, but ${previous[0]} holds the last site (a build was stopped while swapping): run \`npm run build\` to put it back.\n`,
+  );
+  process.exit(1);
+}
 const home = path.join(values.output, 'index.html');
 if (!existsSync(home)) {
   process.stderr.write(`${values.output}/ has no site yet: run \`npm run build\` first.\n`);

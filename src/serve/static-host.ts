@@ -34,7 +34,8 @@ export interface ServeOptions {
  * Serves `root` on 127.0.0.1 only under `prefix`, the way a static host does: a folder answers
  * with its `index.html`, and anything outside the prefix or missing gets `404.html` with status 404,
  * so a link that forgot the prefix shows up as broken. `_headers` paths are matched against the
- * path inside the published folder, without the prefix, as those hosts do.
+ * path inside the published folder, without the prefix, as those hosts do; `_headers` itself and
+ * dot-files are never served.
  */
 export async function serveStatic(root: string, prefix = '/', options: ServeOptions = {}): Promise<StaticHost> {
   const base = path.resolve(root);
@@ -47,8 +48,7 @@ export async function serveStatic(root: string, prefix = '/', options: ServeOpti
       if (inside === undefined || !matchesHeaderPattern(rule.pattern, inside)) continue;
       for (const [name, value] of rule.headers) response.setHeader(name, value);
     }
-    // Hosts read `_headers` but never serve it.
-    const file = inside === '/_headers' ? undefined : resolveFile(base, prefix, request.url ?? '/');
+    const file = resolveFile(base, prefix, request.url ?? '/');
     if (file === undefined) {
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       const notFound = path.join(base, '404.html');
@@ -79,9 +79,21 @@ function resolveFile(base: string, prefix: string, requestUrl: string): string |
     return undefined;
   }
   if (!pathname.startsWith(prefix)) return undefined;
+  if (isPrivate(pathname.slice(prefix.length))) return undefined;
   const candidate = path.join(base, pathname.slice(prefix.length));
   if (candidate !== base && !candidate.startsWith(`${base}${path.sep}`)) return undefined;
   if (!existsSync(candidate)) return undefined;
   const file = statSync(candidate).isDirectory() ? path.join(candidate, 'index.html') : candidate;
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+/**
+ * True for a path inside the site that is never served, however it is spelled once decoded: hosts
+ * read `_headers` but never serve it (matched without case, as a case-insensitive disk would find
+ * it), and dot-files, such as the build's marker, are not part of the site.
+ */
+function isPrivate(decoded: string): boolean {
+  const normalised = path.posix.normalize(`/${decoded}`).replace(/\/+$/, '');
+  if (normalised.toLowerCase() === '/_headers') return true;
+  return normalised.split('/').some((segment) => segment.startsWith('.'));
 }
