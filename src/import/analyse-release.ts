@@ -35,7 +35,14 @@ export function toReport(file: string, analysis: Analysis): ImportReport {
       const { line, column } = analysis.position(date.start, date.text.length);
       const value = 'value' in date.claim ? date.claim.value : 'not stated';
       const until = date.until && 'value' in date.until ? `/${date.until.value}` : '';
-      return { text: date.text, line, column, value: value + until, precision: date.claim.precision, basis: date.claim.basis };
+      return {
+        text: date.text,
+        line,
+        column,
+        value: value + until,
+        precision: date.claim.precision,
+        basis: date.claim.basis,
+      };
     }),
     mentions: analysis.mentions.map((mention) => {
       const { line, column } = analysis.position(mention.start, mention.text.length);

@@ -2,7 +2,7 @@ import { slugFromTitle } from '../author/scaffold.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type DateClaim, readDateText } from '../schema/date.ts';
 import { archiveNames } from './archive-names.ts';
-import { findDates, type FoundDate } from './find-dates.ts';
+import { type FoundDate, findDates } from './find-dates.ts';
 import { type FoundEvent, findEvents } from './find-events.ts';
 import { findNames } from './find-names.ts';
 import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
@@ -45,7 +45,9 @@ export function analyse(
   const mentions = firstMentions(occurrences).map((mention) => {
     if (mention.role !== undefined) return mention;
     const same = (other: Occurrence) =>
-      other.record === mention.record && other.kind === mention.kind && (mention.match !== 'probable-variant' || other.text === mention.text);
+      other.record === mention.record &&
+      other.kind === mention.kind &&
+      (mention.match !== 'probable-variant' || other.text === mention.text);
     const role = occurrences.find((other) => same(other) && other.role)?.role;
     return role === undefined ? mention : { ...mention, role };
   });
@@ -63,7 +65,10 @@ export function analyse(
   };
 }
 
-function positionIn(text: string, release: Release): (offset: number, length: number) => { line: number; column: number } {
+function positionIn(
+  text: string,
+  release: Release,
+): (offset: number, length: number) => { line: number; column: number } {
   const lineStarts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   return (offset, length) => {

@@ -1,5 +1,5 @@
 import { namePattern } from '../link/name-pattern.ts';
-import { namesOf, type MentionTarget } from '../link/registry.ts';
+import { type MentionTarget, namesOf } from '../link/registry.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { RECORD_KINDS } from '../schema/index.ts';
 import type { ImportMatch } from './report.ts';

@@ -16,7 +16,9 @@ const MONTHS = 'January February March April May June July August September Octo
 const MONTH = `(${MONTHS.join('|')})`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
-const RELATIVE = Object.keys(RELATIVE_PHRASES).sort((a, b) => b.length - a.length).join('|');
+const RELATIVE = Object.keys(RELATIVE_PHRASES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 // Longest forms first, so "from June 19 to June 21" is one range, not two days.
 const DATE = new RegExp(
   [
@@ -78,7 +80,12 @@ function claimFor(
 ): DateClaim | undefined {
   const stated = readDateText(`${year ?? '-'}-${pad(month)}-${pad(day)}`);
   if (typeof stated === 'string' || stated.value === undefined || stated.precision === 'unknown') return undefined;
-  if (year !== undefined || published === undefined || published.precision === 'unknown' || published.precision === 'month-day') {
+  if (
+    year !== undefined ||
+    published === undefined ||
+    published.precision === 'unknown' ||
+    published.precision === 'month-day'
+  ) {
     return { precision: stated.precision, value: stated.value, basis: 'stated' };
   }
   // A day after publication would be in an earlier year, or announced ahead: the year is not told.
@@ -87,7 +94,8 @@ function claimFor(
   }
   const publishedYear = published.value.slice(0, 4);
   const inferred = readDateText(`${publishedYear}-${pad(month)}-${pad(day)}`);
-  if (typeof inferred === 'string' || inferred.value === undefined || inferred.precision === 'unknown') return undefined;
+  if (typeof inferred === 'string' || inferred.value === undefined || inferred.precision === 'unknown')
+    return undefined;
   return {
     precision: 'day',
     value: inferred.value,

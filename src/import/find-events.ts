@@ -47,7 +47,11 @@ const SENTENCE = /[^.!?]+(?:[.!?]+(?=\s|$)|$)/gu;
  * date. A sentence that repeats an event already drafted (same kind, same place, no new date)
  * adds nothing. Everything comes from the sentence; nothing is filled in from elsewhere.
  */
-export function findEvents(body: string, occurrences: readonly Occurrence[], dates: readonly FoundDate[]): FoundEvent[] {
+export function findEvents(
+  body: string,
+  occurrences: readonly Occurrence[],
+  dates: readonly FoundDate[],
+): FoundEvent[] {
   const events: FoundEvent[] = [];
   for (const match of body.matchAll(SENTENCE)) {
     const quote = match[0].trim();
@@ -60,12 +64,15 @@ export function findEvents(body: string, occurrences: readonly Occurrence[], dat
     if (people.length === 0) continue;
     const place = inside.find((occurrence) => occurrence.kind === 'place');
     const date = dates.find((found) => found.start >= start && found.end <= end);
-    if (events.some((event) => event.kind === kind && event.place?.record === place?.record && date === undefined)) continue;
+    if (events.some((event) => event.kind === kind && event.place?.record === place?.record && date === undefined))
+      continue;
     const seen = new Set<string>();
     const participants = people
       .filter((person) => !seen.has(person.record) && seen.add(person.record))
       .map((person) => ({ person, parts: partsOf(body, person, end) }));
-    const venues = inside.filter((occurrence) => occurrence.kind === 'organisation' && /\bHotel\b/u.test(occurrence.text));
+    const venues = inside.filter(
+      (occurrence) => occurrence.kind === 'organisation' && /\bHotel\b/u.test(occurrence.text),
+    );
     events.push({ kind, quote, start, participants, venues, ...(place ? { place } : {}), ...(date ? { date } : {}) });
   }
   return events;

@@ -17,8 +17,10 @@ export interface FoundName extends Phrase {
 }
 
 // Verbs around a name that only people do: "met with X", "led by X", "X said".
-const PERSON_BEFORE = /(?:met with|met|meeting with|talks with|led by|accompanied by|received|welcomed|greeted|invited|hosted by|presided over by)\s+$/u;
-const PERSON_AFTER = /^\s+(?:led|met|said|visited|attended|delivered|presided|signed|accompanied|expressed|introduced|welcomed|hosted|noted|pointed|stressed|spoke|gave|paid|held|hoped|thanked|congratulated)\b/u;
+const PERSON_BEFORE =
+  /(?:met with|met|meeting with|talks with|led by|accompanied by|received|welcomed|greeted|invited|hosted by|presided over by)\s+$/u;
+const PERSON_AFTER =
+  /^\s+(?:led|met|said|visited|attended|delivered|presided|signed|accompanied|expressed|introduced|welcomed|hosted|noted|pointed|stressed|spoke|gave|paid|held|hoped|thanked|congratulated)\b/u;
 const LOWER_PLACE_WORD = /^\s+(city|municipality|province|prefecture|county|district|new area|new district)\b/u;
 const SPLIT = new Set(['and', 'of', 'for', 'the', 'on']);
 
@@ -98,7 +100,12 @@ function splitOn(phrase: Phrase, joining: ReadonlySet<string>): Phrase[] {
   return parts;
 }
 
-function classify(piece: Phrase, text: string, gazetteer: Gazetteer, before: readonly FoundName[]): FoundName | undefined {
+function classify(
+  piece: Phrase,
+  text: string,
+  gazetteer: Gazetteer,
+  before: readonly FoundName[],
+): FoundName | undefined {
   if (isPinyinName(piece.text)) {
     return { ...piece, kind: 'person', ...optionalRole(roleAfter(text, piece.end)) };
   }
@@ -119,7 +126,9 @@ function classify(piece: Phrase, text: string, gazetteer: Gazetteer, before: rea
   const cue =
     pinyin ||
     role !== undefined ||
-    (count > 1 && (PERSON_BEFORE.test(text.slice(Math.max(0, name.start - 40), name.start)) || PERSON_AFTER.test(text.slice(name.end, name.end + 30)))) ||
+    (count > 1 &&
+      (PERSON_BEFORE.test(text.slice(Math.max(0, name.start - 40), name.start)) ||
+        PERSON_AFTER.test(text.slice(name.end, name.end + 30)))) ||
     (count > 1 && nextToPerson(name, text, before)) ||
     nlp(name.text).has('#Person');
   if (!cue || place) return undefined;

@@ -32,11 +32,7 @@ const SEAT_SIZE = 50_000;
 
 /** A name's lookup key: accents, curly apostrophes and case do not matter ("Lüshun", "Xi’an"). */
 export function placeKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase();
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").toLowerCase();
 }
 
 let loaded: Gazetteer | undefined;

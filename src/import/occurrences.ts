@@ -1,5 +1,5 @@
-import { findProbableVariant } from '../link/probable-variant.ts';
 import { slugify } from '../link/name-candidates.ts';
+import { findProbableVariant } from '../link/probable-variant.ts';
 import type { ArchiveNames } from './archive-names.ts';
 import type { FoundName } from './find-names.ts';
 import type { ImportMatch, ImportMentionKind } from './report.ts';
@@ -35,25 +35,55 @@ export function matchOccurrences(body: string, found: readonly FoundName[], name
     const entry = names.names.get(match[0]);
     if (!entry) continue;
     const at = { start: match.index, end: match.index + match[0].length };
-    const wider = found.find((name) => name.kind === 'organisation' && name.start <= at.start && name.end >= at.end && name.end - name.start > at.end - at.start);
+    const wider = found.find(
+      (name) =>
+        name.kind === 'organisation' &&
+        name.start <= at.start &&
+        name.end >= at.end &&
+        name.end - name.start > at.end - at.start,
+    );
     if (wider && entry.target.kind !== 'organisation') continue;
     covered.push(at);
-    if (entry.target.kind !== 'official' && entry.target.kind !== 'place' && entry.target.kind !== 'organisation') continue;
+    if (entry.target.kind !== 'official' && entry.target.kind !== 'place' && entry.target.kind !== 'organisation')
+      continue;
     const kind = KINDS[entry.target.kind];
     const same = found.find((name) => name.kind === 'person' && name.start <= at.start && name.end >= at.end);
     const role = kind === 'person' ? (same?.role ?? roleAfter(body, at.end)) : undefined;
-    registered.push({ text: match[0], ...at, kind, record: entry.target.slug, match: entry.match, ...(role ? { role } : {}) });
+    registered.push({
+      text: match[0],
+      ...at,
+      kind,
+      record: entry.target.slug,
+      match: entry.match,
+      ...(role ? { role } : {}),
+    });
   }
   const fresh: Occurrence[] = [];
   for (const name of found) {
     if (covered.some((span) => span.start < name.end && name.start < span.end)) continue;
     const variant = name.kind === 'person' ? findProbableVariant(name.text, names.targets) : undefined;
     const text = name.text;
-    const base = { text, start: name.start, end: name.end, kind: name.kind, found: name, ...(name.role ? { role: name.role } : {}) };
+    const base = {
+      text,
+      start: name.start,
+      end: name.end,
+      kind: name.kind,
+      found: name,
+      ...(name.role ? { role: name.role } : {}),
+    };
     if (variant) {
-      fresh.push({ ...base, record: variant.target.slug, match: 'probable-variant', variantOf: { name: variant.registered, reason: variant.reason } });
+      fresh.push({
+        ...base,
+        record: variant.target.slug,
+        match: 'probable-variant',
+        variantOf: { name: variant.registered, reason: variant.reason },
+      });
     } else {
-      fresh.push({ ...base, record: slugify(name.place && name.placeKind === 'city' ? name.place.name : text), match: 'new' });
+      fresh.push({
+        ...base,
+        record: slugify(name.place && name.placeKind === 'city' ? name.place.name : text),
+        match: 'new',
+      });
     }
   }
   return [...registered, ...fresh].sort((a, b) => a.start - b.start);

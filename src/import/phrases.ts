@@ -10,7 +10,23 @@ export interface Phrase {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}][\p{L}\p{N}'’]*)*/gu;
 // Words that stand inside names between capitalised ones: particles of Arabic, Dutch, German and
 // Spanish names, and the joining words of organisation names.
-const JOINING = new Set(['of', 'and', 'for', 'the', 'on', 'bin', 'bint', 'ibn', 'van', 'von', 'de', 'da', 'del', 'du', 'la']);
+const JOINING = new Set([
+  'of',
+  'and',
+  'for',
+  'the',
+  'on',
+  'bin',
+  'bint',
+  'ibn',
+  'van',
+  'von',
+  'de',
+  'da',
+  'del',
+  'du',
+  'la',
+]);
 const CAPITALISED = /^(?:\p{Lu}|(?:al|el)-\p{Lu})/u;
 // A company's legal form after its name: "… Co., Ltd.", "… Co., LTD", "…, Ltd.".
 const AFTER_CO = /^\.,?\s*(?:Ltd|LTD|Limited)\b\.?/u;
@@ -22,7 +38,11 @@ const LEGAL_FORM = /^,\s*(?:Co\.,?\s*)?(?:Ltd|LTD|Limited|Inc)\b\.?/u;
  * "Dalian - Huludao" is two runs. Joining words at either end are left out.
  */
 export function findPhrases(text: string): Phrase[] {
-  const words = [...text.matchAll(WORD)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+  const words = [...text.matchAll(WORD)].map((match) => ({
+    text: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
   const phrases: Phrase[] = [];
   let index = 0;
   while (index < words.length) {

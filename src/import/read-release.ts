@@ -54,8 +54,11 @@ const DATE_META = [
 
 function readHtml(html: string): Release {
   const { document } = parseHTML(html);
-  const attribute = (selector: string, name: string) => document.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
-  const metaDate = DATE_META.map((selector) => attribute(selector, 'content')).find(Boolean) ?? attribute('time[datetime]', 'datetime');
+  const attribute = (selector: string, name: string) =>
+    document.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
+  const metaDate =
+    DATE_META.map((selector) => attribute(selector, 'content')).find(Boolean) ??
+    attribute('time[datetime]', 'datetime');
   const url = attribute('link[rel="canonical"]', 'href') ?? attribute('meta[property="og:url"]', 'content');
   const heading = document.querySelector('h1')?.textContent?.trim();
   const ogTitle = attribute('meta[property="og:title"]', 'content');

@@ -64,3 +64,12 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * The advice for a probable variant, the same in `npm run check` and `npm run import`: never a new
+ * record, but the record it probably belongs to and how to decide.
+ */
+export function variantAdvice(spelling: string, variant: ProbableVariant, file: string | undefined): string {
+  const where = file === undefined ? `official \`${variant.target.slug}\`` : file;
+  return `“${spelling}” is probably another spelling of “${variant.registered}” (${where}; ${variant.reason}): if it names that person, add it under \`variants\` there (or accept the import's proposal); if not, add its own record`;
+}
