@@ -62,7 +62,12 @@ export function findEvents(
     const inside = occurrences.filter((occurrence) => occurrence.start >= start && occurrence.end <= end);
     const people = inside.filter((occurrence) => occurrence.kind === 'person');
     if (people.length === 0) continue;
-    const place = inside.find((occurrence) => occurrence.kind === 'place');
+    // Only a place the sentence puts the event in ("in Dalian", "at Xi'an"): a country in a title is not where it happened.
+    const place = inside.find(
+      (occurrence) =>
+        occurrence.kind === 'place' &&
+        /\b(?:in|at|to)\s+(?:the\s+)?$/u.test(body.slice(Math.max(0, occurrence.start - 12), occurrence.start)),
+    );
     const date = dates.find((found) => found.start >= start && found.end <= end);
     if (events.some((event) => event.kind === kind && event.place?.record === place?.record && date === undefined))
       continue;

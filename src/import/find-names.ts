@@ -39,7 +39,7 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
         found.push(organisation);
         continue;
       }
-      const whole = asPlace(part, text, gazetteer);
+      const whole = gazetteer(part.text) ? asPlace(part, text, gazetteer) : undefined;
       if (whole) {
         found.push(whole);
         continue;
