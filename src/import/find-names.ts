@@ -1,10 +1,11 @@
 import nlp from 'compromise';
 import { findNameCandidates } from '../link/name-candidates.ts';
 import type { PlaceKind } from '../schema/index.ts';
+import { asPlace } from './find-places.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { findPhrases, type Phrase, slicePhrase, wordsOf } from './phrases.ts';
 import { roleAfter } from './roles.ts';
-import { NOT_NAMES, ORGANISATION_HEADS, PLACE_WORDS, TITLES } from './vocabulary.ts';
+import { GENERIC_WORDS, NOT_NAMES, ORGANISATION_HEADS, TITLES } from './vocabulary.ts';
 
 /** A name found in the text, with what it stands for and the role the text gives it. */
 export interface FoundName extends Phrase {
@@ -21,7 +22,6 @@ const PERSON_BEFORE =
   /(?:met with|met|meeting with|talks with|led by|accompanied by|received|welcomed|greeted|invited|hosted by|presided over by)\s+$/u;
 const PERSON_AFTER =
   /^\s+(?:led|met|said|visited|attended|delivered|presided|signed|accompanied|expressed|introduced|welcomed|hosted|noted|pointed|stressed|spoke|gave|paid|held|hoped|thanked|congratulated)\b/u;
-const LOWER_PLACE_WORD = /^\s+(city|municipality|province|prefecture|county|district|new area|new district)\b/u;
 const SPLIT = new Set(['and', 'of', 'for', 'the', 'on']);
 
 /**
@@ -35,6 +35,7 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
   for (const phrase of findPhrases(text)) {
     for (const part of splitOrganisations(phrase)) {
       const organisation = asOrganisation(part);
+      if (organisation === null) continue;
       if (organisation) {
         found.push(organisation);
         continue;
@@ -76,14 +77,19 @@ function trimPossessive(phrase: Phrase): Phrase {
   return { text, start: phrase.start, end: phrase.start + text.length };
 }
 
-function asOrganisation(phrase: Phrase): FoundName | undefined {
+// `null` for a generic description, which is no name at all.
+function asOrganisation(phrase: Phrase): FoundName | null | undefined {
   const words = wordsOf(phrase);
   if (!words.some((word) => ORGANISATION_HEADS.has(word.text.replace(/,$|[’']s$/u, '')))) return undefined;
   let from = 0;
   const skip = (word: string) => NOT_NAMES.has(word) || SPLIT.has(word) || TITLES.has(word);
   while (from < words.length - 1 && skip(words[from]?.text ?? '')) from++;
   const trimmed = slicePhrase(phrase, words, from, words.length);
-  return trimmed ? { ...trimPossessive(trimmed), kind: 'organisation' } : undefined;
+  if (!trimmed) return undefined;
+  const generic = (word: string) => GENERIC_WORDS.has(word) || ORGANISATION_HEADS.has(word) || SPLIT.has(word);
+  // "the Municipal Government" refers to one; it is not a name to register.
+  if (wordsOf(trimmed).every((word) => generic(word.text.replace(/,$|[’']s$/u, '')))) return null;
+  return { ...trimPossessive(trimmed), kind: 'organisation' };
 }
 
 // Splits a phrase at joining words ("Zhuanghe and Lushun"), keeping each side's offsets.
@@ -149,18 +155,4 @@ function isPinyinName(text: string): boolean {
 function nextToPerson(name: Phrase, text: string, before: readonly FoundName[]): boolean {
   const last = before.at(-1);
   return last?.kind === 'person' && /^\s*(?:,|and|,\s*and)\s*$/u.test(text.slice(last.end, name.start));
-}
-
-function asPlace(name: Phrase, text: string, gazetteer: Gazetteer): FoundName | undefined {
-  const lower = LOWER_PLACE_WORD.exec(text.slice(name.end, name.end + 20));
-  const words = name.text.split(' ');
-  const lastTwo = words.slice(-2).join(' ').toLowerCase();
-  const capitalised = PLACE_WORDS.get(lastTwo) ? 2 : PLACE_WORDS.get(words.at(-1)?.toLowerCase() ?? '') ? 1 : 0;
-  const bare = capitalised > 0 ? words.slice(0, -capitalised).join(' ') : name.text;
-  const place = bare === '' ? undefined : gazetteer(bare);
-  const word = lower?.[1] ?? (capitalised > 0 ? words.slice(-capitalised).join(' ') : undefined);
-  const kindFromWord = word === undefined ? undefined : PLACE_WORDS.get(word.toLowerCase());
-  if (!place && (kindFromWord === undefined || findNameCandidates(`${bare} city`).length === 0)) return undefined;
-  const placeKind: PlaceKind = kindFromWord ?? place?.kind ?? 'city';
-  return { ...name, kind: 'place', placeKind, ...(place ? { place } : {}) };
 }

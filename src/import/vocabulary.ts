@@ -50,3 +50,9 @@ export const PLACE_WORDS: ReadonlyMap<string, 'city' | 'province' | 'district' |
     ['new area', 'new-area'],
     ['new district', 'new-area'],
   ]);
+
+/** Words that describe a body without naming it: "Municipal Government" alone names no one government. */
+export const GENERIC_WORDS = words(`
+  Municipal Provincial Central People's Peoples Standing National State City County District Party
+  Communist Local Regional General Special Joint Relevant Administrative Economic Development
+`);
