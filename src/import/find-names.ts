@@ -22,6 +22,7 @@ const PERSON_BEFORE =
   /(?:met with|met|meeting with|talks with|led by|accompanied by|received|welcomed|greeted|invited|hosted by|presided over by)\s+$/u;
 const PERSON_AFTER =
   /^\s+(?:led|met|said|visited|attended|delivered|presided|signed|accompanied|expressed|introduced|welcomed|hosted|noted|pointed|stressed|spoke|gave|paid|held|hoped|thanked|congratulated)\b/u;
+const HONORIFICS = /^(?:Comrade|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Madam|Sir|His Excellency|Her Excellency)$/u;
 const SPLIT = new Set(['and', 'of', 'for', 'the', 'on']);
 
 /**
@@ -122,7 +123,9 @@ function classify(
   while (from < words.length - 1 && TITLES.has(words[from]?.text ?? '')) from++;
   const name = slicePhrase(piece, words, from, words.length);
   if (!name || TITLES.has(name.text)) return undefined;
-  const title = slicePhrase(piece, words, titleStart, from)?.text;
+  const written = slicePhrase(piece, words, titleStart, from)?.text;
+  // Forms of address are not offices: "Comrade Xi Jinping" gives no role.
+  const title = written !== undefined && HONORIFICS.test(written) ? undefined : written;
   const place = asPlace(name, text, gazetteer);
   if (place && title === undefined) return place;
   const role = roleAfter(text, name.end) ?? title;
