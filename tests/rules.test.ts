@@ -12,6 +12,7 @@ const WARNINGS = new Set([
   'confusable-name',
   'confusable-mention',
   'official-without-role',
+  'needs-review',
 ]);
 
 // A case folder is named after its rule; `<rule>--<variant>` and `missing-key-city` are further cases of it.

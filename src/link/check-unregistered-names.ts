@@ -9,6 +9,7 @@ import { createLookAlikeFinder, type LookAlike } from './find-look-alikes.ts';
 import { describeDifference } from './look-alike.ts';
 import { findNameCandidates, type NameCandidate } from './name-candidates.ts';
 import { namePattern } from './name-pattern.ts';
+import { findProbableVariant, variantAdvice } from './probable-variant.ts';
 import type { MentionTarget } from './registry.ts';
 
 // Where mentions are never linked, so registering a name found there would change nothing.
@@ -56,7 +57,7 @@ export function createUnregisteredNameCheck(
       }
       for (const candidate of findNameCandidates(text)) {
         if (known.some((name) => containsWords(name, candidate.text))) continue;
-        reportWarning(file, messageFor(candidate, taken), 'unregistered-name', span(candidate));
+        reportWarning(file, messageFor(candidate, taken, names, declaredIn), 'unregistered-name', span(candidate));
       }
     });
   };
@@ -68,7 +69,16 @@ function lookAlikeReason(lookAlike: LookAlike, declaredIn: ReadonlyMap<string, s
   return `"${visibly(lookAlike.text)}" looks like "${lookAlike.name}"${file === undefined ? '' : ` (${file})`} but is written with ${odd}, so it is not linked: retype it`;
 }
 
-function messageFor(candidate: NameCandidate, taken: ReadonlySet<string>): string {
+function messageFor(
+  candidate: NameCandidate,
+  taken: ReadonlySet<string>,
+  names: ReadonlyMap<string, MentionTarget>,
+  declaredIn: ReadonlyMap<string, string>,
+): string {
+  // A near spelling of a registered official is that official until an editor says otherwise:
+  // advising a new record here is how one man got two pages.
+  const variant = candidate.kind === 'official' ? findProbableVariant(candidate.text, names) : undefined;
+  if (variant) return variantAdvice(candidate.text, variant, declaredIn.get(variant.registered));
   const what = candidate.kind === 'official' ? "a person's name" : 'a place name';
   const path = `content/${KIND_FOLDERS[candidate.kind]}/${candidate.slug}.md`;
   const field = candidate.kind === 'official' ? '`aliases` or `variants`' : '`aliases`';

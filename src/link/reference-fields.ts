@@ -5,7 +5,7 @@ import type { RecordKind } from '../schema/index.ts';
  * of a list. This one table drives both the dangling-reference check and the link graph.
  */
 export const REFERENCE_FIELDS: { readonly [K in RecordKind]: Readonly<Record<string, RecordKind>> } = {
-  article: { 'reports.*': 'event', 'publisher.organisation': 'organisation' },
+  article: { 'reports.*': 'event', 'publisher.organisation': 'organisation', 'proposals.*.variantOf': 'official' },
   event: {
     'date.source': 'article',
     'end.source': 'article',

@@ -62,6 +62,20 @@ export function indexRecords(records: readonly AnyParsedRecord[]): {
       for (const { name, path } of namesOf(record)) declared.push({ name, kind, record, path });
     }
   }
+  // An accepted proposal makes the spelling a variant of the official, cited to the article.
+  for (const article of maps.article.values()) {
+    if (article.kind !== 'article') continue;
+    article.data.proposals.forEach((proposal, index) => {
+      const official = maps.official.get(proposal.variantOf);
+      if (proposal.decision !== 'accepted' || !official) return;
+      declared.push({
+        name: proposal.spelling,
+        kind: 'official',
+        record: official,
+        path: `proposals.${index}.spelling`,
+      });
+    });
+  }
   const lookAlikes = checkConfusableNames(declared);
   const names = new Map<string, NameEntry>();
   for (const entry of declared) {

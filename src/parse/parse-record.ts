@@ -10,6 +10,7 @@ import {
   slugSchema,
 } from '../schema/index.ts';
 import { checkFrontMatterText, rejectBidiControls } from './check-characters.ts';
+import { checkReview } from './check-review.ts';
 import { type PositionIndex, readYamlRecord, splitFrontMatter } from './front-matter.ts';
 import { parseBody } from './markdown.ts';
 import { reportError } from './messages.ts';
@@ -53,6 +54,7 @@ export function parseRecord<K extends RecordKind>(file: VFile, kind: K): ParsedC
   // A name or slug with an invisible character would be indexed under a name no one can type.
   if (text.refused) return undefined;
   const data = result.data as DataOf<K>;
+  checkReview(file, data, split.positions);
   const slug = data.slug ?? slugFromFileName(file, kind);
   if (slug === undefined) return undefined;
   return { kind, slug, data, body, positions: split.positions, file };

@@ -15,6 +15,7 @@ import {
   type LinkedRecords,
   linkRecords,
   recordsOf,
+  undecided,
 } from './build-archive.ts';
 import { decodeParseEntry, decodeRendered } from './cache-entries.ts';
 import { runBatches } from './concurrency.ts';
@@ -148,7 +149,8 @@ export async function buildArchiveCached(
           const jobs = batch.map((record) => {
             const at = sourceOf.get(record) ?? -1;
             // Articles carry their `plain:` words, and are checked for unregistered names as they render.
-            const article = record.kind === 'article' ? { plain: record.data.plain } : {};
+            const article =
+              record.kind === 'article' ? { plain: [...record.data.plain, ...undecided(record.data.proposals)] } : {};
             const renderKey = renderKeys.get(record);
             return {
               source: sources[at] as SourceFile,

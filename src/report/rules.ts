@@ -49,6 +49,8 @@ export const RULES = {
     'A name looks like the name of another record, or differs from it only by case, spacing or accents (a warning).',
   'confusable-mention':
     'Words in an article body look like a registered name but are written with other characters (a warning).',
+  'needs-review':
+    'A value drafted by `npm run import`, or a probable variant spelling it proposed, that an editor has not reviewed yet (a warning).',
 } as const;
 
 /** The id of a content rule. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { referenceSchema, slugSchema, textSchema } from './common.ts';
+import { referenceSchema, reviewMarkSchema, reviewSchema, slugSchema, textSchema } from './common.ts';
 import { isoDaySchema, publishedSchema } from './date.ts';
 
 /** Who published the article; `inferredFrom` says why when the text does not name the publisher. */
@@ -13,6 +13,18 @@ const sourceSchema = z.strictObject({
   reference: textSchema,
   url: z.url({ protocol: /^https?$/, error: 'use a full http:// or https:// address' }).optional(),
   note: textSchema.optional(),
+});
+
+/**
+ * A spelling in this article that is probably another spelling of a registered official's name.
+ * The editor decides with one edit: `pending` → `accepted` (the spelling then links to
+ * `variantOf`, cited to this article) or `rejected` (it does not; give it a record of its own).
+ */
+const proposalSchema = z.strictObject({
+  spelling: textSchema,
+  variantOf: referenceSchema,
+  decision: z.enum(['pending', 'accepted', 'rejected']),
+  ...reviewMarkSchema.shape,
 });
 
 /** Front matter of a news article (`content/articles/*.md`). The body is the article text. */
@@ -29,6 +41,9 @@ export const articleSchema = z.strictObject({
   reports: z.array(referenceSchema).default([]),
   /** Names that are not entities in this article: never linked, never warned about as unregistered. */
   plain: z.array(textSchema).default([]),
+  /** Probable variant spellings found by `npm run import`, each awaiting the editor's decision. */
+  proposals: z.array(proposalSchema).default([]),
+  review: reviewSchema,
 });
 
 /** A validated article's front matter. */

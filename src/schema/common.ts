@@ -46,3 +46,20 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The kinds whose names are linked when they appear in an article body. */
 export type EntityKind = Exclude<RecordKind, 'article'>;
+
+/** Where a drafted value comes from: the words of the release, and their line and column in the imported file. */
+export const reviewMarkSchema = z.strictObject({
+  quote: textSchema.describe('The words of the source the drafted value was taken from.'),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  note: textSchema.optional(),
+});
+
+/**
+ * A mark that a record (or part of it) was drafted by `npm run import` and still needs an editor's
+ * review. `npm run check` warns (`needs-review`) until the editor deletes it.
+ */
+export const reviewSchema = z
+  .union([reviewMarkSchema, z.array(reviewMarkSchema).min(1)])
+  .optional()
+  .describe('Drafted by the importer: check the values against the quote, then delete this key.');

@@ -1,0 +1,68 @@
+import type { OrganisationKind } from '../schema/index.ts';
+import type { Analysis } from './analyse.ts';
+import type { Occurrence } from './occurrences.ts';
+import { frontMatterFile, quoted, reviewLine } from './yaml-text.ts';
+
+/** A file the importer would write, relative to the content folder. */
+export interface DraftFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+// The organisation word decides the kind; anything else is `other`, for the editor to refine.
+const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
+  [/\bParty Committee\b/u, 'party-committee'],
+  [/\bGovernment\b/u, 'government'],
+  [/\bCommission\b/u, 'commission'],
+  [/\b(?:Bureau|Office|Department|Ministry|Administration)\b/u, 'government-department'],
+  [/\bDelegation\b/u, 'delegation'],
+  [/\bBank\b/u, 'bank'],
+  [/\bExchange\b/u, 'exchange'],
+  [/\b(?:Industrial Park)\b/u, 'industrial-park'],
+  [/\b(?:Zone|New Area)\b/u, 'development-zone'],
+  [/\b(?:Co\.|Company|Corporation|Group|Ltd|LTD|Limited|Inc)\b/u, 'company'],
+];
+
+/**
+ * The record file for a name the archive does not know, or `undefined` when it cannot be drafted
+ * without inventing something (a city the gazetteer cannot place on the map). Every draft holds
+ * only the name, what the release says of it, and a review mark quoting where.
+ */
+export function draftEntity(mention: Occurrence, analysis: Analysis, article: string): DraftFile | undefined {
+  const { line, column } = analysis.position(mention.start, mention.text.length);
+  const body = analysis.release.body;
+  const quote = body.slice(
+    mention.start,
+    Math.min(body.length, mention.end + (mention.role ? mention.role.length + 3 : 0)),
+  );
+  const name = `name: ${quoted(mention.text)}`;
+  if (mention.kind === 'person') {
+    const roles =
+      mention.role === undefined ? [] : ['roles:', `  - { title: ${quoted(mention.role)}, source: ${article} }`];
+    return {
+      path: `officials/${mention.record}.md`,
+      text: frontMatterFile([name, ...roles, reviewLine({ quote, line, column })]),
+    };
+  }
+  if (mention.kind === 'organisation') {
+    const kind = ORGANISATION_KINDS.find(([pattern]) => pattern.test(mention.text))?.[1] ?? 'other';
+    const lines = [name, `kind: ${kind}`, reviewLine({ quote, line, column })];
+    return { path: `organisations/${mention.record}.md`, text: frontMatterFile(lines) };
+  }
+  const place = mention.found?.place;
+  const placeKind = mention.found?.placeKind ?? 'city';
+  const coordinates = placeKind === 'city' ? place?.coordinates : undefined;
+  if (placeKind === 'city' && coordinates === undefined) return undefined;
+  const lines = [
+    name,
+    `kind: ${placeKind}`,
+    ...(coordinates ? [`coordinates: { lat: ${coordinates.lat}, lon: ${coordinates.lon} }`] : []),
+    ...(place
+      ? [
+          `note: ${quoted(`GeoNames: ${place.name} (${place.country})${coordinates ? ', coordinates from GeoNames' : ''}.`)}`,
+        ]
+      : []),
+    reviewLine({ quote, line, column }),
+  ];
+  return { path: `places/${mention.record}.md`, text: frontMatterFile(lines) };
+}

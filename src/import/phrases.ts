@@ -1,0 +1,87 @@
+/** A stretch of the text: a name, a title and a name, or a sentence's first word. */
+export interface Phrase {
+  readonly text: string;
+  /** Offsets in the text searched, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+// A word: hyphens and apostrophes join its parts ("Seung-Ho", "Xi'an", "Shangri-La", "al-Mansouri").
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*(?:-[\p{L}\p{N}][\p{L}\p{N}'’]*)*/gu;
+// Words that stand inside names between capitalised ones: particles of Arabic, Dutch, German and
+// Spanish names, and the joining words of organisation names.
+const JOINING = new Set([
+  'of',
+  'and',
+  'for',
+  'the',
+  'on',
+  'bin',
+  'bint',
+  'ibn',
+  'van',
+  'von',
+  'de',
+  'da',
+  'del',
+  'du',
+  'la',
+]);
+const CAPITALISED = /^(?:\p{Lu}|(?:al|el)-\p{Lu})/u;
+// A company's legal form after its name: "… Co., Ltd.", "… Co., LTD", "…, Ltd.".
+const AFTER_CO = /^\.,?\s*(?:Ltd|LTD|Limited)\b\.?/u;
+const LEGAL_FORM = /^,\s*(?:Co\.,?\s*)?(?:Ltd|LTD|Limited|Inc)\b\.?/u;
+
+/**
+ * Every run of capitalised words in `text`, with the joining words between them ("Ahmed bin Saleh",
+ * "Delegation of Liaoning") and a company's "Co., Ltd." after them. A run ends at punctuation, so
+ * "Dalian - Huludao" is two runs. Joining words at either end are left out.
+ */
+export function findPhrases(text: string): Phrase[] {
+  const words = [...text.matchAll(WORD)].map((match) => ({
+    text: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const phrases: Phrase[] = [];
+  let index = 0;
+  while (index < words.length) {
+    const first = words[index];
+    if (!first || !CAPITALISED.test(first.text)) {
+      index++;
+      continue;
+    }
+    let last = index;
+    for (let next = index + 1; next < words.length; next++) {
+      const gap = text.slice((words[next - 1] as Phrase).end, (words[next] as Phrase).start);
+      const word = (words[next] as Phrase).text;
+      if (gap !== ' ' && gap !== '’s ' && gap !== "'s ") break;
+      if (CAPITALISED.test(word)) last = next;
+      else if (!JOINING.has(word)) break;
+    }
+    const lastWord = words[last] as Phrase;
+    const suffix = (lastWord.text === 'Co' ? AFTER_CO : LEGAL_FORM).exec(text.slice(lastWord.end));
+    const end = lastWord.end + (suffix ? suffix[0].length : 0);
+    phrases.push({ text: text.slice(first.start, end), start: first.start, end });
+    index = last + 1;
+    while (index < words.length && (words[index] as Phrase).start < end) index++;
+  }
+  return phrases;
+}
+
+/** Splits a phrase into its space-separated words, with offsets. */
+export function wordsOf(phrase: Phrase): Phrase[] {
+  return [...phrase.text.matchAll(/[^\s]+/gu)].map((match) => {
+    const start = phrase.start + match.index;
+    return { text: match[0], start, end: start + match[0].length };
+  });
+}
+
+/** The part of `phrase` from word `from` to word `to` (exclusive), or undefined when empty. */
+export function slicePhrase(phrase: Phrase, words: readonly Phrase[], from: number, to: number): Phrase | undefined {
+  const first = words[from];
+  const last = words[to - 1];
+  if (!first || !last || from >= to) return undefined;
+  const text = phrase.text.slice(first.start - phrase.start, last.end - phrase.start);
+  return { text, start: first.start, end: last.end };
+}
