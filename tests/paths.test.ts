@@ -26,7 +26,8 @@ describe('slugs that would leave the output folder', () => {
     ['a Windows drive path', '"C:\\\\Windows"', 'invalid-slug'],
     ['a backslash', '"a\\\\b"', 'invalid-slug'],
     ['a slash', '"a/b"', 'invalid-slug'],
-    ['a NUL character', '"a\\0b"', 'invalid-slug'],
+    // A control character is refused as such, with its code point, before the slug's format is checked.
+    ['a NUL character', '"a\\0b"', 'invisible-character'],
     ['a dot', '"."', 'invalid-slug'],
     ['two dots', '".."', 'invalid-slug'],
     ['an encoded parent folder', '"%2e%2e"', 'invalid-slug'],
