@@ -5,7 +5,7 @@ import { asPlace } from './find-places.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { findPhrases, type Phrase, slicePhrase, wordsOf } from './phrases.ts';
 import { roleAfter } from './roles.ts';
-import { GENERIC_WORDS, NOT_NAMES, ORGANISATION_HEADS, TITLES } from './vocabulary.ts';
+import { GENERIC_WORDS, NOT_NAMES, ORGANISATION_HEADS, PLACE_WORDS, TITLES } from './vocabulary.ts';
 
 /** A name found in the text, with what it stands for and the role the text gives it. */
 export interface FoundName extends Phrase {
@@ -34,7 +34,17 @@ const SPLIT = new Set(['and', 'of', 'for', 'the', 'on']);
 export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
   const found: FoundName[] = [];
   for (const phrase of findPhrases(text)) {
-    for (const part of splitOrganisations(phrase)) {
+    for (const part of splitOrganisations(phrase, gazetteer)) {
+      const country = gazetteer(part.text);
+      if (country?.kind === 'country' || country?.kind === 'region') {
+        found.push({ ...part, kind: 'place', placeKind: country.kind, place: country });
+        continue;
+      }
+      const division = divisionOfCountry(part, text, gazetteer);
+      if (division.length > 0) {
+        found.push(...division);
+        continue;
+      }
       const organisation = asOrganisation(part);
       if (organisation === null) continue;
       if (organisation) {
@@ -46,7 +56,12 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
         found.push(whole);
         continue;
       }
-      for (const piece of splitOn(part, SPLIT)) {
+      for (const piece of splitAroundCountries(part, gazetteer, found)) {
+        const places = hyphenatedPlaces(piece, gazetteer);
+        if (places.length > 0) {
+          found.push(...places);
+          continue;
+        }
         const name = classify(piece, text, gazetteer, found);
         if (name) found.push(name);
       }
@@ -55,15 +70,19 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
   return found;
 }
 
-// "Group’s Huludao Aluminum Industrial Park and Jinzhou … Co., Ltd." names three organisations.
-function splitOrganisations(phrase: Phrase): Phrase[] {
+// "Group’s Huludao Aluminum Industrial Park and Jinzhou … Co., Ltd." names three organisations;
+// so does "X and the Y …", and "X and Dalian Y …" where a place starts the second name.
+function splitOrganisations(phrase: Phrase, gazetteer: Gazetteer): Phrase[] {
   const words = wordsOf(phrase);
   const parts: Phrase[] = [];
   let from = 0;
   words.forEach((word, index) => {
     const head = word.text.replace(/[’']s$/u, '');
     const joins = words[index + 1]?.text === 'and' || /[’']s$/u.test(word.text);
-    if (ORGANISATION_HEADS.has(head) && joins && index + 2 < words.length) {
+    const next = words[index + 2]?.text ?? '';
+    const nextIsName = next === 'the' || (index + 3 < words.length && gazetteer(next) !== undefined);
+    const endsName = ORGANISATION_HEADS.has(head) || (nextIsName && words[index + 1]?.text === 'and');
+    if (endsName && joins && index + 2 < words.length && index >= from) {
       const part = slicePhrase(phrase, words, from, index + 1);
       if (part) parts.push(trimPossessive(part));
       from = words[index + 1]?.text === 'and' ? index + 2 : index + 1;
@@ -129,6 +148,8 @@ function classify(
   const place = asPlace(name, text, gazetteer);
   if (place && title === undefined) return place;
   const role = roleAfter(text, name.end) ?? title;
+  // A country's or a town's name is not a person's, unless a title or a role says so.
+  if (role === undefined && gazetteer(name.text) !== undefined) return undefined;
   const count = name.text.split(' ').length;
   if (count > 5) return undefined;
   const pinyin = isPinyinName(name.text);
@@ -158,4 +179,60 @@ function isPinyinName(text: string): boolean {
 function nextToPerson(name: Phrase, text: string, before: readonly FoundName[]): boolean {
   const last = before.at(-1);
   return last?.kind === 'person' && /^\s*(?:,|and|,\s*and)\s*$/u.test(text.slice(last.end, name.start));
+}
+
+// "Primorsky Krai of the Russian Federation", "Government of Sakhalin Oblast of Russia": a division
+// named with its country is two names, not one organisation.
+function divisionOfCountry(part: Phrase, text: string, gazetteer: Gazetteer): FoundName[] {
+  const match = /^(.+) of (?:the )?([^,]+)$/u.exec(part.text);
+  if (!match?.[1] || !match[2]) return [];
+  const country = gazetteer(match[2]);
+  if (country?.kind !== 'country') return [];
+  const division = match[1].split(' ').at(-1)?.toLowerCase() ?? '';
+  if (PLACE_WORDS.get(division) === undefined) return [];
+  const countryStart = part.end - match[2].length;
+  const rest = { text: match[1], start: part.start, end: part.start + match[1].length };
+  const first = asOrganisation(rest) ?? asPlace(rest, text, gazetteer);
+  const place: FoundName = {
+    text: match[2],
+    start: countryStart,
+    end: part.end,
+    kind: 'place',
+    placeKind: 'country',
+    place: country,
+  };
+  return first ? [first, place] : [place];
+}
+
+// "China-Europe": a compound of known places names each of them.
+function hyphenatedPlaces(piece: Phrase, gazetteer: Gazetteer): FoundName[] {
+  if (piece.text.includes(' ') || !piece.text.includes('-') || gazetteer(piece.text)) return [];
+  const names: FoundName[] = [];
+  let start = piece.start;
+  for (const text of piece.text.split('-')) {
+    const place = gazetteer(text);
+    if (!place || place.minor) return [];
+    names.push({ text, start, end: start + text.length, kind: 'place', placeKind: place.kind, place });
+    start += text.length + 1;
+  }
+  return names;
+}
+
+// "Busan of the Republic of Korea": a country's name of several words is kept whole; the rest of
+// the phrase is split at its joining words.
+function splitAroundCountries(part: Phrase, gazetteer: Gazetteer, found: FoundName[]): Phrase[] {
+  const words = wordsOf(part);
+  for (let from = 0; from < words.length; from++) {
+    for (let to = Math.min(words.length, from + 6); to > from + 2; to--) {
+      const span = slicePhrase(part, words, from, to);
+      const place = span && gazetteer(span.text);
+      if (!span || place?.kind !== 'country') continue;
+      const before = slicePhrase(part, words, 0, from);
+      const after = slicePhrase(part, words, to, words.length);
+      const pieces = before ? splitOn(before, SPLIT) : [];
+      found.push({ ...span, kind: 'place', placeKind: 'country', place });
+      return [...pieces, ...(after ? splitAroundCountries(after, gazetteer, found) : [])];
+    }
+  }
+  return splitOn(part, SPLIT);
 }
