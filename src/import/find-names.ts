@@ -1,11 +1,12 @@
 import nlp from 'compromise';
 import { findNameCandidates } from '../link/name-candidates.ts';
 import type { PlaceKind } from '../schema/index.ts';
+import { divisionOfCountry, hyphenatedPlaces, splitAroundCountries } from './country-phrases.ts';
 import { asPlace } from './find-places.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { findPhrases, type Phrase, slicePhrase, wordsOf } from './phrases.ts';
 import { roleAfter } from './roles.ts';
-import { GENERIC_WORDS, NOT_NAMES, ORGANISATION_HEADS, PLACE_WORDS, TITLES } from './vocabulary.ts';
+import { GENERIC_WORDS, NOT_NAMES, ORGANISATION_HEADS, TITLES } from './vocabulary.ts';
 
 /** A name found in the text, with what it stands for and the role the text gives it. */
 export interface FoundName extends Phrase {
@@ -40,7 +41,7 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
         found.push({ ...part, kind: 'place', placeKind: country.kind, place: country });
         continue;
       }
-      const division = divisionOfCountry(part, text, gazetteer);
+      const division = divisionOfCountry(part, text, gazetteer, asOrganisation);
       if (division.length > 0) {
         found.push(...division);
         continue;
@@ -56,7 +57,7 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
         found.push(whole);
         continue;
       }
-      for (const piece of splitAroundCountries(part, gazetteer, found)) {
+      for (const piece of splitAroundCountries(part, gazetteer, found, SPLIT)) {
         const places = hyphenatedPlaces(piece, gazetteer);
         if (places.length > 0) {
           found.push(...places);
@@ -112,20 +113,6 @@ function asOrganisation(phrase: Phrase): FoundName | null | undefined {
   return { ...trimPossessive(trimmed), kind: 'organisation' };
 }
 
-// Splits a phrase at joining words ("Zhuanghe and Lushun"), keeping each side's offsets.
-function splitOn(phrase: Phrase, joining: ReadonlySet<string>): Phrase[] {
-  const words = wordsOf(phrase);
-  const parts: Phrase[] = [];
-  let from = 0;
-  for (let index = 0; index <= words.length; index++) {
-    if (index < words.length && !joining.has(words[index]?.text ?? '')) continue;
-    const part = slicePhrase(phrase, words, from, index);
-    if (part) parts.push(part);
-    from = index + 1;
-  }
-  return parts;
-}
-
 function classify(
   piece: Phrase,
   text: string,
@@ -179,60 +166,4 @@ function isPinyinName(text: string): boolean {
 function nextToPerson(name: Phrase, text: string, before: readonly FoundName[]): boolean {
   const last = before.at(-1);
   return last?.kind === 'person' && /^\s*(?:,|and|,\s*and)\s*$/u.test(text.slice(last.end, name.start));
-}
-
-// "Primorsky Krai of the Russian Federation", "Government of Sakhalin Oblast of Russia": a division
-// named with its country is two names, not one organisation.
-function divisionOfCountry(part: Phrase, text: string, gazetteer: Gazetteer): FoundName[] {
-  const match = /^(.+) of (?:the )?([^,]+)$/u.exec(part.text);
-  if (!match?.[1] || !match[2]) return [];
-  const country = gazetteer(match[2]);
-  if (country?.kind !== 'country') return [];
-  const division = match[1].split(' ').at(-1)?.toLowerCase() ?? '';
-  if (PLACE_WORDS.get(division) === undefined) return [];
-  const countryStart = part.end - match[2].length;
-  const rest = { text: match[1], start: part.start, end: part.start + match[1].length };
-  const first = asOrganisation(rest) ?? asPlace(rest, text, gazetteer);
-  const place: FoundName = {
-    text: match[2],
-    start: countryStart,
-    end: part.end,
-    kind: 'place',
-    placeKind: 'country',
-    place: country,
-  };
-  return first ? [first, place] : [place];
-}
-
-// "China-Europe": a compound of known places names each of them.
-function hyphenatedPlaces(piece: Phrase, gazetteer: Gazetteer): FoundName[] {
-  if (piece.text.includes(' ') || !piece.text.includes('-') || gazetteer(piece.text)) return [];
-  const names: FoundName[] = [];
-  let start = piece.start;
-  for (const text of piece.text.split('-')) {
-    const place = gazetteer(text);
-    if (!place || place.minor) return [];
-    names.push({ text, start, end: start + text.length, kind: 'place', placeKind: place.kind, place });
-    start += text.length + 1;
-  }
-  return names;
-}
-
-// "Busan of the Republic of Korea": a country's name of several words is kept whole; the rest of
-// the phrase is split at its joining words.
-function splitAroundCountries(part: Phrase, gazetteer: Gazetteer, found: FoundName[]): Phrase[] {
-  const words = wordsOf(part);
-  for (let from = 0; from < words.length; from++) {
-    for (let to = Math.min(words.length, from + 6); to > from + 2; to--) {
-      const span = slicePhrase(part, words, from, to);
-      const place = span && gazetteer(span.text);
-      if (!span || place?.kind !== 'country') continue;
-      const before = slicePhrase(part, words, 0, from);
-      const after = slicePhrase(part, words, to, words.length);
-      const pieces = before ? splitOn(before, SPLIT) : [];
-      found.push({ ...span, kind: 'place', placeKind: 'country', place });
-      return [...pieces, ...(after ? splitAroundCountries(after, gazetteer, found) : [])];
-    }
-  }
-  return splitOn(part, SPLIT);
 }

@@ -97,3 +97,17 @@ export function slicePhrase(phrase: Phrase, words: readonly Phrase[], from: numb
   const text = phrase.text.slice(first.start - phrase.start, last.end - phrase.start);
   return { text, start: first.start, end: last.end };
 }
+
+/** Splits a phrase at joining words ("Zhuanghe and Lushun"), keeping each side's offsets. */
+export function splitOn(phrase: Phrase, joining: ReadonlySet<string>): Phrase[] {
+  const words = wordsOf(phrase);
+  const parts: Phrase[] = [];
+  let from = 0;
+  for (let index = 0; index <= words.length; index++) {
+    if (index < words.length && !joining.has(words[index]?.text ?? '')) continue;
+    const part = slicePhrase(phrase, words, from, index);
+    if (part) parts.push(part);
+    from = index + 1;
+  }
+  return parts;
+}
