@@ -25,18 +25,23 @@ const KINDS: readonly [RegExp, EventKind][] = [
   [/\bvisit(?:ed|s|ing)?\b/iu, 'visit'],
 ];
 
-// The verb right after (or, for "met with", before) a name says how that person took part. The
-// archive's PARTS has no word yet for "held talks", "accompanied", "inspected" and the like; they
-// are drafted as `attended` until it has.
+// The verb right after (or, for "met with", before) a name says how that person took part.
 const PART_AFTER: readonly [RegExp, Part][] = [
   [/^\s+led\b/u, 'led'],
+  [/^\s+held (?:talks|a talk|meetings?)\b/u, 'held-talks'],
   [/^\s+(?:met|meets)\b/u, 'met'],
   [/^\s+signed\b/u, 'signed'],
+  [/^\s+(?:inspected|investigated|surveyed)\b/u, 'inspected'],
   [/^\s+visited\b/u, 'visited'],
   [/^\s+presided\b/u, 'presided'],
-  [/^\s+(?:delivered|gave|made) (?:a )?speech/u, 'spoke'],
+  [/^\s+(?:delivered|gave|made) (?:a |an )?(?:\w+ )?speech/u, 'delivered-speech'],
+  [/^\s+(?:spoke|addressed)\b/u, 'spoke'],
+  [/^\s+unveiled\b/u, 'unveiled'],
+  [/^\s+witnessed\b/u, 'witnessed'],
+  [/^\s+accompanied\b/u, 'accompanied'],
   [/^\s+hosted\b/u, 'hosted'],
   [/^\s+briefed\b/u, 'briefed'],
+  [/^\s+attended\b/u, 'attended'],
 ];
 
 const SENTENCE = /[^.!?]+(?:[.!?]+(?=\s|$)|$)/gu;
@@ -88,6 +93,8 @@ function partsOf(body: string, person: Occurrence, sentenceEnd: number): Part[] 
   const before = body.slice(Math.max(0, person.start - 30), person.start);
   if (/\b(?:met with|met)\s+$/u.test(before)) return ['met'];
   if (/\bled by\s+$/u.test(before)) return ['led'];
+  if (/\baccompanied by\s+$/u.test(before)) return ['accompanied'];
+  if (/\b(?:talks|talked) with\s+$/u.test(before)) return ['held-talks'];
   for (const [pattern, part] of PART_AFTER) if (pattern.test(after)) return [part];
   return ['attended'];
 }

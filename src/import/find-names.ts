@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { findNameCandidates } from '../link/name-candidates.ts';
 import type { PlaceKind } from '../schema/index.ts';
+import { divisionOfCountry, hyphenatedPlaces, splitAroundCountries } from './country-phrases.ts';
 import { asPlace } from './find-places.ts';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
 import { findPhrases, type Phrase, slicePhrase, wordsOf } from './phrases.ts';
@@ -34,7 +35,17 @@ const SPLIT = new Set(['and', 'of', 'for', 'the', 'on']);
 export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
   const found: FoundName[] = [];
   for (const phrase of findPhrases(text)) {
-    for (const part of splitOrganisations(phrase)) {
+    for (const part of splitOrganisations(phrase, gazetteer)) {
+      const country = gazetteer(part.text);
+      if (country?.kind === 'country' || country?.kind === 'region') {
+        found.push({ ...part, kind: 'place', placeKind: country.kind, place: country });
+        continue;
+      }
+      const division = divisionOfCountry(part, text, gazetteer, asOrganisation);
+      if (division.length > 0) {
+        found.push(...division);
+        continue;
+      }
       const organisation = asOrganisation(part);
       if (organisation === null) continue;
       if (organisation) {
@@ -46,7 +57,12 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
         found.push(whole);
         continue;
       }
-      for (const piece of splitOn(part, SPLIT)) {
+      for (const piece of splitAroundCountries(part, gazetteer, found, SPLIT)) {
+        const places = hyphenatedPlaces(piece, gazetteer);
+        if (places.length > 0) {
+          found.push(...places);
+          continue;
+        }
         const name = classify(piece, text, gazetteer, found);
         if (name) found.push(name);
       }
@@ -55,15 +71,19 @@ export function findNames(text: string, gazetteer: Gazetteer): FoundName[] {
   return found;
 }
 
-// "Group’s Huludao Aluminum Industrial Park and Jinzhou … Co., Ltd." names three organisations.
-function splitOrganisations(phrase: Phrase): Phrase[] {
+// "Group’s Huludao Aluminum Industrial Park and Jinzhou … Co., Ltd." names three organisations;
+// so does "X and the Y …", and "X and Dalian Y …" where a place starts the second name.
+function splitOrganisations(phrase: Phrase, gazetteer: Gazetteer): Phrase[] {
   const words = wordsOf(phrase);
   const parts: Phrase[] = [];
   let from = 0;
   words.forEach((word, index) => {
     const head = word.text.replace(/[’']s$/u, '');
     const joins = words[index + 1]?.text === 'and' || /[’']s$/u.test(word.text);
-    if (ORGANISATION_HEADS.has(head) && joins && index + 2 < words.length) {
+    const next = words[index + 2]?.text ?? '';
+    const nextIsName = next === 'the' || (index + 3 < words.length && gazetteer(next) !== undefined);
+    const endsName = ORGANISATION_HEADS.has(head) || (nextIsName && words[index + 1]?.text === 'and');
+    if (endsName && joins && index + 2 < words.length && index >= from) {
       const part = slicePhrase(phrase, words, from, index + 1);
       if (part) parts.push(trimPossessive(part));
       from = words[index + 1]?.text === 'and' ? index + 2 : index + 1;
@@ -93,20 +113,6 @@ function asOrganisation(phrase: Phrase): FoundName | null | undefined {
   return { ...trimPossessive(trimmed), kind: 'organisation' };
 }
 
-// Splits a phrase at joining words ("Zhuanghe and Lushun"), keeping each side's offsets.
-function splitOn(phrase: Phrase, joining: ReadonlySet<string>): Phrase[] {
-  const words = wordsOf(phrase);
-  const parts: Phrase[] = [];
-  let from = 0;
-  for (let index = 0; index <= words.length; index++) {
-    if (index < words.length && !joining.has(words[index]?.text ?? '')) continue;
-    const part = slicePhrase(phrase, words, from, index);
-    if (part) parts.push(part);
-    from = index + 1;
-  }
-  return parts;
-}
-
 function classify(
   piece: Phrase,
   text: string,
@@ -129,6 +135,8 @@ function classify(
   const place = asPlace(name, text, gazetteer);
   if (place && title === undefined) return place;
   const role = roleAfter(text, name.end) ?? title;
+  // A country's or a town's name is not a person's, unless a title or a role says so.
+  if (role === undefined && gazetteer(name.text) !== undefined) return undefined;
   const count = name.text.split(' ').length;
   if (count > 5) return undefined;
   const pinyin = isPinyinName(name.text);

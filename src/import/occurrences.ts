@@ -35,14 +35,20 @@ export function matchOccurrences(body: string, found: readonly FoundName[], name
     const entry = names.names.get(match[0]);
     if (!entry) continue;
     const at = { start: match.index, end: match.index + match[0].length };
+    // The longest name wins: "Standing Committee of the X Party Committee" is its own body, and
+    // "Jinzhou District" a district, not the city of Jinzhou.
     const wider = found.find(
       (name) =>
-        name.kind === 'organisation' &&
         name.start <= at.start &&
         name.end >= at.end &&
-        name.end - name.start > at.end - at.start,
+        name.end - name.start > at.end - at.start &&
+        (name.kind === 'organisation' ||
+          (name.kind === 'place' &&
+            entry.target.kind === 'place' &&
+            name.placeKind !== undefined &&
+            name.placeKind !== names.placeKinds.get(entry.target.slug))),
     );
-    if (wider && entry.target.kind !== 'organisation') continue;
+    if (wider) continue;
     covered.push(at);
     if (entry.target.kind !== 'official' && entry.target.kind !== 'place' && entry.target.kind !== 'organisation')
       continue;

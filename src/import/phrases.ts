@@ -21,6 +21,9 @@ const JOINING = new Set([
   'ibn',
   'van',
   'von',
+  'der',
+  'den',
+  'ter',
   'de',
   'da',
   'del',
@@ -52,13 +55,22 @@ export function findPhrases(text: string): Phrase[] {
       continue;
     }
     let last = index;
+    // "China (Liaoning) Pilot Free Trade Zone": a bracketed name inside a name.
+    let open = -1;
     for (let next = index + 1; next < words.length; next++) {
       const gap = text.slice((words[next - 1] as Phrase).end, (words[next] as Phrase).start);
       const word = (words[next] as Phrase).text;
-      if (gap !== ' ' && gap !== '’s ' && gap !== "'s ") break;
-      if (CAPITALISED.test(word)) last = next;
-      else if (!JOINING.has(word)) break;
+      const capitalised = CAPITALISED.test(word);
+      if (gap === ' (' && open === -1 && capitalised) open = next - 1;
+      else if (gap === ') ' && open !== -1 && capitalised) open = -1;
+      else if (gap !== ' ' && gap !== '’s ' && gap !== "'s ") break;
+      // "Embassy of Spain in China", "Consulate General of Japan in Shenyang": a mission's seat is part of its name.
+      const seat =
+        word === 'in' && /\b(?:Embassy|Consulate)\b/u.test(text.slice(first.start, (words[next - 1] as Phrase).end));
+      if (capitalised) last = next;
+      else if (!JOINING.has(word) && !seat) break;
     }
+    if (open !== -1) last = Math.min(last, open);
     const lastWord = words[last] as Phrase;
     const suffix = (lastWord.text === 'Co' ? AFTER_CO : LEGAL_FORM).exec(text.slice(lastWord.end));
     const end = lastWord.end + (suffix ? suffix[0].length : 0);
@@ -84,4 +96,18 @@ export function slicePhrase(phrase: Phrase, words: readonly Phrase[], from: numb
   if (!first || !last || from >= to) return undefined;
   const text = phrase.text.slice(first.start - phrase.start, last.end - phrase.start);
   return { text, start: first.start, end: last.end };
+}
+
+/** Splits a phrase at joining words ("Zhuanghe and Lushun"), keeping each side's offsets. */
+export function splitOn(phrase: Phrase, joining: ReadonlySet<string>): Phrase[] {
+  const words = wordsOf(phrase);
+  const parts: Phrase[] = [];
+  let from = 0;
+  for (let index = 0; index <= words.length; index++) {
+    if (index < words.length && !joining.has(words[index]?.text ?? '')) continue;
+    const part = slicePhrase(phrase, words, from, index);
+    if (part) parts.push(part);
+    from = index + 1;
+  }
+  return parts;
 }

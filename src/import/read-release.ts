@@ -41,24 +41,38 @@ function readSeedText(text: string): Release {
   };
 }
 
+// Meta names that give the publication date, compared without case ("PubDate", "pubdate").
 const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[name="date"]',
-  'meta[name="DC.date"]',
-  'meta[name="dcterms.date"]',
-  'meta[name="publishdate"]',
-  'meta[name="pubdate"]',
-  'meta[itemprop="datePublished"]',
+  'article:published_time',
+  'date',
+  'dc.date',
+  'dcterms.date',
+  'publishdate',
+  'pubdate',
+  'datepublished',
 ];
+// A page stamp: "Date: 2019-06-22", or a date with its time ("2019-09-18 16:05").
+const TEXT_DATE = /\bDate:\s*(\d{4}-\d{2}-\d{2})\b|\b(\d{4}-\d{2}-\d{2})\s+\d{1,2}:\d{2}\b/;
+
+/** The content of the first meta element whose name, property or itemprop is one of `names`, without case. */
+function metaContent(document: ReturnType<typeof parseHTML>['document'], names: readonly string[]): string | undefined {
+  const metas = [...document.querySelectorAll('meta')].map((meta) => ({
+    key: (
+      meta.getAttribute('name') ??
+      meta.getAttribute('property') ??
+      meta.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase(),
+    content: meta.getAttribute('content')?.trim(),
+  }));
+  return names.map((name) => metas.find((meta) => meta.key === name && meta.content)?.content).find(Boolean);
+}
 
 function readHtml(html: string): Release {
   const { document } = parseHTML(html);
   const attribute = (selector: string, name: string) =>
     document.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
-  const metaDate =
-    DATE_META.map((selector) => attribute(selector, 'content')).find(Boolean) ??
-    attribute('time[datetime]', 'datetime');
+  const metaDate = metaContent(document, DATE_META) ?? attribute('time[datetime]', 'datetime');
   const url = attribute('link[rel="canonical"]', 'href') ?? attribute('meta[property="og:url"]', 'content');
   const heading = document.querySelector('h1')?.textContent?.trim();
   const ogTitle = attribute('meta[property="og:title"]', 'content');
@@ -68,7 +82,8 @@ function readHtml(html: string): Release {
   const paragraphs = [...content.querySelectorAll('p')]
     .map((paragraph) => (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter((paragraph) => paragraph !== '');
-  const textDate = /\bDate:\s*(\d{4}-\d{2}-\d{2})\b/.exec(document.body?.textContent ?? html)?.[1];
+  const stamp = TEXT_DATE.exec(document.body?.textContent ?? html);
+  const textDate = stamp?.[1] ?? stamp?.[2];
   const published = (metaDate ?? textDate ?? article?.publishedTime ?? '').match(/^\d{4}-\d{2}-\d{2}/)?.[0];
   const body = paragraphs.filter((paragraph) => !/^Date:\s*\d{4}-\d{2}-\d{2}$/.test(paragraph)).join('\n\n');
   const title = heading ?? ogTitle ?? article?.title ?? '';

@@ -49,7 +49,16 @@ export const PLACE_WORDS: ReadonlyMap<string, 'city' | 'province' | 'district' |
     ['district', 'district'],
     ['new area', 'new-area'],
     ['new district', 'new-area'],
+    ['krai', 'province'],
+    ['oblast', 'province'],
+    ['community', 'province'],
   ]);
+
+/** Capitalised words that end the name of a site or a natural place ("Guanglu Island", "Olle Trail"). */
+export const SITE_WORDS = words(`
+  island islands beach square trail sea ocean bay gulf strait lake river delta valley mountain
+  mountains peninsula coast
+`);
 
 /** Words that describe a body without naming it: "Municipal Government" alone names no one government. */
 export const GENERIC_WORDS = words(`

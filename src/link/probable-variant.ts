@@ -20,7 +20,8 @@ const fold = (text: string) =>
 /**
  * The registered person's name that `spelling` is probably a variant of: same surname, and a given
  * name that differs by at most one letter ("Chengxun", "Cheng-xu" for "Chengxu"; "Lin" for "Ling";
- * "Chenlei" for "Shenlei"), or by two when the first syllable is the same ("Zuoyu" for "Zuojun").
+ * "Chenlei" for "Shenlei"), or by two when the first syllable is the same ("Zuoyu" for "Zuojun"); or
+ * the same given name under a surname that differs only by a final -n/-ng ("Yin Yong", "Ying Yong").
  * Of several, the closest. `undefined` when none is close, or the spelling is itself registered.
  */
 export function findProbableVariant(
@@ -34,21 +35,34 @@ export function findProbableVariant(
   for (const [name, target] of names) {
     if (target.kind !== 'official') continue;
     const [otherSurname, ...otherGiven] = name.split(' ');
-    if (otherSurname === undefined || fold(otherSurname) !== fold(surname) || otherGiven.length === 0) continue;
+    if (otherSurname === undefined || otherGiven.length === 0) continue;
+    // A surname may differ only by a final -n/-ng ("Yin" for "Ying", as "Lin" for "Ling"), and then
+    // the given name must be the same.
+    const surnameSlip = fold(otherSurname) !== fold(surname);
+    if (surnameSlip && !nasalSlip(fold(surname), fold(otherSurname))) continue;
     const a = fold(given.join(''));
     const b = fold(otherGiven.join(''));
-    const distance = editDistance(a, b);
-    const close = distance <= 1 || (distance === 2 && a.length >= 4 && a.slice(0, 3) === b.slice(0, 3));
+    const distance = editDistance(a, b) + (surnameSlip ? 1 : 0);
+    const close = surnameSlip
+      ? a === b
+      : distance <= 1 || (distance === 2 && a.length >= 4 && a.slice(0, 3) === b.slice(0, 3));
     if (!close || (best && best.distance <= distance)) continue;
     const reason =
       distance === 0
         ? `written “${spelling}”, the same letters as “${name}” split differently`
-        : `same surname, and the given name differs from “${name}” by ${distance === 1 ? 'one letter' : 'two letters'}`;
+        : surnameSlip
+          ? `the same given name, and the surname differs from “${name}” only by a final -n/-ng`
+          : `same surname, and the given name differs from “${name}” by ${distance === 1 ? 'one letter' : 'two letters'}`;
     best = { registered: name, target, reason, distance };
   }
   if (!best) return undefined;
   const { distance: _distance, ...variant } = best;
   return variant;
+}
+
+// "yin" and "ying", "chen" and "cheng": the same syllable but for its final nasal.
+function nasalSlip(a: string, b: string): boolean {
+  return (a.endsWith('n') && b === `${a}g`) || (b.endsWith('n') && a === `${b}g`);
 }
 
 /** Levenshtein distance: letters inserted, deleted or replaced to turn one word into the other. */
