@@ -151,8 +151,10 @@ async function main(): Promise<void> {
   const evaluation = await runImportEvaluation(values.cases, values.content);
   process.stdout.write(values.json ? `${JSON.stringify(evaluation, null, 2)}\n` : `${formatEvaluation(evaluation)}\n`);
   if (values.effort) {
-    const { measureEditorEffort, formatEditorEffort } = await import('../import/editor-effort.ts');
-    process.stdout.write(`\n${formatEditorEffort(await measureEditorEffort(values.cases, values.content))}\n`);
+    const { EFFORT_TARGET, measureEditorEffort, formatEditorEffort } = await import('../import/editor-effort.ts');
+    const effort = await measureEditorEffort(values.cases, values.content);
+    process.stdout.write(`\n${formatEditorEffort(effort)}\n`);
+    if (effort.cases.some(({ changed, clean }) => !clean || changed > EFFORT_TARGET)) process.exitCode = 1;
   }
   if (missedTargets(evaluation).length > 0) process.exitCode = 1;
 }

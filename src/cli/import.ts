@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 // `npm run import -- <file or folder>... [--published YYYY-MM-DD] [--source-url URL] [--dry-run]
 // [--json] [--content=DIR]`: drafts an article and its records from saved press releases.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { analyse } from '../import/analyse.ts';
 import { toReport } from '../import/analyse-release.ts';
-import { draftRelease } from '../import/draft-release.ts';
+import { writeRelease } from '../import/write-release.ts';
 import { DEFAULT_CONTENT_DIR } from '../load/load-archive.ts';
 import { readContent } from '../load/read-content.ts';
 import { type Archive, buildArchive } from '../pipeline/build-archive.ts';
@@ -64,13 +63,12 @@ const reports = [];
 const vfiles: VFile[] = [];
 const today = new Date().toISOString().slice(0, 10);
 for (const file of await inputsOf(positionals)) {
-  const text = await readFile(file, 'utf8');
-  const input = {
-    text,
-    ...(values.published === undefined ? {} : { publishedGiven: values.published }),
+  const { text, analysis, written, existing } = await writeRelease(file, contentDir, archive, {
+    today,
+    dryRun: values['dry-run'],
+    ...(values.published === undefined ? {} : { published: values.published }),
     ...(values['source-url'] === undefined ? {} : { sourceUrl: values['source-url'] }),
-  };
-  const analysis = analyse(input, archive);
+  });
   const report = toReport(file, analysis);
   reports.push(report);
   const vfile = new VFile({ path: file, value: text });
@@ -89,28 +87,14 @@ for (const file of await inputsOf(positionals)) {
     });
   }
   if (values['dry-run']) continue;
-  // Slugs by folder, whatever the extension: `zhou-bo.yaml` takes `officials/zhou-bo.md` too.
-  const taken = new Set(
-    (await readContent(contentDir)).map((source) =>
-      path
-        .relative(contentDir, path.resolve(source.path))
-        .split(path.sep)
-        .join('/')
-        .replace(/\.(?:md|ya?ml)$/, '.md'),
-    ),
-  );
-  const draft = draftRelease(analysis, archive, { today, reference: path.basename(file), taken });
-  for (const out of draft.files) {
-    try {
-      // `wx`: never overwrite; a file that appeared since is left alone and reported.
-      await writeFile(path.join(contentDir, out.path), out.text, { flag: 'wx' });
-      vfile.info(`wrote ${path.join(values.content, out.path)}`, { ruleId: 'wrote', source: 'import' });
-    } catch {
-      vfile.message(`did not write ${path.join(values.content, out.path)}: it already exists`, {
-        ruleId: 'exists',
-        source: 'import',
-      });
-    }
+  for (const out of written) {
+    vfile.info(`wrote ${path.join(values.content, out)}`, { ruleId: 'wrote', source: 'import' });
+  }
+  for (const out of existing) {
+    vfile.message(`did not write ${path.join(values.content, out)}: it already exists`, {
+      ruleId: 'exists',
+      source: 'import',
+    });
   }
   archive = await loadArchive();
 }
