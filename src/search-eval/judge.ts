@@ -15,6 +15,11 @@ export interface Judgement {
   readonly top: readonly FoundResult[];
   /** Which expectation each of the first three results met, if any. */
   readonly met: readonly (Expectation | undefined)[];
+  /**
+   * Whether each of the first three results is right for the query: it met an expectation, or it
+   * is what one asks for beyond those listed (a second article naming the city when one is expected).
+   */
+  readonly correct: readonly boolean[];
   /** Expected results among the first three, out of those expected (three, or fewer where fewer exist). */
   readonly precision: number;
   /** All three expected, and the one marked `first` first. */
@@ -43,10 +48,13 @@ export function judge(query: EvalQuery, results: readonly FoundResult[]): Judgem
     const index = open.findIndex((expectation) => meets(result, expectation));
     return index === -1 ? undefined : open.splice(index, 1)[0];
   });
+  const correct = top.map(
+    (result, index) => met[index] !== undefined || query.expect.some((expectation) => meets(result, expectation)),
+  );
   const found = met.filter((expectation) => expectation !== undefined).length;
   const firstOk = query.expect.every((expectation) => !expectation.first || met[0] === expectation);
   const expected = query.expect.length;
-  return { query, top, met, precision: found / expected, passed: found === expected && firstOk };
+  return { query, top, met, correct, precision: found / expected, passed: found === expected && firstOk };
 }
 
 /** Mean precision at 3 over the judged queries. */
@@ -55,10 +63,13 @@ export function meanPrecision(judgements: readonly Judgement[]): number {
   return judgements.reduce((sum, judgement) => sum + judgement.precision, 0) / judgements.length;
 }
 
-/** A plain-text table: one row per query with its first three results, then P@3. */
+/**
+ * A plain-text table: one row per query with its first three results, then P@3. ✓ marks a result
+ * that is right for the query, listed or beyond the listed expectations; ✗ one that is not.
+ */
 export function formatJudgements(judgements: readonly Judgement[]): string {
   const rows = judgements.map((judgement) => {
-    const shown = judgement.top.map((result, index) => `${judgement.met[index] ? '✓' : '✗'} ${result.url}`);
+    const shown = judgement.top.map((result, index) => `${judgement.correct[index] ? '✓' : '✗'} ${result.url}`);
     return [
       judgement.passed ? 'pass' : 'FAIL',
       judgement.precision.toFixed(2),
