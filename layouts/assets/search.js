@@ -14,6 +14,14 @@
     .map((bundlePath) => ({ bundlePath, baseUrl: root.dataset.base, ranking }));
   // Newest first is Pagefind's sort on each page's `date` key; undated pages carry 0, so come last.
   const SORTS = { relevance: null, newest: { date: 'desc' } };
+  // A card's tags follow the order of its metadata, which Pagefind returns by name (date, place,
+  // type): put the type first, then the date and the place. Only the card changes, not the order.
+  const CARD = ['title', 'type', 'date', 'place'];
+  const processResult = (result) => {
+    const meta = {};
+    for (const key of CARD) if (key in result.meta) meta[key] = result.meta[key];
+    return { ...result, meta: { ...meta, ...result.meta } };
+  };
   const start = (order, query) => {
     const ui = new window.PagefindUI({
       element: '#search',
@@ -22,6 +30,7 @@
       mergeIndex,
       ranking,
       sort: SORTS[order],
+      processResult,
       showImages: false,
       showSubResults: false,
       resetStyles: false,
