@@ -158,9 +158,12 @@ describe('a site built under a path prefix', () => {
     const article = fragments.find((fragment) => fragment.url === '/articles/second-shanghai-dalian-joint-conference/');
     expect(article.content).not.toContain('Skip to content');
     expect(article.filters).toMatchObject({ type: ['Article'], official: expect.arrayContaining(['Ying Yong']) });
-    // A record page is found by what it says about its record, not by the titles of the articles it lists.
+    // A record page is found by what it says about its record (kind, name, other names), not by its
+    // lists: the officials and the titles of the articles it lists are on the page but not indexed.
     const dalian = fragments.find((fragment) => fragment.url === '/cities/dalian/');
-    expect(dalian.content).toContain('Tan Zuojun');
+    expect(dalian.content).toContain('Dalian Municipality');
+    expect(read('cities/dalian/index.html')).toContain('Tan Zuojun');
+    expect(dalian.content).not.toContain('Tan Zuojun');
     expect(read('cities/dalian/index.html')).toContain('Was Held in Shanghai</a>');
     expect(dalian.content).not.toContain('Was Held in Shanghai');
     expect(read('search/index.html')).toContain(`src="${prefix}pagefind/pagefind-ui.js"`);

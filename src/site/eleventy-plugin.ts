@@ -11,6 +11,7 @@ import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
 import { type BatchLimits, emptyRecordPages, sharedByPages } from './render-plan.ts';
 import { pagefindFilterText } from './search-filter-text.ts';
+import { SEARCH_RANKING } from './search-ranking.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { listablePages, type WrittenPage, writtenFiles } from './sitemap.ts';
 import { eventsTimeline } from './view/pictures.ts';
@@ -176,6 +177,7 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   });
   // The search page merges every shard's index after the first one's.
   config.addGlobalData('searchBundles', async () => (await thisBuild()).plan.shards.map((shard) => `/${shard.bundle}`));
+  config.addGlobalData('searchRanking', SEARCH_RANKING);
   config.addGlobalData('headersFile', toHeadersFile());
   config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
   config.addFilter('jsonLd', toJsonLd);

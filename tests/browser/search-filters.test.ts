@@ -109,6 +109,8 @@ describe('search filters named with markup, on a host that sends no policy', () 
   });
 
   it('should still narrow the results by a name full of markup', async () => {
+    // Dalian's record and the article, which names the city in its own text (a record's lists of
+    // articles are not indexed, so the record alone would not bring the article).
     const { page } = await searchWithFiltersOpen('Dalian');
     const results = page.locator('.pagefind-ui__result-link');
     await expect.poll(() => results.count()).toBeGreaterThan(1);

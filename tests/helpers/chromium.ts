@@ -1,20 +1,2 @@
-import { type Browser, chromium } from 'playwright-core';
-
-/** Debian's Chromium; the browser tests need it (`apt-get install chromium`). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Starts headless Chromium with the flags this sandboxed, offline machine needs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-}
+// The tests start Chromium as `npm run eval:search` does.
+export { CHROMIUM_PATH, launchChromium } from '../../src/search-eval/chromium.ts';

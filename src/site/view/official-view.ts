@@ -19,6 +19,8 @@ export interface RoleView {
 export interface OfficialView {
   readonly link: LinkView;
   readonly name: string;
+  /** Other names the record goes by, which search also finds. */
+  readonly aliases: readonly string[];
   readonly variants: readonly { readonly spelling: string; readonly source: LinkView; readonly note?: string }[];
   readonly roles: readonly RoleView[];
   readonly events: readonly (EventSummary & { readonly role?: string; readonly parts: string })[];
@@ -54,6 +56,7 @@ export function toOfficialView(context: ViewContext, official: ParsedRecord<'off
   return {
     link: context.link(self),
     name: official.data.name,
+    aliases: official.data.aliases,
     variants: official.data.variants.map((variant) => ({
       spelling: variant.spelling,
       source: context.link({ kind: 'article', slug: variant.source }),

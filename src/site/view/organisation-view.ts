@@ -9,6 +9,8 @@ import { ORGANISATION_KIND_LABELS } from './labels.ts';
 export interface OrganisationView {
   readonly link: LinkView;
   readonly name: string;
+  /** Other names the record goes by, which search also finds. */
+  readonly aliases: readonly string[];
   readonly kind: OrganisationKind;
   readonly kindLabel: string;
   readonly place?: LinkView;
@@ -32,6 +34,7 @@ export function toOrganisationView(context: ViewContext, organisation: ParsedRec
   return {
     link: context.link(self),
     name: data.name,
+    aliases: data.aliases,
     kind: data.kind,
     kindLabel: ORGANISATION_KIND_LABELS[data.kind],
     ...(data.place ? { place: context.link({ kind: 'place', slug: data.place }) } : {}),

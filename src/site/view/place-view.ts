@@ -9,6 +9,8 @@ import { PLACE_KIND_LABELS } from './labels.ts';
 export interface PlaceView {
   readonly link: LinkView;
   readonly name: string;
+  /** Other names the record goes by, which search also finds. */
+  readonly aliases: readonly string[];
   readonly kind: PlaceKind;
   readonly kindLabel: string;
   /** The containing places, innermost first. */
@@ -30,6 +32,7 @@ export function toPlaceView(context: ViewContext, place: ParsedRecord<'place'>):
   return {
     link: context.link(self),
     name: place.data.name,
+    aliases: place.data.aliases,
     kind: place.data.kind,
     kindLabel: PLACE_KIND_LABELS[place.data.kind],
     within: chainOf(context, place.data.within),

@@ -24,6 +24,7 @@ import { type OrganisationView, toOrganisationView } from './organisation-view.t
 import { eventsTimeline, placesMap } from './pictures.ts';
 import { type PlaceView, toPlaceView } from './place-view.ts';
 import { articleFacets, eventFacets, type SearchFacets, typeFacets } from './search-facets.ts';
+import { type SearchResultView, toSearchResult } from './search-result.ts';
 
 /** What the base layout needs for a page's head: title, description and structured data. */
 export interface PageMeta {
@@ -36,6 +37,8 @@ export interface PageMeta {
   readonly data?: string;
   /** How search files this page. */
   readonly search: SearchFacets;
+  /** What its search result shows, and its place when results are sorted by date. */
+  readonly result: SearchResultView;
 }
 
 /** A view-model with the head data of its page. */
@@ -116,6 +119,11 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     return page({ ...place, map }, `${place.name}: events, officials and articles`, placeJsonLd, {
       feeds: city ? follow(place.link, `Articles about ${place.name}`, place.articles) : [],
       search: city ? { ...typeFacets('City'), city: [place.name] } : typeFacets(place.kindLabel),
+      result: toSearchResult(
+        place.kindLabel,
+        undefined,
+        place.within.slice(0, 1).map((parent) => parent.label),
+      ),
     });
   });
   const refs = <K extends 'event' | 'official' | 'place' | 'organisation' | 'document'>(kind: K) =>
@@ -128,6 +136,7 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
       return page(view, `${view.kindLabel}, ${view.date.label}: participants, roles and reports`, eventJsonLd, {
         feeds: follow(view.link, `Articles reporting ${view.name}`, view.articles),
         search: eventFacets(context, view),
+        result: toSearchResult(view.kindLabel, view.date, view.place ? [view.place.label] : []),
       });
     }),
     officials: [...index.official.values()].map((official) => {
@@ -135,24 +144,27 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
       return page(view, `${view.name}: roles as reported, events and articles`, officialJsonLd, {
         feeds: follow(view.link, `Articles naming ${view.name}`, view.articles),
         search: { ...typeFacets('Official'), official: [view.name] },
+        result: toSearchResult('Official'),
       });
     }),
     cities: places.filter((place) => isCity(place.link.slug)),
     places: places.filter((place) => !isCity(place.link.slug)),
-    organisations: [...index.organisation.values()].map((organisation) =>
-      page(
-        toOrganisationView(context, organisation),
-        `${organisation.data.name}: people, events and articles`,
-        organisationJsonLd,
-        { feeds: [], search: typeFacets('Organisation') },
-      ),
-    ),
-    documents: [...index.document.values()].map((document) =>
-      page(toDocumentView(context, document), `${document.data.name}: events and articles`, documentJsonLd, {
+    organisations: [...index.organisation.values()].map((organisation) => {
+      const view = toOrganisationView(context, organisation);
+      return page(view, `${view.name}: people, events and articles`, organisationJsonLd, {
+        feeds: [],
+        search: typeFacets('Organisation'),
+        result: toSearchResult(view.kindLabel, undefined, view.place ? [view.place.label] : []),
+      });
+    }),
+    documents: [...index.document.values()].map((document) => {
+      const view = toDocumentView(context, document);
+      return page(view, `${view.name}: events and articles`, documentJsonLd, {
         feeds: [],
         search: typeFacets('Document'),
-      }),
-    ),
+        result: toSearchResult(view.kindLabel, view.date),
+      });
+    }),
     indexes: {
       events: toIndexGroups(context, refs('event'), (ref) => {
         const event = index.event.get(ref.slug);
@@ -259,6 +271,11 @@ function toArticlePage(context: ViewContext, article: ArticleView, newer?: LinkV
   return page({ ...article, ...neighbours }, article.summary, articleJsonLd, {
     feeds: [],
     search: articleFacets(context, article),
+    result: toSearchResult(
+      'Article',
+      article.date,
+      article.events.flatMap((event) => (event.place ? [event.place.label] : [])),
+    ),
   });
 }
 
@@ -266,7 +283,7 @@ function page<V extends { readonly link: LinkView }>(
   view: V,
   description: string,
   toJsonLd: (view: V) => Record<string, unknown>,
-  extras: { readonly feeds: readonly FeedLink[]; readonly search: SearchFacets },
+  extras: { readonly feeds: readonly FeedLink[]; readonly search: SearchFacets; readonly result: SearchResultView },
 ): Page<V> {
   const data = recordDataPath(view.link);
   return { ...view, meta: { title: view.link.label, description, jsonLd: toJsonLd(view), data, ...extras } };
