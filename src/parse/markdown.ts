@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { rejectMalformedLinks } from './link-encoding.ts';
 import { rejectUnsafeUrls } from './link-policy.ts';
 import { reportError } from './messages.ts';
 
@@ -21,6 +22,7 @@ export function parseBody(file: VFile, bodyOffset: number): Root {
   if (rejectDeepNesting(tree, file)) return { type: 'root', children: [] };
   rejectRawHtml(tree, file);
   rejectUnsafeUrls(tree, file);
+  rejectMalformedLinks(tree, file);
   return tree;
 }
 
