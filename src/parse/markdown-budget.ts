@@ -15,10 +15,17 @@ export const MARKDOWN_LIMITS = {
    */
   inlineMarks: 200,
   /**
-   * Setext underlines and ends of quotes or nested lists each make the parser go over the text
-   * before them again: the sum of those lengths, in characters, is capped.
+   * Each setext underline makes the parser go over the blocks before it again; the sum of those
+   * lengths, counted in lines and container marks, is capped.
    */
-  reread: 10_000_000,
+  setextReread: 10_000_000,
+  /**
+   * The same for each end of a quote or nested list. Higher, so that a long article with a quote
+   * and a nested list in every section (the 5 MB one of tests/odd-files.test.ts) still passes.
+   */
+  endReread: 600_000_000,
+  /** The same for lines that continue a paragraph in a quote without its `>`, over that paragraph. */
+  lazyReread: 10_000_000,
 } as const;
 
 /** A shape the parser would take too long on, found before parsing. */
@@ -51,17 +58,16 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
   let paragraph = false;
   let fence: string | undefined;
   let runs = 0;
-  let paragraphStart = 0;
-  let reread = 0;
-  let setext = 0;
-  let ends = 0;
-  let lazyLines = 0;
+  // What the parser would read again, in lines and container marks: see MARKDOWN_LIMITS.
+  const reread = { setext: 0, end: 0, lazy: 0 };
+  const counts = { setext: 0, end: 0, lazy: 0 };
+  let tokens = 0;
+  let paragraphTokens = 0;
   for (let start = bodyOffset; start < text.length; line++) {
     LINE.lastIndex = start;
     const match = LINE.exec(text);
     const end = match ? match.index : text.length;
     const source = text.slice(start, end);
-    const offset = start - bodyOffset;
     start = match ? match.index + match[0].length : text.length;
     const containers = readContainers(source, stack, MARKDOWN_LIMITS.depth);
     const depth = containers.continued + containers.opened.length;
@@ -80,14 +86,14 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
     // A lazy line (paragraph text that continues a quote or item without its marker) makes the
     // parser look back over the whole paragraph for what it continues.
     if (lazy) {
-      lazyLines++;
-      reread += offset - paragraphStart;
+      counts.lazy++;
+      reread.lazy += tokens - paragraphTokens;
     }
     if (!lazy) {
       const left = stack.length - containers.continued - (containers.sibling ? 1 : 0);
       if (left > 0) {
-        ends++;
-        reread += offset;
+        counts.end++;
+        reread.end += tokens;
       }
       if (containers.continued < stack.length || containers.opened.length > 0) {
         paragraph = false;
@@ -96,13 +102,14 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
       }
       stack = [...stack.slice(0, containers.continued), ...containers.opened.map((opened) => opened.container)];
     }
+    tokens += 1 + depth;
     if (fence !== undefined) {
       if (content.trimStart().startsWith(fence)) fence = undefined;
       continue;
     }
     if (paragraph && containers.opened.length === 0 && SETEXT_UNDERLINE.test(content)) {
-      setext++;
-      reread += offset;
+      counts.setext++;
+      reread.setext += tokens;
       paragraph = false;
     } else if (blank) {
       paragraph = false;
@@ -114,15 +121,16 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
     } else {
       if (!paragraph) {
         runs = 0;
-        paragraphStart = offset;
+        paragraphTokens = tokens;
       }
       paragraph = true;
     }
     if (!paragraph) runs = 0;
-    if (reread > MARKDOWN_LIMITS.reread) {
-      refuse('reread', {
+    for (const kind of REREAD_KINDS) {
+      if (reread[kind] <= MARKDOWN_LIMITS[`${kind}Reread`]) continue;
+      refuse(kind, {
         ruleId: 'markdown-too-complex',
-        reason: `Too many setext headings (${setext}, underlined with \`=\` or \`-\`), ends of quotes or nested lists (${ends}) and lines that continue a quote without its \`>\` (${lazyLines}) for a text this long (${offset} characters before this line): the parser reads the text again at each one. Write headings as \`## Title\`, or split the file`,
+        reason: REREAD_REASONS[kind](counts[kind]),
         place: span(line, 1, source.length + 1),
       });
     }
@@ -136,6 +144,17 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
   }
   return refusals;
 }
+
+const REREAD_KINDS = ['setext', 'end', 'lazy'] as const;
+
+const REREAD_REASONS: Readonly<Record<(typeof REREAD_KINDS)[number], (count: number) => string>> = {
+  setext: (count) =>
+    `Too many setext headings (${count}, titles underlined with \`=\` or \`-\`) for a text this long: the parser reads the text before each again. Write headings as \`## Title\`, or split the file`,
+  end: (count) =>
+    `Too many ends of quotes or nested lists (${count}) for a text this long: the parser reads the text before each again. Split the file, or flatten the lists`,
+  lazy: (count) =>
+    `Too many lines (${count}) continue a paragraph in a quote or list without its \`>\` or indent: the parser looks back over the paragraph at each. Start each line of the quote with \`>\`, or split the paragraph`,
+};
 
 /** Counts emphasis runs and brackets in `content` on from `runs`, calling `over` where they pass the limit. */
 function countInlineMarks(content: string, runs: number, over: (index: number) => void): number {
