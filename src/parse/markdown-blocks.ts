@@ -48,7 +48,12 @@ function indentAt(line: string, start: number): { width: number; end: number } {
  * fenced code inside containers), which only makes the cost estimate of the pre-scan higher.
  * Opening stops at `limit` containers, so a line is scanned once whatever its depth.
  */
-export function readContainers(line: string, open: readonly OpenContainer[], limit: number): LineContainers {
+export function readContainers(
+  line: string,
+  open: readonly OpenContainer[],
+  limit: number,
+  inParagraph: boolean,
+): LineContainers {
   let position = 0;
   let continued = 0;
   const blank = line.trim() === '';
@@ -81,10 +86,10 @@ export function readContainers(line: string, open: readonly OpenContainer[], lim
     if (marker === undefined || (end >= breakFrom && THEMATIC_BREAK.test(line.slice(end).trimEnd()))) break;
     const after = indentAt(line, end + marker.length);
     // An empty item cannot interrupt a paragraph, so `-` alone under text is a setext underline.
-    if (after.end === line.length) break;
-    const spaces = after.width > 4 ? 1 : after.width;
+    if (after.end === line.length && inParagraph && continued === open.length) break;
+    const spaces = after.end === line.length || after.width > 4 ? 1 : after.width;
     opened.push({ container: { kind: 'item', indent: width + marker.length + spaces }, column: end + 1 });
-    position = after.width > 4 ? end + marker.length + 1 : after.end;
+    position = after.end === line.length || after.width > 4 ? end + marker.length + 1 : after.end;
   }
   const sibling = opened[0]?.container.kind === 'item' && open[continued]?.kind === 'item';
   return { continued, opened, contentStart: Math.min(position, line.length), sibling };

@@ -18,14 +18,14 @@ export const MARKDOWN_LIMITS = {
    * Each setext underline makes the parser go over the blocks before it again; the sum of those
    * lengths, counted in lines and container marks, is capped.
    */
-  setextReread: 10_000_000,
+  setextReread: 2_000_000,
   /**
    * The same for each end of a quote or nested list. Higher, so that a long article with a quote
    * and a nested list in every section (the 5 MB one of tests/odd-files.test.ts) still passes.
    */
   endReread: 600_000_000,
   /** The same for lines that continue a paragraph in a quote without its `>`, over that paragraph. */
-  lazyReread: 10_000_000,
+  lazyReread: 2_000_000,
 } as const;
 
 /** A shape the parser would take too long on, found before parsing. */
@@ -69,7 +69,7 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
     const end = match ? match.index : text.length;
     const source = text.slice(start, end);
     start = match ? match.index + match[0].length : text.length;
-    const containers = readContainers(source, stack, MARKDOWN_LIMITS.depth);
+    const containers = readContainers(source, stack, MARKDOWN_LIMITS.depth, paragraph);
     const depth = containers.continued + containers.opened.length;
     if (depth > MARKDOWN_LIMITS.depth) {
       const column = containers.opened.at(-1)?.column ?? 1;
