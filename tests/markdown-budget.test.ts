@@ -35,9 +35,9 @@ const PATHOLOGICAL: readonly (readonly [string, () => string, Expected])[] = [
   ['2,000 nested quotes on one line', () => `${'> '.repeat(2_000)}a`, ['nesting-too-deep', 5, 201]],
   ['20,000 setext headings', () => 'a\n=\n'.repeat(20_000), ['markdown-too-complex', 2832, 1]],
   ['20,000 `-` setext headings', () => 'a\n-\n'.repeat(20_000), ['markdown-too-complex', 2832, 1]],
-  ['20,000 items with a nested item', () => '- a\n  - b\n'.repeat(20_000), ['markdown-too-complex', 30989, 1]],
-  ['20,000 quotes between paragraphs', () => '> a\n\nb\n\n'.repeat(20_000), ['markdown-too-complex', 61974, 1]],
-  ['50 levels of lists on 5,000 lines', () => `${'- '.repeat(50)}a\n`.repeat(5_000), ['markdown-too-complex', 4856, 1]],
+  ['20,000 items with a nested item', () => '- a\n  - b\n'.repeat(20_000), ['markdown-too-complex', 37953, 1]],
+  ['20,000 quotes between paragraphs', () => '> a\n\nb\n\n'.repeat(20_000), ['markdown-too-complex', 75898, 1]],
+  ['50 levels of lists on 1,000 lines', () => `${'- '.repeat(50)}a\n`.repeat(1_000), ['markdown-too-complex', 854, 1]],
   ['20,000 lazy lines in a quote', () => `> a\n${'b\n'.repeat(20_000)}`, ['markdown-too-complex', 2006, 1]],
   ['100 KB of unclosed `<!--`', () => 'a <!-- '.repeat(15_000), ['markdown-too-complex', 5, 1403]],
   [
@@ -45,6 +45,7 @@ const PATHOLOGICAL: readonly (readonly [string, () => string, Expected])[] = [
     () => Array.from({ length: 300 }, (_, n) => `e${'`'.repeat(n + 1)}`).join(''),
     ['markdown-too-complex', 5, 20302],
   ],
+  ['150,000 one-letter paragraphs', () => 'a\n\n'.repeat(150_000), ['markdown-too-complex', 200_005, 1]],
   ['100 KB of `[ (](` (unclosed links)', () => '[ (]('.repeat(20_000), ['markdown-too-complex', 5, 501]],
 ];
 

@@ -23,9 +23,14 @@ export const MARKDOWN_LIMITS = {
    * The same for each end of a quote or nested list. Higher, so that a long article with a quote
    * and a nested list in every section (the 5 MB one of tests/odd-files.test.ts) still passes.
    */
-  endReread: 600_000_000,
+  endReread: 900_000_000,
   /** The same for lines that continue a paragraph in a quote without its `>`, over that paragraph. */
   lazyReread: 2_000_000,
+  /**
+   * Paragraphs, headings, list items, quotes and code blocks in one file. Each costs the parser far
+   * more than its text (a tokenizer of its own), so a file of one-letter paragraphs took minutes.
+   */
+  blocks: 100_000,
 } as const;
 
 /** A shape the parser would take too long on, found before parsing. */
@@ -62,6 +67,7 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
   const reread = { setext: 0, end: 0, lazy: 0 };
   const counts = { setext: 0, end: 0, lazy: 0 };
   let tokens = 0;
+  let blocks = 0;
   let paragraphTokens = 0;
   for (let start = bodyOffset; start < text.length; line++) {
     LINE.lastIndex = start;
@@ -93,7 +99,8 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
       const left = stack.length - containers.continued - (containers.sibling ? 1 : 0);
       if (left > 0) {
         counts.end++;
-        reread.end += tokens;
+        // Every container that ends adds its own exits to what is moved.
+        reread.end += tokens * left;
       }
       if (containers.continued < stack.length || containers.opened.length > 0) {
         paragraph = false;
@@ -103,6 +110,7 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
       stack = [...stack.slice(0, containers.continued), ...containers.opened.map((opened) => opened.container)];
     }
     tokens += 1 + depth;
+    blocks += containers.opened.length;
     if (fence !== undefined) {
       if (content.trimStart().startsWith(fence)) fence = undefined;
       continue;
@@ -116,16 +124,26 @@ export function scanMarkdownCost(text: string, bodyOffset: number): CostRefusal[
     } else if (FENCE.test(content)) {
       fence = FENCE.exec(content)?.[1];
       paragraph = false;
+      blocks++;
     } else if (!paragraph && OTHER_BLOCK.test(content)) {
       paragraph = false;
+      blocks++;
     } else {
       if (!paragraph) {
         runs = 0;
         paragraphTokens = tokens;
+        blocks++;
       }
       paragraph = true;
     }
     if (!paragraph) runs = 0;
+    if (blocks > MARKDOWN_LIMITS.blocks) {
+      refuse('blocks', {
+        ruleId: 'markdown-too-complex',
+        reason: `More than ${MARKDOWN_LIMITS.blocks} paragraphs, headings, list items and quotes in one file: the parser takes minutes on so many. Split the file into several articles`,
+        place: span(line, 1, source.length + 1),
+      });
+    }
     for (const kind of REREAD_KINDS) {
       if (reread[kind] <= MARKDOWN_LIMITS[`${kind}Reread`]) continue;
       refuse(kind, {
