@@ -40,6 +40,16 @@ describe('the output link check', () => {
     expect(broken).toEqual([{ page: 'search/index.html', href: '/archive/pagefind/pagefind-ui.js' }]);
   });
 
+  it('should report a link whose percent-encoding is not UTF-8 as broken, with its page, rather than throw', async () => {
+    const root = site({ 'index.html': '<a href="/%E0%A4%A8%E0%A4">a</a> <img src="/assets/%zz.png">' });
+    const broken = [
+      { page: 'index.html', href: '/%E0%A4%A8%E0%A4' },
+      { page: 'index.html', href: '/assets/%zz.png' },
+    ];
+    expect(await findBrokenLinks(root, '/')).toEqual(broken);
+    expect(stillBroken(root, '/', broken)).toEqual(broken);
+  });
+
   it('should judge again, once they are written, links into files that were still being written', async () => {
     const root = site(files);
     const broken = await findBrokenLinks(root, '/archive/');

@@ -55,12 +55,23 @@ export function stillBroken(outputDir: string, pathPrefix: string, links: readon
 }
 
 function resolveTarget(outputDir: string, prefix: string, href: string): string | undefined {
-  const pathname = decodeURIComponent(href.split(/[?#]/)[0] ?? '');
+  const pathname = decodePath(href.split(/[?#]/)[0] ?? '');
+  if (pathname === undefined) return undefined;
   if (!pathname.startsWith(prefix)) return undefined;
   const relative = pathname.slice(prefix.length);
   const file = path.join(outputDir, relative);
   if (!file.startsWith(outputDir)) return undefined;
   return pathname.endsWith('/') ? path.join(file, 'index.html') : file;
+}
+
+// A path whose percent-encoding is not UTF-8 (`/%E0%A4`) names no file: a broken link of its page,
+// not a reason for the whole check to throw without saying where.
+function decodePath(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
 }
 
 async function listHtml(directory: string): Promise<string[]> {

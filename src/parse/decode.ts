@@ -62,7 +62,8 @@ export function decodeContentFile(path: string, bytes: Uint8Array, size = bytes.
   return file;
 }
 
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+/** Offset where the first invalid UTF-8 sequence of `bytes` starts; only meaningful when they are not valid UTF-8. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   let low = 0;
   let high = bytes.length;
   // The longest valid prefix is found by bisection; decode() is strict about truncated sequences too.

@@ -4,7 +4,9 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { rejectMalformedLinks } from './link-encoding.ts';
 import { rejectUnsafeUrls } from './link-policy.ts';
+import { MARKDOWN_LIMITS, scanMarkdownCost } from './markdown-budget.ts';
 import { reportError } from './messages.ts';
 
 const parser = unified().use(remarkParse);
@@ -15,17 +17,22 @@ const parser = unified().use(remarkParse);
  */
 export function parseBody(file: VFile, bodyOffset: number): Root {
   const text = String(file.value);
+  // Shapes that would take the parser minutes are refused before it sees them.
+  const refusals = scanMarkdownCost(text, bodyOffset);
+  for (const { reason, ruleId, place } of refusals) reportError(file, reason, ruleId, place);
+  if (refusals.length > 0) return { type: 'root', children: [] };
   const blanked = text.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + text.slice(bodyOffset);
   const tree = parser.parse(blanked);
   // Later steps walk the tree recursively; a body nested thousands deep would overflow the stack.
   if (rejectDeepNesting(tree, file)) return { type: 'root', children: [] };
   rejectRawHtml(tree, file);
   rejectUnsafeUrls(tree, file);
+  rejectMalformedLinks(tree, file);
   return tree;
 }
 
 /** Deepest nesting of quotes, lists and inline marks we accept; real press releases use a handful. */
-export const MAX_NESTING_DEPTH = 100;
+export const MAX_NESTING_DEPTH = MARKDOWN_LIMITS.depth;
 
 function rejectDeepNesting(tree: Root, file: VFile): boolean {
   // Walked with an explicit stack, since recursion is exactly what cannot be trusted here.

@@ -31,6 +31,9 @@ export const RULES = {
   'raw-html': 'Raw HTML in a Markdown body.',
   'unsafe-link': 'A link that could run code (`javascript:`, `data:`, …), or an image from another site.',
   'nesting-too-deep': 'A Markdown body is nested more deeply than the limit.',
+  'markdown-too-complex':
+    'A Markdown body has a shape the parser would take minutes on (emphasis marks, setext headings).',
+  'malformed-link': "A link's percent-encoding (`%E0%A4`) is not valid UTF-8, or not hex.",
   'duplicate-slug': 'Two records of the same kind have the same slug.',
   'duplicate-alias': 'Two records claim the same name, so a mention could not know where to link.',
   'unknown-reference': 'A reference names no record of that kind.',
