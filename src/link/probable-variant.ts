@@ -1,3 +1,4 @@
+import { editDistance } from '../util/did-you-mean.ts';
 import type { MentionTarget } from './registry.ts';
 
 /** A registered name that an unregistered one probably spells differently. */
@@ -63,20 +64,6 @@ export function findProbableVariant(
 // "yin" and "ying", "chen" and "cheng": the same syllable but for its final nasal.
 function nasalSlip(a: string, b: string): boolean {
   return (a.endsWith('n') && b === `${a}g`) || (b.endsWith('n') && a === `${b}g`);
-}
-
-/** Levenshtein distance: letters inserted, deleted or replaced to turn one word into the other. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /**
