@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findReferences } from '../src/link/reference-fields.ts';
 import { checkEnd, type DateClaim, dateSchema, publishedSchema, resolveRelativeDate } from '../src/schema/index.ts';
+import { findReferences } from '../src/schema/reference-fields.ts';
 import { compareDateKeys, dateSortKey, formatDate, formatDateRange } from '../src/site/dates.ts';
 import { createViewContext } from '../src/site/view/context.ts';
 import { toEventView } from '../src/site/view/event-view.ts';

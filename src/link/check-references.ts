@@ -2,8 +2,8 @@ import { positionAt } from '../parse/front-matter.ts';
 import { reportError } from '../parse/messages.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import { KIND_FOLDERS, type RecordKind } from '../schema/index.ts';
+import { findReferences } from '../schema/reference-fields.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
-import { findReferences } from './reference-fields.ts';
 import type { RecordIndex } from './registry.ts';
 
 // Fields whose references must not loop back on themselves.

@@ -1,6 +1,6 @@
 import { recordKey } from '../pipeline/record-key.ts';
 import type { RecordKind } from '../schema/index.ts';
-import { findReferences } from './reference-fields.ts';
+import { findReferences } from '../schema/reference-fields.ts';
 import type { RecordIndex } from './registry.ts';
 import type { Mention } from './remark-link-mentions.ts';
 

@@ -1,8 +1,8 @@
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { REFERENCE_FIELDS } from '../link/reference-fields.ts';
 import type { RecordKind } from '../schema/index.ts';
+import { REFERENCE_FIELDS } from '../schema/reference-fields.ts';
 import { characterPlace, contextBefore } from './character-place.ts';
 import { joinPath, type PositionIndex, positionAt } from './front-matter.ts';
 import { reportError, reportWarning } from './messages.ts';

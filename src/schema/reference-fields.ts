@@ -1,4 +1,4 @@
-import type { RecordKind } from '../schema/index.ts';
+import type { RecordKind } from './index.ts';
 
 /**
  * Which front-matter fields of each kind refer to which kind of record. `*` stands for every item
