@@ -1,12 +1,12 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { isLivePreview, setUpLivePreview } from '../serve/live-preview.ts';
 import { archiveShape } from './archive-shape.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit } from './build-plan.ts';
 import { documentTitle } from './filters.ts';
 import { continueSearch, type FinishedSite, finishSite, type SearchProgress } from './finish-site.ts';
 import { toJsonLd } from './json-ld.ts';
+import { isLivePreview, setUpLivePreview } from './live-preview/live-preview.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { publishTarget } from './publish.ts';
 import { type BatchLimits, emptyRecordPages, sharedByPages } from './render-plan.ts';

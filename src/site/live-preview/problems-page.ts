@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { escapeXml } from '../render/svg-escape.ts';
+import { escapeXml } from '../../render/svg-escape.ts';
 
 /** The page the live preview shows at every URL while the content has never been valid. */
 export function toProblemsPage(report: string): string {
