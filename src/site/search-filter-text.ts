@@ -1,15 +1,4 @@
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-// Escapes text for HTML content or a quoted attribute.
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character] ?? character);
-}
+import { escapeXml } from '../render/svg-escape.ts';
 
 /**
  * The text a search filter's element must hold for Pagefind's UI to show `value` as text. Nunjucks
@@ -22,5 +11,5 @@ function escapeHtml(text: string): string {
  * `tests/escaping.test.ts` reads the index, so a Pagefind that decodes differently fails it.
  */
 export function pagefindFilterText(value: string): string {
-  return escapeHtml(escapeHtml(value));
+  return escapeXml(escapeXml(value));
 }
