@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { processRuns } from '../src/site/search-folders.ts';
+import { isProcessAlive } from '../src/util/process-alive.ts';
 import { snapshotTree } from './helpers/tree.ts';
 
 // Runs the build CLI where writes fail for real (a file-size limit, a cache that cannot be written)
@@ -71,7 +71,7 @@ describe('a build that cannot write', () => {
   it('should fail before the swap when its cache cannot be recorded, and remove abandoned search folders', () => {
     // What a killed build leaves: the folder of a process that is gone, beside one that still runs.
     const { pid } = spawnSync(process.execPath, ['-e', '']);
-    expect(processRuns(pid ?? 0)).toBe(false);
+    expect(isProcessAlive(pid ?? 0)).toBe(false);
     const [dead, live] = [`archive-search-${pid}-AbC123`, `archive-search-${process.pid}-XyZ789`];
     for (const name of [dead, live]) mkdirSync(path.join(temporary, name));
     const cache = path.join(work, 'full-cache');

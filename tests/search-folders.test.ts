@@ -3,12 +3,13 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeSearchFolder, processRuns, removeAbandonedSearchFolders } from '../src/site/search-folders.ts';
+import { makeSearchFolder, removeAbandonedSearchFolders } from '../src/site/search-folders.ts';
+import { isProcessAlive } from '../src/util/process-alive.ts';
 
 /** The id of a process that has ended. */
 function endedPid(): number {
   const { pid } = spawnSync(process.execPath, ['-e', '']);
-  if (pid === undefined || processRuns(pid)) throw new Error('the process should have ended');
+  if (pid === undefined || isProcessAlive(pid)) throw new Error('the process should have ended');
   return pid;
 }
 
@@ -32,7 +33,7 @@ describe('temporary search folders', () => {
 
   it('should take a process it may not signal for a running one', () => {
     // pid 1 always runs; an unprivileged process gets EPERM for it, which is no sign of its end.
-    expect(processRuns(1)).toBe(true);
-    expect(processRuns(endedPid())).toBe(false);
+    expect(isProcessAlive(1)).toBe(true);
+    expect(isProcessAlive(endedPid())).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isProcessAlive } from '../util/process-alive.ts';
 
 const PREFIX = 'archive-search-';
 const OWNED = new RegExp(`^${PREFIX}(\\d+)-`);
@@ -19,7 +20,7 @@ export function makeSearchFolder(directory: string = tmpdir()): string {
  */
 export function removeAbandonedSearchFolders(
   directory: string = tmpdir(),
-  isRunning: (pid: number) => boolean = processRuns,
+  isRunning: (pid: number) => boolean = isProcessAlive,
 ): string[] {
   const removed: string[] = [];
   let names: string[];
@@ -39,14 +40,4 @@ export function removeAbandonedSearchFolders(
     }
   }
   return removed;
-}
-
-/** Whether a process `pid` exists: signal 0 checks without sending anything, and only ESRCH means none. */
-export function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
 }
