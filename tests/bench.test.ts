@@ -7,7 +7,7 @@ import { EDIT_MARK, runBench, TITLE_MARK } from '../src/bench/run-bench.ts';
 
 // A tiny run, so the benchmark cannot rot; its timings are printed by `npm run bench`, never asserted.
 describe('npm run bench, on a tiny archive', () => {
-  it('should build cold, skip an unchanged build, rebuild a text edit and a front-matter edit, and build the baseline', async () => {
+  it('should build cold, skip an unchanged build, rebuild a text edit and a front-matter edit, and build the peer and the baseline', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'archive-bench-'));
     const rows = await runBench({ sizes: [30], work, hugo: false });
     expect(rows.map((row) => row.run)).toEqual([
@@ -15,9 +15,10 @@ describe('npm run bench, on a tiny archive', () => {
       'no-change',
       'one edit',
       'one front-matter edit',
+      'eleventy + pagefind',
       'eleventy baseline',
     ]);
-    const [cold, unchanged, edited, retitled, baseline] = rows;
+    const [cold, unchanged, edited, retitled, peer, baseline] = rows;
     expect(cold?.stdout).toContain('Built');
     expect(unchanged?.stdout).toContain('is up to date');
     expect(edited?.stdout).toContain('Only the text of 1 record changed');
@@ -25,6 +26,8 @@ describe('npm run bench, on a tiny archive', () => {
     // A new title shows wherever the article is listed: more than its own page is made again.
     expect(retitled?.stdout).not.toContain('Only the text');
     expect(retitled?.stdout).toMatch(/Kept what did not change: \d+ record pages \(([2-9]|\d\d+) rendered\)/);
+    expect(peer?.pages).toBe(30);
+    expect(peer?.stdout).toContain('Running Pagefind');
     expect(baseline?.pages).toBe(30);
     // Every archive run leaves the same set of pages, and each edit is in the rebuilt site.
     expect(new Set(rows.slice(0, 4).map((row) => row.pages)).size).toBe(1);
@@ -39,8 +42,11 @@ describe('npm run bench, on a tiny archive', () => {
 
     const report = formatBench(rows);
     expect(report).toMatch(
-      /^30 articles\nbuild +wall s +pages +pages\/s +ms\/page +peak RSS MiB +all processes MiB +× baseline per page\n/,
+      /\n30 articles\nbuild +wall s +pages +pages\/s +ms\/page +peak RSS MiB +all processes MiB +× peer per page +× eleventy per page\n/,
     );
-    expect(report).toMatch(/\neleventy baseline +[\d.]+ +30 +\d+ +[\d.]+ +(\d+|n\/a) +(\d+|n\/a) +1\.00×/);
+    expect(report).toMatch(
+      /\neleventy \+ pagefind +[\d.]+ +30 +\d+ +[\d.]+ +(\d+|n\/a) +(\d+|n\/a) +1\.00× +[\d.]+×\n/,
+    );
+    expect(report).toMatch(/\neleventy baseline +[\d.]+ +30 +\d+ +[\d.]+ +(\d+|n\/a) +(\d+|n\/a) +[\d.]+× +1\.00×/);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- --sizes 1000,10000 --work /tmp/news-archive-bench --seed 1 --no-hugo]`
+// 1,000 and 10,000 articles by default; bigger archives only when asked, e.g. `--sizes 100000`.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatBench } from './format-bench.ts';

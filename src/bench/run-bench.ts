@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readArticles, writeEleventyBaseline, writeHugoBaseline } from './baseline-projects.ts';
+import { type BaselineRun, buildBaselines } from './baseline-builds.ts';
+import { readArticles } from './baseline-projects.ts';
+import { countHtml, tsxNode } from './commands.ts';
 import { measure } from './measure.ts';
 import { writeCorpus } from './write-corpus.ts';
 
 /** Options of {@link runBench}. */
 export interface BenchOptions {
-  /** Corpus sizes in articles. */
+  /** Corpus sizes in articles. `npm run bench` builds 1,000 and 10,000 unless told other sizes. */
   readonly sizes: readonly number[];
   /** Folder for corpora, caches and outputs; each size gets a sub-folder, replaced on every run. */
   readonly work: string;
@@ -23,7 +24,7 @@ export interface BenchOptions {
 /** One measured build. */
 export interface BenchRow {
   readonly articles: number;
-  readonly run: 'cold' | 'no-change' | 'one edit' | 'one front-matter edit' | 'eleventy baseline' | 'hugo';
+  readonly run: 'cold' | 'no-change' | 'one edit' | 'one front-matter edit' | BaselineRun;
   readonly seconds: number;
   readonly pages: number;
   /** Of the largest single process. */
@@ -35,13 +36,12 @@ export interface BenchRow {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = import.meta.resolve('tsx');
-const node = (script: string, ...args: string[]) => [process.execPath, ['--import', TSX, script, ...args]] as const;
 
 /**
  * Builds generated archives of each size with the archive's own build (cold, again with no change,
- * and after editing one article), then the same article bodies with plain Eleventy and with Hugo.
- * Every build runs in a child process, so time and peak memory are that build's alone.
+ * and after editing one article), then the same article bodies with Eleventy and with Hugo, each
+ * followed by Pagefind and each alone (see baseline-builds.ts). Every build runs in a child
+ * process, so time and peak memory are that build's alone.
  */
 export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -57,7 +57,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     await writeCorpus(content, { articles, seed: options.seed ?? 1 });
     const site = path.join(dir, 'site');
     // As `npm run build` runs it.
-    const build = node(
+    const build = tsxNode(
       '--expose-gc',
       path.join(ROOT, 'src/cli/build.ts'),
       `--content=${content}`,
@@ -77,18 +77,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     await retitleOneArticle(content);
     await archiveRun('one front-matter edit');
 
-    const bodies = await readArticles(content);
-    const eleventy = path.join(dir, 'eleventy');
-    await writeEleventyBaseline(bodies, eleventy);
-    const baseline = node(path.join(ROOT, 'src/bench/eleventy-baseline-cli.ts'), '.', '_site');
-    const measured = await measure(baseline[0], baseline[1], { cwd: eleventy });
-    add({ articles, run: 'eleventy baseline', ...measured, pages: countHtml(path.join(eleventy, '_site')) });
-    if (hugo) {
-      const project = path.join(dir, 'hugo');
-      await writeHugoBaseline(bodies, project);
-      const public_ = path.join(project, 'public');
-      const run = await measure('hugo', ['--quiet', '--source', project, '--destination', public_]);
-      add({ articles, run: 'hugo', ...run, pages: countHtml(public_) });
+    for await (const baseline of buildBaselines(await readArticles(content), dir, { hugo })) {
+      add({ articles, ...baseline });
     }
   }
   return rows;
@@ -119,10 +109,6 @@ async function articleAt(content: string, fraction: number): Promise<string> {
   const name = names[Math.floor(names.length * fraction)];
   if (name === undefined) throw new Error(`${folder} has no article to edit`);
   return path.join(folder, name);
-}
-
-function countHtml(directory: string): number {
-  return readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
 }
 
 function hasHugo(): boolean {
