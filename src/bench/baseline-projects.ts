@@ -49,7 +49,8 @@ function mainTag(options: BaselineOptions): string {
 
 /**
  * A plain Eleventy 3 project: each article as a Markdown file rendered by Eleventy's default
- * markdown-it, in a one-line Nunjucks layout. This is the baseline the archive is compared with.
+ * markdown-it, in a one-line Nunjucks layout. Built alone, it is the plain baseline; `searchable`,
+ * then indexed by Pagefind, it is the peer the archive is compared with.
  */
 export async function writeEleventyBaseline(
   articles: readonly Article[],
