@@ -1,4 +1,5 @@
 import type { EventKind, Part } from '../schema/index.ts';
+import { organisationKind } from './draft-entities.ts';
 import type { FoundDate } from './find-dates.ts';
 import type { Occurrence } from './occurrences.ts';
 
@@ -40,54 +41,116 @@ const PART_AFTER: readonly [RegExp, Part][] = [
   [/^\s+witnessed\b/u, 'witnessed'],
   [/^\s+accompanied\b/u, 'accompanied'],
   [/^\s+hosted\b/u, 'hosted'],
-  [/^\s+briefed\b/u, 'briefed'],
+  [/^\s+(?:briefed|introduced)\b/u, 'briefed'],
   [/^\s+attended\b/u, 'attended'],
 ];
 
-const SENTENCE = /[^.!?]+(?:[.!?]+(?=\s|$)|$)/gu;
+// A stop that no space follows ("Co., Ltd., where") does not end the sentence.
+const SENTENCE = /(?:[^.!?]|[.!?]+(?![.!?]|\s|$))+(?:[.!?]+(?=\s|$)|$)/gu;
+
+// A venue's name is where the event was, not what it was: "the Dalian International Conference Center".
+const VENUE = /\b(?:Hotel|Cent(?:er|re)|Hall|Guesthouse|Guest House|Building|Palace)\b/u;
+// A sentence that only adds people to the event just reported: "Li Jinke, vice governor, attended the meeting."
+const JOINS_LAST =
+  /\b(?:attended|accompanied|joined)\s+the\s+(?:meeting|talks|visit|signing|ceremony|event|forum|symposium|conference)\b/iu;
+// Words before the event's verb that make it spoken of, planned or hoped for, not reported as held.
+const NOT_HELD = /\b(?:said|says|hoped|hopes|will|would|shall|proposed|suggested)\b/iu;
+// The sentence puts the event in a place ("in Dalian", "at Xi'an", "In Incheon, …").
+const PLACE_CUE = /\b(?:in|at|to)\s+(?:the\s+)?$/iu;
+
+/** A found event while the sentences are read: the next sentence may still add attendees. */
+type Draft = FoundEvent & { participants: { person: Occurrence; parts: Part[] }[] };
 
 /**
  * One event for each sentence that reports a meeting, visit, signing, forum, symposium or
- * conference, with the people it names, the first place, the hotels it names as venues and its
+ * conference, with the people it names, the place the sentence puts it in, its venues and its
  * date. A sentence that repeats an event already drafted (same kind, same place, no new date)
- * adds nothing. Everything comes from the sentence; nothing is filled in from elsewhere.
+ * adds nothing; one that only says who attended or accompanied "the meeting" adds them to the
+ * event just reported. An event someone says will or should happen is not one the release reports.
+ * Everything comes from the sentences; nothing is filled in from elsewhere.
  */
 export function findEvents(
   body: string,
   occurrences: readonly Occurrence[],
   dates: readonly FoundDate[],
 ): FoundEvent[] {
-  const events: FoundEvent[] = [];
+  const events: Draft[] = [];
   for (const match of body.matchAll(SENTENCE)) {
     const quote = match[0].trim();
     const start = match.index + (match[0].length - match[0].trimStart().length);
     const end = start + quote.length;
-    const kind = KINDS.find(([pattern]) => pattern.test(quote))?.[1];
-    if (kind === undefined) continue;
     const inside = occurrences.filter((occurrence) => occurrence.start >= start && occurrence.end <= end);
-    const people = inside.filter((occurrence) => occurrence.kind === 'person');
+    const people = unique(inside.filter((occurrence) => occurrence.kind === 'person'));
     if (people.length === 0) continue;
-    // Only a place the sentence puts the event in ("in Dalian", "at Xi'an"): a country in a title is not where it happened.
-    const place = inside.find(
-      (occurrence) =>
-        occurrence.kind === 'place' &&
-        /\b(?:in|at|to)\s+(?:the\s+)?$/u.test(body.slice(Math.max(0, occurrence.start - 12), occurrence.start)),
-    );
     const date = dates.find((found) => found.start >= start && found.end <= end);
+    const last = events.at(-1);
+    if (last && date === undefined && JOINS_LAST.test(quote)) {
+      for (const person of people)
+        if (!last.participants.some(({ person: known }) => known.record === person.record))
+          last.participants.push({ person, parts: partsOf(body, person, end) });
+      continue;
+    }
+    const venues = inside.filter((occurrence) => occurrence.kind === 'organisation' && VENUE.test(occurrence.text));
+    const kind = kindOf(blank(quote, start, venues), body, inside, people, end);
+    if (kind === undefined) continue;
+    const place = placeOf(body, inside, people);
     if (events.some((event) => event.kind === kind && event.place?.record === place?.record && date === undefined))
       continue;
-    const seen = new Set<string>();
-    const participants = people
-      .filter((person) => !seen.has(person.record) && seen.add(person.record))
-      .map((person) => ({ person, parts: partsOf(body, person, end) }));
-    const venues = inside.filter(
-      (occurrence) => occurrence.kind === 'organisation' && /\bHotel\b/u.test(occurrence.text),
-    );
+    const participants = people.map((person) => ({ person, parts: partsOf(body, person, end) }));
     events.push({ kind, quote, start, participants, venues, ...(place ? { place } : {}), ...(date ? { date } : {}) });
   }
   return events;
 }
 
+/** The kind the sentence's verb gives, unless the event is only spoken of; a visit to a company is a site visit. */
+function kindOf(
+  text: string,
+  body: string,
+  inside: readonly Occurrence[],
+  people: readonly Occurrence[],
+  end: number,
+): EventKind | undefined {
+  const found = KINDS.map(([pattern, kind]) => ({ at: pattern.exec(text), kind })).find(({ at }) => at !== null);
+  if (!found?.at || NOT_HELD.test(text.slice(0, found.at.index))) return undefined;
+  const company = inside.some(
+    (occurrence) =>
+      occurrence.kind === 'organisation' &&
+      organisationKind(occurrence.text) === 'company' &&
+      /\bvisited\s+(?:the\s+)?$/u.test(body.slice(Math.max(0, occurrence.start - 12), occurrence.start)),
+  );
+  const met = people.some((person) => ['met', 'held-talks', 'signed'].includes(partsOf(body, person, end)[0] ?? ''));
+  return company && !met && (found.kind === 'visit' || found.kind === 'meeting') ? 'site-visit' : found.kind;
+}
+
+/** The first place the sentence puts the event in, never one inside a person's role ("Ambassador … to China"). */
+function placeOf(body: string, inside: readonly Occurrence[], people: readonly Occurrence[]): Occurrence | undefined {
+  const roles = people.flatMap((person) => {
+    const at = person.role === undefined ? -1 : body.indexOf(person.role, person.end);
+    return at < 0 || person.role === undefined ? [] : [{ start: at, end: at + person.role.length }];
+  });
+  return inside.find(
+    (occurrence) =>
+      occurrence.kind === 'place' &&
+      !roles.some((role) => occurrence.start >= role.start && occurrence.end <= role.end) &&
+      PLACE_CUE.test(body.slice(Math.max(0, occurrence.start - 12), occurrence.start)),
+  );
+}
+
+/** The sentence with the given names blanked out, so that words inside them do not count. */
+function blank(quote: string, start: number, names: readonly Occurrence[]): string {
+  let text = quote;
+  for (const name of names)
+    text = text.slice(0, name.start - start) + ' '.repeat(name.end - name.start) + text.slice(name.end - start);
+  return text;
+}
+
+/** Each person once, at their first mention. */
+function unique(people: readonly Occurrence[]): Occurrence[] {
+  const seen = new Set<string>();
+  return people.filter((person) => !seen.has(person.record) && seen.add(person.record));
+}
+
+/** How the person took part, from the verb next to their name; `attended` when none says. */
 function partsOf(body: string, person: Occurrence, sentenceEnd: number): Part[] {
   const after = body.slice(person.end, sentenceEnd).replace(/^,[^,]*,/u, '');
   const before = body.slice(Math.max(0, person.start - 30), person.start);
