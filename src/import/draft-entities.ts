@@ -13,10 +13,11 @@ export interface DraftFile {
 const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
   [/\bParty Committee\b/u, 'party-committee'],
   [/\bCommission\b/u, 'commission'],
-  // Before `Government`: the "Foreign Affairs Office of X Government" is a department of it.
+  // Before `Government`: the "Foreign Affairs Office of X Government" is a department of it, and
+  // the "Party and Government Delegation" a delegation.
   [/\b(?:Bureau|Office|Department|Ministry|Administration)\b/u, 'government-department'],
-  [/\bGovernment\b/u, 'government'],
   [/\bDelegation\b/u, 'delegation'],
+  [/\bGovernment\b/u, 'government'],
   [/\bBank\b/u, 'bank'],
   [/\bExchange\b/u, 'exchange'],
   [/\b(?:Industrial Park)\b/u, 'industrial-park'],

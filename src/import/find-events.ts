@@ -22,7 +22,8 @@ const KINDS: readonly [RegExp, EventKind][] = [
   [/\bsymposiums?\b/iu, 'symposium'],
   [/\bconferences?\b/iu, 'conference'],
   [/\b(?:met|meets|meeting|talks)\b/iu, 'meeting'],
-  [/\bdelegation\b.*\bvisit/iu, 'delegation-visit'],
+  // "led the delegation to visit Incheon", "led the Shanghai Delegation to Dalian".
+  [/\bdelegation\b(?:.*\bvisit|\s+to\b)/iu, 'delegation-visit'],
   [/\bvisit(?:ed|s|ing)?\b/iu, 'visit'],
 ];
 
@@ -36,7 +37,7 @@ const PART_AFTER: readonly [RegExp, Part][] = [
   [/^\s+visited\b/u, 'visited'],
   [/^\s+presided\b/u, 'presided'],
   [/^\s+(?:delivered|gave|made) (?:a |an )?(?:\w+ )?speech/u, 'delivered-speech'],
-  [/^\s+(?:spoke|addressed)\b/u, 'spoke'],
+  [/^\s+(?:spoke|addressed|said)\b/u, 'spoke'],
   [/^\s+unveiled\b/u, 'unveiled'],
   [/^\s+witnessed\b/u, 'witnessed'],
   [/^\s+accompanied\b/u, 'accompanied'],
