@@ -120,7 +120,7 @@ function kindOf(
       /\bvisited\s+(?:the\s+)?$/u.test(body.slice(Math.max(0, occurrence.start - 12), occurrence.start)),
   );
   const met = people.some((person) => ['met', 'held-talks', 'signed'].includes(partsOf(body, person, end)[0] ?? ''));
-  return company && !met && (found.kind === 'visit' || found.kind === 'meeting') ? 'site-visit' : found.kind;
+  return company && !met && ['visit', 'delegation-visit', 'meeting'].includes(found.kind) ? 'site-visit' : found.kind;
 }
 
 /** The first place the sentence puts the event in, never one inside a person's role ("Ambassador … to China"). */
