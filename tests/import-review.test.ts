@@ -6,14 +6,12 @@ import { analyse } from '../src/import/analyse.ts';
 import { draftRelease } from '../src/import/draft-release.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
+import { shippedArchive } from './helpers/shipped-archive.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 let archive: Archive;
 
 beforeAll(async () => {
-  const result = buildArchive(await readContent(path.join(root, 'content'), root));
-  if (!result.archive) throw new Error('shipped content must be valid');
-  archive = result.archive;
+  archive = await shippedArchive();
 });
 
 const ARTICLE = `---
