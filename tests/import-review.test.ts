@@ -86,6 +86,16 @@ describe('events the importer drafts', () => {
     ]);
   });
 
+  it('should give every name of a list the verb after the last', () => {
+    const [visit] = eventsOf(
+      'On September 3, Jari Vähäkangas, Ambassador of Finland to China, and Aino Lehtisalo, deputy mayor of Oulu, led a delegation of Finnish enterprises to visit Dalian.',
+    );
+    expect(visit?.participants.map(({ person, parts }) => [person.text, parts])).toEqual([
+      ['Jari Vähäkangas', ['led']],
+      ['Aino Lehtisalo', ['led']],
+    ]);
+  });
+
   it('should take the place from the event’s own words, never from a role', () => {
     const [inShenyang] = eventsOf(
       'On May 14, Tang Yijun, governor, met with Ahmed bin Khalfan al-Ruwaihi, Ambassador of the Sultanate of Oman to China, and his delegation in Shenyang.',

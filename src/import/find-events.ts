@@ -88,7 +88,7 @@ export function findEvents(
     if (last && date === undefined && JOINS_LAST.test(quote)) {
       for (const person of people)
         if (!last.participants.some(({ person: known }) => known.record === person.record))
-          last.participants.push({ person, parts: partsOf(body, person, end) });
+          last.participants.push({ person, parts: partsOf(body, person, end, people) });
       continue;
     }
     const venues = inside.filter((occurrence) => occurrence.kind === 'organisation' && VENUE.test(occurrence.text));
@@ -97,7 +97,7 @@ export function findEvents(
     const place = placeOf(body, inside, people);
     if (events.some((event) => event.kind === kind && event.place?.record === place?.record && date === undefined))
       continue;
-    const participants = people.map((person) => ({ person, parts: partsOf(body, person, end) }));
+    const participants = people.map((person) => ({ person, parts: partsOf(body, person, end, people) }));
     events.push({ kind, quote, start, participants, venues, ...(place ? { place } : {}), ...(date ? { date } : {}) });
   }
   return events;
@@ -151,8 +151,11 @@ function unique(people: readonly Occurrence[]): Occurrence[] {
   return people.filter((person) => !seen.has(person.record) && seen.add(person.record));
 }
 
-/** How the person took part, from the verb next to their name; `attended` when none says. */
-function partsOf(body: string, person: Occurrence, sentenceEnd: number): Part[] {
+/**
+ * How the person took part, from the verb next to their name; in a list of names ("A, mayor, and
+ * B accompanied") the verb after the last; `attended` when none says.
+ */
+function partsOf(body: string, person: Occurrence, sentenceEnd: number, people: readonly Occurrence[] = []): Part[] {
   const after = body.slice(person.end, sentenceEnd).replace(/^,[^,]*,/u, '');
   const before = body.slice(Math.max(0, person.start - 30), person.start);
   if (/\b(?:met with|met)\s+$/u.test(before)) return ['met'];
@@ -160,5 +163,8 @@ function partsOf(body: string, person: Occurrence, sentenceEnd: number): Part[] 
   if (/\baccompanied by\s+$/u.test(before)) return ['accompanied'];
   if (/\b(?:talks|talked) with\s+$/u.test(before)) return ['held-talks'];
   for (const [pattern, part] of PART_AFTER) if (pattern.test(after)) return [part];
+  const next = people.find((other) => other.start >= person.end && other.start < sentenceEnd);
+  if (next && /^(?:,[^,]*)?,?\s*(?:and\s+)?$/u.test(body.slice(person.end, next.start)))
+    return partsOf(body, next, sentenceEnd, people);
   return ['attended'];
 }
