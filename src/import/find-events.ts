@@ -49,8 +49,10 @@ const PART_AFTER: readonly [RegExp, Part][] = [
 // A stop that no space follows ("Co., Ltd., where") does not end the sentence.
 const SENTENCE = /(?:[^.!?]|[.!?]+(?![.!?]|\s|$))+(?:[.!?]+(?=\s|$)|$)/gu;
 
-// A venue's name is where the event was, not what it was: "the Dalian International Conference Center".
-const VENUE = /\b(?:Hotel|Cent(?:er|re)|Hall|Guesthouse|Guest House|Building|Palace)\b/u;
+// A venue's name is where the event was, not what it was: a hotel, or a centre or hall the event is
+// "at" ("at the Dalian International Conference Center"); a centre named otherwise is an organisation.
+const HOTEL = /\bHotel\b/u;
+const VENUE = /\b(?:Cent(?:er|re)|Hall|Guesthouse|Guest House|Building|Palace)\b/u;
 // A sentence that only adds people to the event just reported: "Li Jinke, vice governor, attended the meeting."
 const JOINS_LAST =
   /\b(?:attended|accompanied|joined)\s+the\s+(?:meeting|talks|visit|signing|ceremony|event|forum|symposium|conference)\b/iu;
@@ -91,7 +93,7 @@ export function findEvents(
           last.participants.push({ person, parts: partsOf(body, person, end, people) });
       continue;
     }
-    const venues = inside.filter((occurrence) => occurrence.kind === 'organisation' && VENUE.test(occurrence.text));
+    const venues = inside.filter((occurrence) => isVenue(body, occurrence));
     const kind = kindOf(blank(quote, start, venues), body, inside, people, end);
     if (kind === undefined) continue;
     const place = placeOf(body, inside, people);
@@ -135,6 +137,13 @@ function placeOf(body: string, inside: readonly Occurrence[], people: readonly O
       !roles.some((role) => occurrence.start >= role.start && occurrence.end <= role.end) &&
       PLACE_CUE.test(body.slice(Math.max(0, occurrence.start - 12), occurrence.start)),
   );
+}
+
+/** A hotel the sentence names, or a centre or hall it puts the event at. */
+function isVenue(body: string, occurrence: Occurrence): boolean {
+  if (occurrence.kind !== 'organisation') return false;
+  const at = /\bat\s+(?:the\s+)?$/u.test(body.slice(Math.max(0, occurrence.start - 8), occurrence.start));
+  return HOTEL.test(occurrence.text) || (at && VENUE.test(occurrence.text));
 }
 
 /** The sentence with the given names blanked out, so that words inside them do not count. */
