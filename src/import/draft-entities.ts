@@ -33,7 +33,8 @@ export function organisationKind(name: string): OrganisationKind {
 /**
  * The record file for a name the archive does not know, or `undefined` when it cannot be drafted
  * without inventing something (a city the gazetteer cannot place on the map). Every draft holds
- * only the name, what the release says of it, and where it was imported from: the article's one review mark covers it.
+ * only the name, what the release says of it, and where it was imported from (`importedFrom`):
+ * the article's one review mark covers it.
  */
 export function draftEntity(mention: Occurrence, analysis: Analysis, article: string): DraftFile | undefined {
   const { line, column } = analysis.position(mention.start, mention.text.length);
