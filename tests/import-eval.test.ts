@@ -109,14 +109,15 @@ describe('countChangedLines', () => {
 });
 
 describe('measureEditorEffort', () => {
-  it('should check every reviewed case clean under --strict, and print the changed lines', async () => {
-    const { formatEditorEffort, measureEditorEffort } = await import('../src/import/editor-effort.ts');
+  it('should check every reviewed case clean under --strict, within the target of changed lines', async () => {
+    const { EFFORT_TARGET, formatEditorEffort, measureEditorEffort } = await import('../src/import/editor-effort.ts');
     const effort = await measureEditorEffort('tests/fixtures/import-eval', 'content');
     console.log(formatEditorEffort(effort));
-    expect(effort.cases.length).toBeGreaterThanOrEqual(5);
+    expect(effort.cases.length).toBeGreaterThanOrEqual(8);
     for (const { name, clean, report } of effort.cases)
       expect({ name, clean, report }).toEqual({ name, clean: true, report: '' });
-    // The target of at most EFFORT_TARGET changed lines per release is not met yet: see
-    // docs/import-evaluation.md. The figures are printed above, not asserted.
+    // One sign-off per import: no case should need more than EFFORT_TARGET changed lines.
+    const over = effort.cases.filter(({ changed }) => changed > EFFORT_TARGET);
+    expect(over.map(({ name, changed }) => `${name}: ${changed}`)).toEqual([]);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import type { OrganisationKind } from '../schema/index.ts';
 import type { Analysis } from './analyse.ts';
 import type { Occurrence } from './occurrences.ts';
-import { frontMatterFile, quoted, reviewLine } from './yaml-text.ts';
+import { frontMatterFile, importedFromLine, quoted } from './yaml-text.ts';
 
 /** A file the importer would write, relative to the content folder. */
 export interface DraftFile {
@@ -12,10 +12,12 @@ export interface DraftFile {
 // The organisation word decides the kind; anything else is `other`, for the editor to refine.
 const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
   [/\bParty Committee\b/u, 'party-committee'],
-  [/\bGovernment\b/u, 'government'],
   [/\bCommission\b/u, 'commission'],
+  // Before `Government`: the "Foreign Affairs Office of X Government" is a department of it, and
+  // the "Party and Government Delegation" a delegation.
   [/\b(?:Bureau|Office|Department|Ministry|Administration)\b/u, 'government-department'],
   [/\bDelegation\b/u, 'delegation'],
+  [/\bGovernment\b/u, 'government'],
   [/\bBank\b/u, 'bank'],
   [/\bExchange\b/u, 'exchange'],
   [/\b(?:Industrial Park)\b/u, 'industrial-park'],
@@ -23,10 +25,16 @@ const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
   [/\b(?:Co\.|Company|Corporation|Group|Ltd|LTD|Limited|Inc)\b/u, 'company'],
 ];
 
+/** The kind an organisation's name says it is: the organisation word decides, else `other`. */
+export function organisationKind(name: string): OrganisationKind {
+  return ORGANISATION_KINDS.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
+}
+
 /**
  * The record file for a name the archive does not know, or `undefined` when it cannot be drafted
  * without inventing something (a city the gazetteer cannot place on the map). Every draft holds
- * only the name, what the release says of it, and a review mark quoting where.
+ * only the name, what the release says of it, and where it was imported from (`importedFrom`):
+ * the article's one review mark covers it.
  */
 export function draftEntity(mention: Occurrence, analysis: Analysis, article: string): DraftFile | undefined {
   const { line, column } = analysis.position(mention.start, mention.text.length);
@@ -36,17 +44,18 @@ export function draftEntity(mention: Occurrence, analysis: Analysis, article: st
     Math.min(body.length, mention.end + (mention.role ? mention.role.length + 3 : 0)),
   );
   const name = `name: ${quoted(mention.text)}`;
+  const provenance = importedFromLine({ article, quote, line, column });
   if (mention.kind === 'person') {
     const roles =
       mention.role === undefined ? [] : ['roles:', `  - { title: ${quoted(mention.role)}, source: ${article} }`];
     return {
       path: `officials/${mention.record}.md`,
-      text: frontMatterFile([name, ...roles, reviewLine({ quote, line, column })]),
+      text: frontMatterFile([name, ...roles, provenance]),
     };
   }
   if (mention.kind === 'organisation') {
-    const kind = ORGANISATION_KINDS.find(([pattern]) => pattern.test(mention.text))?.[1] ?? 'other';
-    const lines = [name, `kind: ${kind}`, reviewLine({ quote, line, column })];
+    const kind = organisationKind(mention.text);
+    const lines = [name, `kind: ${kind}`, provenance];
     return { path: `organisations/${mention.record}.md`, text: frontMatterFile(lines) };
   }
   const place = mention.found?.place;
@@ -57,12 +66,13 @@ export function draftEntity(mention: Occurrence, analysis: Analysis, article: st
     name,
     `kind: ${placeKind}`,
     ...(coordinates ? [`coordinates: { lat: ${coordinates.lat}, lon: ${coordinates.lon} }`] : []),
-    ...(place
+    // Macro-regions come from the importer's own list (regions.ts), not from GeoNames: no note to claim it.
+    ...(place && place.country !== ''
       ? [
           `note: ${quoted(`GeoNames: ${place.name} (${place.country})${coordinates ? ', coordinates from GeoNames' : ''}.`)}`,
         ]
       : []),
-    reviewLine({ quote, line, column }),
+    provenance,
   ];
   return { path: `places/${mention.record}.md`, text: frontMatterFile(lines) };
 }

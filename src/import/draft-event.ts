@@ -3,7 +3,8 @@ import type { ResolvedDate } from '../schema/relative-date.ts';
 import type { Analysis } from './analyse.ts';
 import type { DraftFile } from './draft-entities.ts';
 import type { FoundEvent } from './find-events.ts';
-import { frontMatterFile, quoted, reviewLine } from './yaml-text.ts';
+import type { Occurrence } from './occurrences.ts';
+import { frontMatterFile, importedFromLine, quoted } from './yaml-text.ts';
 
 const LABELS: Record<string, string> = {
   'delegation-visit': 'Delegation visit',
@@ -11,17 +12,20 @@ const LABELS: Record<string, string> = {
   'trade-week': 'Trade week',
 };
 
-/** A name for a drafted event: its kind, who, and where, in the release's own spellings. Editors rename it. */
-export function eventName(event: FoundEvent): string {
+/**
+ * A name for a drafted event: its kind, who, and where. `nameOf` gives each the archive's registered
+ * spelling, so that a variant proposed for review never ends up in a name.
+ */
+export function eventName(event: FoundEvent, nameOf: (occurrence: Occurrence) => string): string {
   const label = LABELS[event.kind] ?? event.kind[0]?.toUpperCase() + event.kind.slice(1);
-  const people = event.participants.map(({ person }) => person.text).slice(0, 3);
-  return `${label}: ${people.join(', ')}${event.place ? ` in ${event.place.text}` : ''}`;
+  const people = event.participants.map(({ person }) => nameOf(person)).slice(0, 3);
+  return `${label}: ${people.join(', ')}${event.place ? ` in ${nameOf(event.place)}` : ''}`;
 }
 
 /**
  * The event file for one event the release reports: kind, date as the text gives it (relative
  * words are kept as written and counted from the article), place, participants with their roles
- * as written, and a review mark quoting the sentence. `slug` and `name` are chosen by the caller.
+ * as written, and where it was imported from, quoting the sentence. `slug` and `name` are chosen by the caller.
  */
 export function draftEvent(
   event: FoundEvent,
@@ -44,7 +48,7 @@ export function draftEvent(
     return [`  - { official: ${official}${role}, parts: [${parts.join(', ')}], source: ${article} }`];
   });
   if (participants.length > 0) lines.push('participants:', ...participants);
-  lines.push(reviewLine({ quote: event.quote, line, column }));
+  lines.push(importedFromLine({ article, quote: event.quote, line, column }));
   return { path: `events/${slugFromTitle(name)}.md`, text: frontMatterFile(lines) };
 }
 

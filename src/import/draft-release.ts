@@ -3,6 +3,7 @@ import type { Analysis } from './analyse.ts';
 import { archiveNames } from './archive-names.ts';
 import { type DraftFile, draftEntity } from './draft-entities.ts';
 import { draftEvent, eventName } from './draft-event.ts';
+import type { Occurrence } from './occurrences.ts';
 import { frontMatterFile, quoted, reviewLine } from './yaml-text.ts';
 
 /** What importing one release writes: the article and a draft for every new entity and event. */
@@ -38,10 +39,12 @@ export function draftRelease(
   }
   const names = archiveNames(archive);
   const reports: string[] = [];
+  const nameOf = registeredName(archive);
   for (const event of analysis.events) {
-    let name = eventName(event);
+    const base = eventName(event, nameOf);
+    let name = base;
     for (let n = 2; names.names.has(name) || files.some((file) => file.text.includes(`name: ${quoted(name)}\n`)); n++)
-      name = `${eventName(event)} (${n})`;
+      name = `${base} (${n})`;
     const draft = draftEvent(event, analysis, article, name, slugs);
     if (options.taken.has(draft.path) || files.some((file) => file.path === draft.path)) continue;
     files.push(draft);
@@ -78,10 +81,22 @@ function draftArticle(
       quote: release.title,
       line: 1,
       column: 1,
-      note: 'The summary is the title: write one or two sentences of your own if you like.',
+      note: 'Check this article, then the drafted records and events that `npm run check` lists under needs-review (each quotes the words it was drafted from), then delete this line.',
     }),
   ];
   return { path: `articles/${slug}.md`, text: frontMatterFile(lines, release.body) };
+}
+
+/** A mention's name as the archive registers it; a new name as the release spells it. */
+function registeredName(archive: Archive): (occurrence: Occurrence) => string {
+  const records = {
+    person: archive.records.official,
+    place: archive.records.place,
+    organisation: archive.records.organisation,
+  };
+  return (occurrence) =>
+    (occurrence.match === 'new' ? undefined : records[occurrence.kind].get(occurrence.record)?.data.name) ??
+    occurrence.text;
 }
 
 function freeSlug(slug: string, taken: (slug: string) => boolean): string {

@@ -32,7 +32,10 @@ export function asPlace(name: Phrase, text: string, gazetteer: Gazetteer): Found
     PLACE_AFTER.test(text.slice(name.end, name.end + 8));
   const place = (known?.minor && !cue) || (capitalised === 0 && isDemonym(name.text)) ? undefined : known;
   const word = lower?.[1] ?? (capitalised > 0 ? words.slice(-capitalised).join(' ') : undefined);
-  const kindFromWord = word === undefined ? undefined : (PLACE_WORDS.get(word.toLowerCase()) ?? 'region');
+  // A Japanese prefecture is a first-level division, a province; elsewhere (China) a prefecture is a region.
+  const japanese = word?.toLowerCase() === 'prefecture' && known?.country === 'JP';
+  const kindFromWord =
+    word === undefined ? undefined : japanese ? 'province' : (PLACE_WORDS.get(word.toLowerCase()) ?? 'region');
   const named =
     kindFromWord !== undefined &&
     (findNameCandidates(`${bare} city`).length > 0 || (capitalised > 0 && bare.split(' ').length <= 3));

@@ -3,10 +3,18 @@ export function quoted(text: string): string {
   return JSON.stringify(text);
 }
 
-/** A one-line review mark, so that an editor deletes one line per drafted record. */
+/** A one-line review mark: the editor deletes it once the values are checked. */
 export function reviewLine(mark: { quote: string; line: number; column: number; note?: string }): string {
   const note = mark.note === undefined ? '' : `, note: ${quoted(mark.note)}`;
   return `review: { quote: ${quoted(mark.quote)}, line: ${mark.line}, column: ${mark.column}${note} }`;
+}
+
+/**
+ * A drafted record's permanent provenance: the article it was imported with, and the words and their
+ * position in the release. The article's one `review` mark covers the record until it is deleted.
+ */
+export function importedFromLine(mark: { article: string; quote: string; line: number; column: number }): string {
+  return `importedFrom: { article: ${mark.article}, quote: ${quoted(mark.quote)}, line: ${mark.line}, column: ${mark.column} }`;
 }
 
 /** A front-matter file: the lines between `---`, then the body if any. */

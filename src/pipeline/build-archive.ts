@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { checkEventSources } from '../link/check-event-sources.ts';
+import { checkImportReview } from '../link/check-import-review.ts';
 import { checkOfficialRoles } from '../link/check-official-roles.ts';
 import { checkReferences } from '../link/check-references.ts';
 import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
@@ -108,6 +109,7 @@ export function linkRecords(
   checkReferences(records, index, (target) => invalid.has(recordKey(target)));
   checkEventSources(index, ![...invalid].some((key) => key.startsWith('article:')));
   checkOfficialRoles(index);
+  checkImportReview(index);
   // Hand links (`[the city](place:dalian)`) to a record whose file has errors are not reported again either.
   const broken = (kind: RecordKind) =>
     [...invalid].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));

@@ -53,7 +53,7 @@ export const RULES = {
   'confusable-mention':
     'Words in an article body look like a registered name but are written with other characters (a warning).',
   'needs-review':
-    'A value drafted by `npm run import`, or a probable variant spelling it proposed, that an editor has not reviewed yet (a warning).',
+    'A value drafted by `npm run import`, a record drafted from an article that still has its `review` mark, or a probable variant spelling the import proposed, that an editor has not reviewed yet (a warning).',
 } as const;
 
 /** The id of a content rule. */

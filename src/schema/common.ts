@@ -63,3 +63,22 @@ export const reviewSchema = z
   .union([reviewMarkSchema, z.array(reviewMarkSchema).min(1)])
   .optional()
   .describe('Drafted by the importer: check the values against the quote, then delete this key.');
+
+/**
+ * Where `npm run import` drafted a record from: the article it imported, and the words and their
+ * position in that article's release. Permanent provenance, not a review mark: while the article
+ * keeps its own `review` mark, `npm run check` warns (`needs-review`) on every record drafted from
+ * it; deleting that one mark signs off the whole import.
+ */
+export const importedFromSchema = z
+  .strictObject({
+    article: referenceSchema.describe('The slug of the article the record was drafted from.'),
+    quote: textSchema.describe('The words of the release the record was drafted from.'),
+    line: z.number().int().min(1),
+    column: z.number().int().min(1),
+  })
+  .optional()
+  .describe('Drafted by the importer from these words of the article: kept as provenance.');
+
+/** The fields every record the importer drafts carries: where it came from, and any review mark of its own. */
+export const draftedFields = { importedFrom: importedFromSchema, review: reviewSchema };

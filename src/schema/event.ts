@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasesSchema, noteSchema, referenceSchema, reviewSchema, slugSchema, textSchema } from './common.ts';
+import { aliasesSchema, draftedFields, noteSchema, referenceSchema, slugSchema, textSchema } from './common.ts';
 import { dateSchema } from './date.ts';
 import { checkEnd } from './date-range.ts';
 
@@ -77,7 +77,7 @@ export const eventSchema = z
     organisations: z.array(organisationPartSchema).default([]),
     documents: z.array(referenceSchema).default([]),
     note: noteSchema,
-    review: reviewSchema,
+    ...draftedFields,
   })
   .superRefine((event, context) => {
     const problem = event.end === undefined ? undefined : checkEnd(event.date, event.end);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasesSchema, noteSchema, referenceSchema, reviewSchema, slugSchema, textSchema } from './common.ts';
+import { aliasesSchema, draftedFields, noteSchema, referenceSchema, slugSchema, textSchema } from './common.ts';
 
 /** A spelling of the name that a source uses, cited to the article that uses it. */
 const variantSchema = z.strictObject({
@@ -27,7 +27,7 @@ export const officialSchema = z.strictObject({
   variants: z.array(variantSchema).default([]),
   roles: z.array(roleSchema).default([]),
   note: noteSchema,
-  review: reviewSchema,
+  ...draftedFields,
 });
 
 /** A validated official's front matter. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasesSchema, noteSchema, referenceSchema, reviewSchema, slugSchema, textSchema } from './common.ts';
+import { aliasesSchema, draftedFields, noteSchema, referenceSchema, slugSchema, textSchema } from './common.ts';
 
 /** What sort of body an organisation is. */
 export const ORGANISATION_KINDS = [
@@ -26,7 +26,7 @@ export const organisationSchema = z.strictObject({
   place: referenceSchema.optional(),
   partOf: referenceSchema.optional(),
   note: noteSchema,
-  review: reviewSchema,
+  ...draftedFields,
 });
 
 /** A validated organisation's front matter. */

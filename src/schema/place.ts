@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aliasesSchema, noteSchema, referenceSchema, reviewSchema, slugSchema, textSchema } from './common.ts';
+import { aliasesSchema, draftedFields, noteSchema, referenceSchema, slugSchema, textSchema } from './common.ts';
 
 /** Administrative or informal kinds of place. Cities get their own section of the site. */
 export const PLACE_KINDS = ['city', 'province', 'district', 'county', 'new-area', 'region', 'country'] as const;
@@ -19,7 +19,7 @@ export const placeSchema = z
     within: referenceSchema.optional(),
     coordinates: coordinatesSchema.optional(),
     note: noteSchema,
-    review: reviewSchema,
+    ...draftedFields,
   })
   .superRefine((place, context) => {
     // A city without coordinates cannot be put on the map, so it is an error, not a silent gap.
