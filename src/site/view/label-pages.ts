@@ -1,3 +1,4 @@
+import { compareText } from '../collate.ts';
 import type { DateView } from '../dates.ts';
 import { absoluteUrl, type PublishTarget } from '../publish.ts';
 import type { LinkView } from './context.ts';
@@ -41,7 +42,7 @@ function labelled(build: SiteBuild, field: LabelField): { link: PageLink; articl
       bySlug.set(link.slug, entry);
     }
   }
-  return [...bySlug.values()];
+  return [...bySlug.values()].sort((a, b) => compareText(a.link.label, b.link.label));
 }
 
 /** A page per label of `field`, each with a feed of its articles. */
