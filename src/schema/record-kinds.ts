@@ -29,7 +29,7 @@ export interface RecordKindDefinition {
  * extends each entry with its pages.
  */
 export const RECORD_KIND_TABLE = {
-  article: { schema: articleSchema, folder: 'articles', section: 'articles', labels: [] },
+  article: { schema: articleSchema, folder: 'articles', section: 'articles', labels: ['topics'] },
   event: { schema: eventSchema, folder: 'events', section: 'events', labels: [] },
   official: { schema: officialSchema, folder: 'officials', section: 'officials', labels: [] },
   place: { schema: placeSchema, folder: 'places', section: 'places', labels: [] },

@@ -168,6 +168,10 @@ export const PAGE_KINDS = {
     searchBy: 'records',
     data: dataOf('document'),
   },
+  topics: labelPageKind(
+    { kind: 'article', field: 'topics', section: 'topics', title: 'Topics', noun: 'Topic' },
+    { lede: 'topics of the articles, A to Z', layout: 'topic.njk', data: '/data/topics.json' },
+  ),
 } as const satisfies { readonly [key: string]: PageKindDefinition<Page<object>> };
 
 /** A page per record of `kind`, in index order; `describe` gives its description and head data. */
