@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -8,9 +8,11 @@ import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { PAGE_KIND_KEYS, pageKind } from '../src/site/page-kinds.ts';
 import { publishTarget } from '../src/site/publish.ts';
+import type { SiteFingerprints } from '../src/site/render-plan.ts';
 import { planSearchShards } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
+import { searchFragments, snapshotSite } from './helpers/tree.ts';
 
 // The shipped content, which has every record kind, and the articles of the topics fixture, which
 // give the page kind made from a label field its pages: every page kind of the table has pages.
@@ -155,4 +157,46 @@ describe('topics', () => {
     ]);
     expect(read('sitemap.xml')).toContain('<loc>http://localhost:8080/topics/trade/</loc>');
   });
+});
+
+describe('topics in the build after an edit', () => {
+  const source = path.join(work, 'topics-content');
+  const incremental = path.join(work, 'topics-incremental');
+  let fingerprints: SiteFingerprints | undefined;
+  const archiveNow = async () => {
+    const result = buildArchive(await readContent(source, work));
+    if (!result.archive) throw new Error('the content must be valid');
+    return result.archive;
+  };
+  const build = async () => {
+    const built = await buildSite({
+      archive: await archiveNow(),
+      output: incremental,
+      renderBatchPages: 3,
+      incremental: { codeVersion: 'c1', ...(fingerprints && { previous: fingerprints }) },
+    });
+    fingerprints = built.fingerprints;
+    return built;
+  };
+
+  it('should make the pages of new topics, remove those of gone ones, and equal a full build', async () => {
+    cpSync(path.join(FIXTURES, 'topics', 'content'), source, { recursive: true });
+    await build();
+    const file = path.join(source, 'articles', 'port-agreement.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('topics: [Trade, Transport]', 'topics: [Trade, Ports]'));
+    const built = await build();
+    expect(built.reuse?.pages.rendered).toBeGreaterThan(0);
+    expect(readdirSync(path.join(incremental, 'topics')).sort()).toEqual([
+      'economie',
+      'environment',
+      'index.html',
+      'ports',
+      'trade',
+    ]);
+    const full = path.join(work, 'topics-full');
+    rmSync(full, { recursive: true, force: true });
+    await buildSite({ archive: await archiveNow(), output: full });
+    expect(snapshotSite(incremental)).toEqual(snapshotSite(full));
+    expect(searchFragments(incremental)).toEqual(searchFragments(full));
+  }, 120_000);
 });

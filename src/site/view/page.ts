@@ -2,7 +2,7 @@ import type { RecordRef } from '../../link/graph.ts';
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { RecordKind } from '../../schema/index.ts';
 import { slugFromTitle } from '../../util/slug.ts';
-import type { Feed, FeedLink } from '../feeds.ts';
+import type { FeedLink } from '../feeds.ts';
 import { articleJsonLd } from '../json-ld.ts';
 import { recordDataPath } from '../open-data.ts';
 import type { PublishTarget } from '../publish.ts';
@@ -72,8 +72,6 @@ export interface SiteBuild {
   readonly articles: readonly ArticlePage[];
   /** Registers the feed of the articles a page lists, so following a page and reading it agree. */
   readonly follow: (link: PageLink, title: string, listed: readonly { readonly slug: string }[]) => FeedLink[];
-  /** Every feed registered so far. */
-  readonly feeds: Feed[];
   readonly isCity: (slug: string) => boolean;
   /** The record refs of a kind, in index order. */
   readonly refs: <K extends Exclude<RecordKind, 'article'>>(kind: K) => { kind: K; slug: string }[];

@@ -90,7 +90,6 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     target,
     articles,
     follow,
-    feeds,
     isCity: (slug) => index.place.get(slug)?.data.kind === 'city',
     refs: (kind) => [...index[kind].keys()].map((slug) => ({ kind, slug })),
   };
