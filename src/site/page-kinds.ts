@@ -211,7 +211,7 @@ function unreachable(slug: string): never {
 export function labelPageKind(
   field: LabelField,
   extras: Pick<PageKindDefinition<Page<LabelView>>, 'lede' | 'layout' | 'data'>,
-): PageKindDefinition<Page<LabelView>> & { readonly source: { readonly labels: LabelField } } {
+): Omit<PageKindDefinition<Page<LabelView>>, 'source'> & { readonly source: { readonly labels: LabelField } } {
   return {
     source: { labels: field },
     section: field.section,
