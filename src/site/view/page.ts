@@ -1,6 +1,6 @@
 import type { RecordRef } from '../../link/graph.ts';
 import type { ParsedRecord } from '../../parse/parse-record.ts';
-import type { RecordKind } from '../../schema/index.ts';
+import type { RECORD_KIND_TABLE, RecordKind } from '../../schema/index.ts';
 import { slugFromTitle } from '../../util/slug.ts';
 import type { FeedLink } from '../feeds.ts';
 import { articleJsonLd } from '../json-ld.ts';
@@ -55,7 +55,8 @@ export type ArticlePage = Page<
  */
 export interface LabelField {
   readonly kind: 'article';
-  readonly field: string;
+  /** One of the article's label fields in the record-kind table: a field not declared there does not compile. */
+  readonly field: (typeof RECORD_KIND_TABLE)['article']['labels'][number];
   /** URL section of the labels' pages: `/topics/`. */
   readonly section: string;
   /** Heading of the list on an article page and of the index: "Topics". */
