@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { urlFor } from '../src/link/urls.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { MAX_FILE_BYTES } from '../src/parse/decode.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { formatReport } from '../src/report/report.ts';
-import { urlFor } from '../src/site/urls.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
 
 /** Reads a temporary content folder like `npm run check` does and returns the plain report. */

@@ -8,10 +8,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import { check, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/cli/build-site.ts';
+import { recordUrl } from '../src/link/urls.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { type StaticHost, serveStatic } from '../src/serve/static-host.ts';
-import { recordUrl } from '../src/site/urls.ts';
 
 // The site is built for, and served only under, a path prefix, the way a project page on GitHub
 // Pages or a sub-folder of a ministry's site is.

@@ -122,6 +122,8 @@ const TEMPLATES: Readonly<Record<ScaffoldKind, Template>> = {
     'reports: []',
     '# Words that look like names but are not people or places (a brand, a street), to leave unlinked:',
     '# plain: ["Wang Laoji"]',
+    '# What the article is about, in your words, spelled the same in every article; each topic has a page:',
+    '# topics: [Trade, Environment]',
     '# Paste the article text below the closing line, word for word. Names of officials, places and',
     '# organisations that have records are linked for you.',
   ],

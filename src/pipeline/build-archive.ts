@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { checkEventSources } from '../link/check-event-sources.ts';
 import { checkImportReview } from '../link/check-import-review.ts';
+import { checkLabels } from '../link/check-labels.ts';
 import { checkOfficialRoles } from '../link/check-official-roles.ts';
 import { checkReferences } from '../link/check-references.ts';
 import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
@@ -9,13 +10,13 @@ import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { LinkMentionsOptions } from '../link/remark-link-mentions.ts';
 import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
+import { recordUrl } from '../link/urls.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import { NO_POSITIONS } from '../parse/front-matter.ts';
 import { hasErrors } from '../parse/messages.ts';
 import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
 import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
 import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
-import { recordUrl } from '../site/urls.ts';
 import { parseSource } from './parse-source.ts';
 import { recordKey } from './record-key.ts';
 
@@ -110,6 +111,7 @@ export function linkRecords(
   checkEventSources(index, ![...invalid].some((key) => key.startsWith('article:')));
   checkOfficialRoles(index);
   checkImportReview(index);
+  checkLabels(records);
   // Hand links (`[the city](place:dalian)`) to a record whose file has errors are not reported again either.
   const broken = (kind: RecordKind) =>
     [...invalid].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));

@@ -2,12 +2,12 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
 import type { MentionTarget } from '../link/registry.ts';
+import { urlFor } from '../link/urls.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import { decodeContentFile } from '../parse/decode.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
 import type { PlaceKind, RecordKind } from '../schema/index.ts';
-import { urlFor } from '../site/urls.ts';
 import { parseSource } from './parse-source.ts';
 import { type SerialMessage, serializeMessages } from './serial-message.ts';
 

@@ -17,7 +17,8 @@ export const RULES = {
   'missing-key': 'A required key is missing.',
   'wrong-type': 'A value has the wrong type (text, list, group of fields, number).',
   'invalid-value': 'A value is not one of the allowed words.',
-  'invalid-slug': 'A slug, reference or file name is not lower-case words joined by hyphens.',
+  'invalid-slug':
+    'A slug, reference or file name is not lower-case words joined by hyphens, or a label that names a page makes no slug.',
   'reserved-slug': 'A slug is a device name reserved on Windows (con, nul, com1, …).',
   'invalid-format': 'A value is not in the expected format (a URL, a language tag).',
   'empty-value': 'A text field is empty (or only spaces).',
@@ -34,7 +35,8 @@ export const RULES = {
   'markdown-too-complex':
     'A Markdown body has a shape the parser would take minutes on (emphasis marks, setext headings).',
   'malformed-link': "A link's percent-encoding (`%E0%A4`) is not valid UTF-8, or not hex.",
-  'duplicate-slug': 'Two records of the same kind have the same slug.',
+  'duplicate-slug':
+    'Two records of the same kind have the same slug, or two labels that name pages make the same slug.',
   'duplicate-alias': 'Two records claim the same name, so a mention could not know where to link.',
   'unknown-reference': 'A reference names no record of that kind.',
   'reference-cycle': 'An event, place or organisation is (indirectly) inside itself.',

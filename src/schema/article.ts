@@ -41,6 +41,14 @@ export const articleSchema = z.strictObject({
   reports: z.array(referenceSchema).default([]),
   /** Names that are not entities in this article: never linked, never warned about as unregistered. */
   plain: z.array(textSchema).default([]),
+  /**
+   * What the article is about, as the editor words it (`[Trade, Environment]`): each topic has a
+   * page listing its articles, at the slug of its words, so one topic is spelled one way throughout.
+   */
+  topics: z
+    .array(textSchema)
+    .default([])
+    .describe('Topics of the article, e.g. [Trade, Environment]: each has a page at /topics/<slug>/.'),
   /** Probable variant spellings found by `npm run import`, each awaiting the editor's decision. */
   proposals: z.array(proposalSchema).default([]),
   review: reviewSchema,

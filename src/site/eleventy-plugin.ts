@@ -8,6 +8,7 @@ import { continueSearch, type FinishedSite, finishSite, type SearchProgress } fr
 import { toJsonLd } from './json-ld.ts';
 import { isLivePreview, setUpLivePreview } from './live-preview/live-preview.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
+import { pageKindLinks } from './page-kinds.ts';
 import { publishTarget } from './publish.ts';
 import { type BatchLimits, emptyRecordPages, sharedByPages } from './render-plan.ts';
 import { pagefindFilterText } from './search-filter-text.ts';
@@ -178,6 +179,8 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   // The search page merges every shard's index after the first one's.
   config.addGlobalData('searchBundles', async () => (await thisBuild()).plan.shards.map((shard) => `/${shard.bundle}`));
   config.addGlobalData('searchRanking', SEARCH_RANKING);
+  // Navigation, index pages and open-data links follow the table of page kinds.
+  config.addGlobalData('pageKinds', pageKindLinks());
   config.addGlobalData('headersFile', toHeadersFile());
   config.addGlobalData('contentSecurityPolicy', META_CONTENT_SECURITY_POLICY);
   config.addFilter('jsonLd', toJsonLd);

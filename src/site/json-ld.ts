@@ -7,7 +7,7 @@ import type { OfficialView } from './view/official-view.ts';
 import type { OrganisationView } from './view/organisation-view.ts';
 import type { PlaceView } from './view/place-view.ts';
 
-type JsonLd = Record<string, unknown>;
+export type JsonLd = Record<string, unknown>;
 
 const CONTEXT = 'https://schema.org';
 const GOVERNMENT_KINDS: ReadonlySet<OrganisationKind> = new Set([

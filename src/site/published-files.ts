@@ -29,6 +29,7 @@ export function* publishedFiles(
   for (const feed of site.feeds) yield { path: feed.path, text: toAtom(feed, about) };
   if (site.feed.jsonPath) yield { path: site.feed.jsonPath, text: toJsonFeed(site.feed, about.title, about.language) };
   for (const file of openDataFiles(archive, target)) yield { path: file.path, text: file.json };
+  for (const file of site.data) yield { path: file.path, text: file.json };
 }
 
 /**

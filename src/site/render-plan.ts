@@ -1,23 +1,16 @@
 import path from 'node:path';
 import { hashOf } from '../cache/hash.ts';
 import type { ArchiveShape } from './archive-shape.ts';
+import { PAGE_KIND_KEYS } from './page-kinds.ts';
 import type { PublishTarget } from './publish.ts';
 import type { SearchShard } from './search-shards.ts';
-import type { SiteView } from './view/site-view.ts';
+import type { SitePages, SiteView } from './view/site-view.ts';
 
-/** The parts of the site view with one page per record; the layouts paginate over these. */
-export const RECORD_PAGE_KINDS = [
-  'articles',
-  'events',
-  'officials',
-  'cities',
-  'places',
-  'organisations',
-  'documents',
-] as const;
+/** The parts of the site view with a page per record or label: the page kinds' (page-kinds.ts). */
+export const RECORD_PAGE_KINDS = PAGE_KIND_KEYS;
 
 /** The record pages a build renders: all of them, or those whose view changed since the last build. */
-export type RecordPages = Pick<SiteView, (typeof RECORD_PAGE_KINDS)[number]>;
+export type RecordPages = SitePages;
 
 /** Record page URL → a hash of everything its HTML is made from. */
 export type PageFingerprints = ReadonlyMap<string, string>;
@@ -98,17 +91,12 @@ export function planRender(
       if (previous.get(url) === fingerprint && present(url)) reused.add(url);
     }
   }
-  const changed = <V extends { readonly link: { readonly url: string } }>(views: readonly V[]) =>
+  const changed = (views: readonly { readonly link: { readonly url: string } }[]) =>
     reused.size === 0 ? views : views.filter((view) => !reused.has(view.link.url));
-  const render: RecordPages = {
-    articles: changed(site.articles),
-    events: changed(site.events),
-    officials: changed(site.officials),
-    cities: changed(site.cities),
-    places: changed(site.places),
-    organisations: changed(site.organisations),
-    documents: changed(site.documents),
-  };
+  // Each kind's pages, filtered: of the same type as the site's.
+  const render = Object.fromEntries(
+    RECORD_PAGE_KINDS.map((kind) => [kind, changed(site[kind])]),
+  ) as unknown as RecordPages;
   return { render, reused: [...reused], fingerprints, sizes };
 }
 
@@ -169,5 +157,5 @@ export function planBatches(
 
 /** No record pages: what the last run of a build in batches, which renders the rest, paginates over. */
 export function emptyRecordPages(): RecordPages {
-  return { articles: [], events: [], officials: [], cities: [], places: [], organisations: [], documents: [] };
+  return Object.fromEntries(RECORD_PAGE_KINDS.map((kind) => [kind, []])) as unknown as RecordPages;
 }

@@ -1,5 +1,6 @@
 import { hashOf } from '../cache/hash.ts';
 import { compareText } from './collate.ts';
+import { PAGE_KIND_KEYS, pageKind } from './page-kinds.ts';
 import type { SiteView } from './view/site-view.ts';
 
 /**
@@ -30,10 +31,10 @@ interface DatedPage {
 
 /**
  * Splits the record pages into search shards. Pages go in by year, oldest first, after the records
- * without a date (officials, places, organisations, documents) and the undated articles and
- * events; a shard closes once it holds `shardPages` pages, and after the records without a date.
- * New articles are mostly the newest, so they land in the last shard and leave the others as they
- * were. A small archive is one shard.
+ * without a date (officials, places, organisations, documents: `searchBy: 'records'` in
+ * page-kinds.ts) and the undated articles and events; a shard closes once it holds `shardPages`
+ * pages, and after the records without a date. New articles are mostly the newest, so they land
+ * in the last shard and leave the others as they were. A small archive is one shard.
  */
 export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES): SearchShard[] {
   const units = new Map<string, string[]>();
@@ -44,11 +45,13 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
     else units.set(unit, [page.url]);
   };
   const yearOf = (iso: string | undefined) => iso?.slice(0, 4);
-  for (const kind of ['officials', 'cities', 'places', 'organisations', 'documents'] as const) {
-    for (const view of site[kind]) add({ url: view.link.url, year: undefined }, 'records');
-  }
-  for (const view of [...site.articles, ...site.events]) {
-    add({ url: view.link.url, year: yearOf(view.date.iso) }, 'undated');
+  // Every page kind of the table is searched; its entry says whether by year.
+  for (const kind of PAGE_KIND_KEYS) {
+    const byYear = pageKind(kind).searchBy === 'year';
+    for (const view of site[kind] as readonly { link: { url: string }; date?: { iso?: string } }[]) {
+      if (byYear) add({ url: view.link.url, year: yearOf(view.date?.iso) }, 'undated');
+      else add({ url: view.link.url, year: undefined }, 'records');
+    }
   }
   // `records` and `undated` sort before the years.
   const order = [...units.keys()].sort((a, b) => rank(a) - rank(b) || compareText(a, b));

@@ -1,8 +1,8 @@
 import type { VFile } from 'vfile';
+import { recordUrl } from '../../link/urls.ts';
 import { loadAndReport } from '../../load/load-archive.ts';
 import { type Archive, buildArchive, recordsOf } from '../../pipeline/build-archive.ts';
 import { formatReport } from '../../report/report.ts';
-import { recordUrl } from '../urls.ts';
 
 /** What the live preview builds from the content as it is now. */
 export interface PreviewContent {

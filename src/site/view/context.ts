@@ -1,11 +1,11 @@
 import type { LinkGraph, RecordRef } from '../../link/graph.ts';
 import type { RecordIndex } from '../../link/registry.ts';
+import { recordUrl } from '../../link/urls.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordKey } from '../../pipeline/record-key.ts';
 import { type DateClaim, type RecordKind, type ResolvedDate, resolveRelativeDate } from '../../schema/index.ts';
 import { compareText } from '../collate.ts';
 import { compareDateKeys, dateSortKey } from '../dates.ts';
-import { recordUrl } from '../urls.ts';
 import { createLookups, type Lookups } from './lookups.ts';
 
 /** A link to a record's page. */

@@ -4,7 +4,7 @@ import { articlesAbout, type LinkView, type ViewContext } from './context.ts';
 
 /** One entry of an A–Z index. */
 export interface IndexEntry {
-  readonly link: LinkView;
+  readonly link: Pick<LinkView, 'url' | 'label'>;
   /** A short description, e.g. the kind of place. */
   readonly detail: string;
   /** How many articles link to it. */
@@ -23,14 +23,18 @@ export function toIndexGroups(
   refs: readonly RecordRef[],
   detailOf: (ref: RecordRef) => string,
 ): IndexGroup[] {
+  const entries = refs.map((ref) => ({
+    link: context.link(ref),
+    detail: detailOf(ref),
+    articles: articlesAbout(context, ref).length,
+  }));
+  return groupAtoZ(entries);
+}
+
+/** Groups index entries A–Z by the first letter of their label; digits and others go under `#`. */
+export function groupAtoZ(unsorted: readonly IndexEntry[]): IndexGroup[] {
   const groups = new Map<string, IndexEntry[]>();
-  const entries = refs
-    .map((ref) => ({
-      link: context.link(ref),
-      detail: detailOf(ref),
-      articles: articlesAbout(context, ref).length,
-    }))
-    .sort((a, b) => compareText(a.link.label, b.link.label));
+  const entries = [...unsorted].sort((a, b) => compareText(a.link.label, b.link.label));
   for (const entry of entries) {
     const initial = entry.link.label.normalize('NFD').charAt(0).toUpperCase();
     const letter = /^[A-Z]$/.test(initial) ? initial : '#';

@@ -1,51 +1,32 @@
 import type { RecordRef } from '../../link/graph.ts';
-import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { dateSortKey, isDatedKey } from '../dates.ts';
 import { type Feed, type FeedArticle, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
+import type { DataFile } from '../open-data.ts';
 import {
-  articleJsonLd,
-  documentJsonLd,
-  eventJsonLd,
-  officialJsonLd,
-  organisationJsonLd,
-  placeJsonLd,
-} from '../json-ld.ts';
-import { recordDataPath } from '../open-data.ts';
+  LABEL_PAGE_FIELDS,
+  PAGE_KIND_KEYS,
+  PAGE_KINDS,
+  type PageKindKey,
+  type PagesOf,
+  pageKind,
+} from '../page-kinds.ts';
 import type { PublishTarget } from '../publish.ts';
-import { type ArticleView, type EventSummary, toArticleView, toEventSummary, toFeedArticle } from './article-view.ts';
-import { createViewContext, type LinkView, sortByDate, type ViewContext } from './context.ts';
-import { type DocumentView, toDocumentView } from './document-view.ts';
-import { type EventView, toEventView } from './event-view.ts';
-import { type IndexGroup, toIndexGroups } from './index-view.ts';
-import { DOCUMENT_KIND_LABELS, EVENT_KIND_LABELS, ORGANISATION_KIND_LABELS, PLACE_KIND_LABELS } from './labels.ts';
-import { type OfficialView, toOfficialView } from './official-view.ts';
-import { type OrganisationView, toOrganisationView } from './organisation-view.ts';
+import { type EventSummary, toArticleView, toEventSummary, toFeedArticle } from './article-view.ts';
+import { createViewContext, sortByDate, type ViewContext } from './context.ts';
+import type { IndexGroup } from './index-view.ts';
+import { labelData } from './label-pages.ts';
+import {
+  type ArticlePage,
+  articleRecord,
+  newestArticles,
+  type PageLink,
+  type SiteBuild,
+  toArticlePage,
+} from './page.ts';
 import { eventsTimeline, placesMap } from './pictures.ts';
-import { type PlaceView, toPlaceView } from './place-view.ts';
-import { articleFacets, eventFacets, type SearchFacets, typeFacets } from './search-facets.ts';
-import { type SearchResultView, toSearchResult } from './search-result.ts';
 
-/** What the base layout needs for a page's head: title, description and structured data. */
-export interface PageMeta {
-  readonly title: string;
-  readonly description: string;
-  readonly jsonLd: Record<string, unknown>;
-  /** Feeds that follow this page, besides the whole archive's. */
-  readonly feeds: readonly FeedLink[];
-  /** The page's own record as JSON, for records that have one. */
-  readonly data?: string;
-  /** How search files this page. */
-  readonly search: SearchFacets;
-  /** What its search result shows, and its place when results are sorted by date. */
-  readonly result: SearchResultView;
-}
-
-/** A view-model with the head data of its page. */
-export type Page<V> = V & { readonly meta: PageMeta };
-
-/** An article page with its neighbours in date order. */
-export type ArticlePage = Page<ArticleView & { readonly previous?: LinkView; readonly next?: LinkView }>;
+export type { ArticlePage, Page, PageMeta } from './page.ts';
 
 /** Articles of one year, or of no stated year. */
 export interface YearGroup {
@@ -54,25 +35,13 @@ export interface YearGroup {
   readonly articles: readonly ArticlePage[];
 }
 
-/** Everything the layouts render: one view-model per page, and the indexes. */
-export interface SiteView {
-  /** Newest first; undated articles last. */
-  readonly articles: readonly ArticlePage[];
-  readonly events: readonly Page<EventView>[];
-  /** Their timelines are drawn by the layout (`eventsTimeline` filter), for rendered pages only. */
-  readonly officials: readonly Page<OfficialView>[];
-  readonly cities: readonly Page<PlaceView & { readonly map: string }>[];
-  readonly places: readonly Page<PlaceView & { readonly map: string }>[];
-  readonly organisations: readonly Page<OrganisationView>[];
-  readonly documents: readonly Page<DocumentView>[];
-  readonly indexes: {
-    readonly events: readonly IndexGroup[];
-    readonly officials: readonly IndexGroup[];
-    readonly cities: readonly IndexGroup[];
-    readonly places: readonly IndexGroup[];
-    readonly organisations: readonly IndexGroup[];
-    readonly documents: readonly IndexGroup[];
-  };
+/** Every page of each page kind (src/site/page-kinds.ts): articles newest first, undated last. */
+export type SitePages = { readonly [K in PageKindKey]: PagesOf<K> };
+
+/** Everything the layouts render: one view-model per page (see {@link SitePages}), and the indexes. */
+export interface SiteView extends SitePages {
+  /** The A–Z index of each page kind that has one. */
+  readonly indexes: Readonly<Partial<Record<PageKindKey, readonly IndexGroup[]>>>;
   readonly years: readonly YearGroup[];
   /**
    * The home page's timeline, oldest first: every event (undated ones last) while there are at most
@@ -81,8 +50,10 @@ export interface SiteView {
   readonly timeline: readonly EventSummary[];
   /** The whole archive's feed, as Atom and JSON Feed. */
   readonly feed: Feed;
-  /** Every Atom feed: the archive's, and one per official, city and event. */
+  /** Every Atom feed: the archive's, and one per page that has its own. */
   readonly feeds: readonly Feed[];
+  /** The open data of the page kinds made from labels (records' own is made from the archive). */
+  readonly data: readonly DataFile[];
   /** Inline SVG pictures for the home page. */
   readonly pictures: { readonly map: string; readonly timeline: string };
 }
@@ -93,113 +64,59 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   const { index } = context;
   const articleViews = newestArticles(context).map((ref) => toArticleView(context, articleRecord(context, ref.slug)));
   const articles = articleViews.map((article, position) =>
-    toArticlePage(context, article, articleViews[position - 1]?.link, articleViews[position + 1]?.link),
+    toArticlePage(
+      context,
+      article,
+      LABEL_PAGE_FIELDS,
+      articleViews[position - 1]?.link,
+      articleViews[position + 1]?.link,
+    ),
   );
   const articleBySlug = new Map(articleViews.map((article) => [article.link.slug, article]));
   const emptyFeedTime = newestAdded(articleViews);
   const feeds: Feed[] = [];
-  // A feed of the articles a page lists, so following a page and reading it agree.
-  const follow = (link: LinkView, title: string, listed: readonly LinkView[]): FeedLink[] => {
-    const listedArticles = listed.flatMap((entry) => articleBySlug.get(entry.slug) ?? []);
-    const spec = { page: link.url, title, path: `${link.url}feed.xml` };
-    const feed = toFeed(target, spec, listedArticles, emptyFeedTime);
-    feeds.push(feed);
-    return feedLinks(feed);
-  };
   const feed = archiveFeed(target, articleViews, emptyFeedTime);
   feeds.push(feed);
-
-  const placeViews = [...index.place.values()].map((place) => toPlaceView(context, place));
-  const isCity = (slug: string) => index.place.get(slug)?.data.kind === 'city';
-  const cityViews = placeViews.filter((place) => isCity(place.link.slug));
-  const places = placeViews.map((place) => {
-    const city = isCity(place.link.slug);
-    const shown = city ? cityViews : [...cityViews, place];
-    const map = placesMap(shown, place.link.slug, `Where ${place.name} is`);
-    return page({ ...place, map }, `${place.name}: events, officials and articles`, placeJsonLd, {
-      feeds: city ? follow(place.link, `Articles about ${place.name}`, place.articles) : [],
-      search: city ? { ...typeFacets('City'), city: [place.name] } : typeFacets(place.kindLabel),
-      result: toSearchResult(
-        place.kindLabel,
-        undefined,
-        place.within.slice(0, 1).map((parent) => parent.label),
-      ),
-    });
-  });
-  const refs = <K extends 'event' | 'official' | 'place' | 'organisation' | 'document'>(kind: K) =>
-    [...index[kind].keys()].map((slug) => ({ kind, slug }));
-  const timeline = recentEvents(context, refs('event')).map((ref) => toEventSummary(context, ref.slug));
-  return {
+  // A feed of the articles a page lists, so following a page and reading it agree.
+  const follow = (link: PageLink, title: string, listed: readonly { readonly slug: string }[]): FeedLink[] => {
+    const listedArticles = listed.flatMap((entry) => articleBySlug.get(entry.slug) ?? []);
+    const spec = { page: link.url, title, path: `${link.url}feed.xml` };
+    const made = toFeed(target, spec, listedArticles, emptyFeedTime);
+    feeds.push(made);
+    return feedLinks(made);
+  };
+  const build: SiteBuild = {
+    context,
+    target,
     articles,
-    events: sortByDate(context, refs('event'), 'newest').map((ref) => {
-      const view = toEventView(context, index.event.get(ref.slug) ?? unreachable(ref.slug));
-      return page(view, `${view.kindLabel}, ${view.date.label}: participants, roles and reports`, eventJsonLd, {
-        feeds: follow(view.link, `Articles reporting ${view.name}`, view.articles),
-        search: eventFacets(context, view),
-        result: toSearchResult(view.kindLabel, view.date, view.place ? [view.place.label] : []),
-      });
+    follow,
+    isCity: (slug) => index.place.get(slug)?.data.kind === 'city',
+    refs: (kind) => [...index[kind].keys()].map((slug) => ({ kind, slug })),
+  };
+  const pages = Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
+  const indexes = Object.fromEntries(
+    PAGE_KIND_KEYS.flatMap((key) => {
+      const { index: toIndex } = pageKind(key);
+      return toIndex ? [[key, toIndex(build)]] : [];
     }),
-    officials: [...index.official.values()].map((official) => {
-      const view = toOfficialView(context, official);
-      return page(view, `${view.name}: roles as reported, events and articles`, officialJsonLd, {
-        feeds: follow(view.link, `Articles naming ${view.name}`, view.articles),
-        search: { ...typeFacets('Official'), official: [view.name] },
-        result: toSearchResult('Official'),
-      });
-    }),
-    cities: places.filter((place) => isCity(place.link.slug)),
-    places: places.filter((place) => !isCity(place.link.slug)),
-    organisations: [...index.organisation.values()].map((organisation) => {
-      const view = toOrganisationView(context, organisation);
-      return page(view, `${view.name}: people, events and articles`, organisationJsonLd, {
-        feeds: [],
-        search: typeFacets('Organisation'),
-        result: toSearchResult(view.kindLabel, undefined, view.place ? [view.place.label] : []),
-      });
-    }),
-    documents: [...index.document.values()].map((document) => {
-      const view = toDocumentView(context, document);
-      return page(view, `${view.name}: events and articles`, documentJsonLd, {
-        feeds: [],
-        search: typeFacets('Document'),
-        result: toSearchResult(view.kindLabel, view.date),
-      });
-    }),
-    indexes: {
-      events: toIndexGroups(context, refs('event'), (ref) => {
-        const event = index.event.get(ref.slug);
-        return event ? EVENT_KIND_LABELS[event.data.kind] : '';
-      }),
-      officials: toIndexGroups(
-        context,
-        refs('official'),
-        (ref) => index.official.get(ref.slug)?.data.roles[0]?.title ?? '',
-      ),
-      cities: toIndexGroups(
-        context,
-        refs('place').filter((ref) => isCity(ref.slug)),
-        () => 'City',
-      ),
-      places: toIndexGroups(
-        context,
-        refs('place').filter((ref) => !isCity(ref.slug)),
-        (ref) => PLACE_KIND_LABELS[index.place.get(ref.slug)?.data.kind ?? 'region'],
-      ),
-      organisations: toIndexGroups(context, refs('organisation'), (ref) => {
-        const organisation = index.organisation.get(ref.slug);
-        return organisation ? ORGANISATION_KIND_LABELS[organisation.data.kind] : '';
-      }),
-      documents: toIndexGroups(context, refs('document'), (ref) => {
-        const document = index.document.get(ref.slug);
-        return document ? DOCUMENT_KIND_LABELS[document.data.kind] : '';
-      }),
-    },
+  );
+  const data = PAGE_KIND_KEYS.flatMap((key) => {
+    const entry = pageKind(key);
+    // A label kind's pages are label pages (see `labelPageKind`).
+    const labelled = pages[key] as unknown as Parameters<typeof labelData>[0];
+    return 'labels' in entry.source && entry.data ? [{ path: entry.data, json: labelData(labelled, target) }] : [];
+  });
+  const timeline = recentEvents(context, build.refs('event')).map((ref) => toEventSummary(context, ref.slug));
+  return {
+    ...pages,
+    indexes,
     years: groupByYear(articles),
     timeline,
     feed,
     feeds,
+    data,
     pictures: {
-      map: placesMap(cityViews, undefined, 'Cities in the archive'),
+      map: placesMap(pages.cities, undefined, 'Cities in the archive'),
       timeline: eventsTimeline(
         timeline,
         timeline.length < index.event.size ? 'Recent events' : 'Timeline of events',
@@ -239,7 +156,7 @@ export function toArticlePages(archive: Archive, slugs: ReadonlySet<string>): Ar
   return newestFirst.flatMap((ref, position) => {
     if (!slugs.has(ref.slug)) return [];
     const article = toArticleView(context, articleRecord(context, ref.slug));
-    return [toArticlePage(context, article, linkAt(position - 1), linkAt(position + 1))];
+    return [toArticlePage(context, article, LABEL_PAGE_FIELDS, linkAt(position - 1), linkAt(position + 1))];
   });
 }
 
@@ -253,40 +170,6 @@ export function toArchiveFeed(archive: Archive, target: PublishTarget): Feed {
 function archiveFeed(target: PublishTarget, newestFirst: readonly FeedArticle[], fallbackUpdated: string): Feed {
   const spec = { page: '/articles/', title: 'Latest articles', path: '/feed.xml', jsonPath: '/feed.json' };
   return toFeed(target, { ...spec, fullText: true }, newestFirst, fallbackUpdated);
-}
-
-/** Every article, newest first, undated ones last: the order of the index and of the neighbour links. */
-function newestArticles(context: ViewContext): RecordRef[] {
-  const refs = [...context.index.article.keys()].map((slug) => ({ kind: 'article' as const, slug }));
-  return sortByDate(context, refs, 'newest');
-}
-
-function articleRecord(context: ViewContext, slug: string): ParsedRecord<'article'> {
-  return context.index.article.get(slug) ?? unreachable(slug);
-}
-
-/** An article's page, with links to the next newer and next older article. */
-function toArticlePage(context: ViewContext, article: ArticleView, newer?: LinkView, older?: LinkView): ArticlePage {
-  const neighbours = { ...(older ? { previous: older } : {}), ...(newer ? { next: newer } : {}) };
-  return page({ ...article, ...neighbours }, article.summary, articleJsonLd, {
-    feeds: [],
-    search: articleFacets(context, article),
-    result: toSearchResult(
-      'Article',
-      article.date,
-      article.events.flatMap((event) => (event.place ? [event.place.label] : [])),
-    ),
-  });
-}
-
-function page<V extends { readonly link: LinkView }>(
-  view: V,
-  description: string,
-  toJsonLd: (view: V) => Record<string, unknown>,
-  extras: { readonly feeds: readonly FeedLink[]; readonly search: SearchFacets; readonly result: SearchResultView },
-): Page<V> {
-  const data = recordDataPath(view.link);
-  return { ...view, meta: { title: view.link.label, description, jsonLd: toJsonLd(view), data, ...extras } };
 }
 
 function groupByYear(articles: readonly ArticlePage[]): YearGroup[] {
@@ -307,8 +190,4 @@ function groupByYear(articles: readonly ArticlePage[]): YearGroup[] {
 /** The heading of the group without a year: "Year not stated" once some of it gives a day and month. */
 export function undatedLabel(articles: readonly { readonly date: { readonly monthDay?: string } }[]): string {
   return articles.some((article) => article.date.monthDay !== undefined) ? 'Year not stated' : 'Date not stated';
-}
-
-function unreachable(slug: string): never {
-  throw new TypeError(`record ${slug} vanished from the index`);
 }

@@ -1,16 +1,15 @@
-import type { RecordIndex } from '../link/registry.ts';
-import { type PlaceKind, RESERVED_SLUG, type RecordKind, SLUG_PATTERN } from '../schema/index.ts';
+import {
+  CITY_SECTION,
+  type PlaceKind,
+  RECORD_KIND_TABLE,
+  RESERVED_SLUG,
+  type RecordKind,
+  SLUG_PATTERN,
+} from '../schema/index.ts';
+import type { RecordIndex } from './registry.ts';
 
-/** URL sections of the site. Cities have their own; other places share `/places/`. */
-export const SECTIONS = {
-  article: 'articles',
-  event: 'events',
-  official: 'officials',
-  city: 'cities',
-  place: 'places',
-  organisation: 'organisations',
-  document: 'documents',
-} as const;
+// Record URLs live here, below the pipeline, because rendering a body links the names it mentions
+// to their records' pages. Sections come from the record-kind table, as do the site's page kinds.
 
 /** What is needed to know a record's URL. */
 export interface UrlTarget {
@@ -29,7 +28,8 @@ export function urlFor(target: UrlTarget): string {
   if (!SLUG_PATTERN.test(target.slug) || RESERVED_SLUG.test(target.slug)) {
     throw new TypeError(`Not a slug that can be a URL: ${JSON.stringify(target.slug)}`);
   }
-  const section = target.kind === 'place' && target.placeKind === 'city' ? SECTIONS.city : SECTIONS[target.kind];
+  const section =
+    target.kind === 'place' && target.placeKind === 'city' ? CITY_SECTION : RECORD_KIND_TABLE[target.kind].section;
   return `/${section}/${target.slug}/`;
 }
 

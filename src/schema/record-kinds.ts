@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import { articleSchema } from './article.ts';
+import type { RecordKind } from './common.ts';
+import { documentSchema } from './document.ts';
+import { eventSchema } from './event.ts';
+import { officialSchema } from './official.ts';
+import { organisationSchema } from './organisation.ts';
+import { placeSchema } from './place.ts';
+
+/** What every stage below the site knows of a record kind. */
+export interface RecordKindDefinition {
+  /** Validates the kind's front matter. */
+  readonly schema: z.ZodType;
+  /** Folder under `content/` (and under `/data/` in the open data). */
+  readonly folder: string;
+  /** URL section of the kind's pages: `/officials/tan-chengxu/`. */
+  readonly section: string;
+  /**
+   * List fields of free-text labels (`topics: [Trade]`) that name pages of their own, made by a
+   * derived page kind (src/site/page-kinds.ts). A label's slug is its page's; two spellings with
+   * the same slug are refused (src/link/check-labels.ts).
+   */
+  readonly labels: readonly string[];
+}
+
+/**
+ * One entry per record kind: its schema, content folder and URL section. The lists the pipeline
+ * uses (`SCHEMAS`, `KIND_FOLDERS`, and record URLs in src/link/urls.ts) are derived from it; the site's page-kind table
+ * extends each entry with its pages.
+ */
+export const RECORD_KIND_TABLE = {
+  article: { schema: articleSchema, folder: 'articles', section: 'articles', labels: ['topics'] },
+  event: { schema: eventSchema, folder: 'events', section: 'events', labels: [] },
+  official: { schema: officialSchema, folder: 'officials', section: 'officials', labels: [] },
+  place: { schema: placeSchema, folder: 'places', section: 'places', labels: [] },
+  organisation: { schema: organisationSchema, folder: 'organisations', section: 'organisations', labels: [] },
+  document: { schema: documentSchema, folder: 'documents', section: 'documents', labels: [] },
+} as const satisfies { readonly [K in RecordKind]: RecordKindDefinition };
+
+/** Cities are places with a section of their own: `/cities/dalian/`. */
+export const CITY_SECTION = 'cities';
+
+type Table = typeof RECORD_KIND_TABLE;
+
+/** One fact of every record kind, as an object keyed by kind. */
+function column<F extends keyof RecordKindDefinition>(field: F): { readonly [K in RecordKind]: Table[K][F] } {
+  return Object.fromEntries(Object.entries(RECORD_KIND_TABLE).map(([kind, entry]) => [kind, entry[field]])) as {
+    [K in RecordKind]: Table[K][F];
+  };
+}
+
+/** The front-matter schema of each record kind. */
+export const SCHEMAS = column('schema');
+
+/** The content folder each kind lives in, relative to `content/`. */
+export const KIND_FOLDERS = column('folder');
+
+/** The label fields of each kind (see {@link RecordKindDefinition.labels}). */
+export const LABEL_FIELDS: { readonly [K in RecordKind]: readonly string[] } = column('labels');
+
+/** Validated front matter of the given kind. */
+export type DataOf<K extends RecordKind> = z.output<Table[K]['schema']>;
