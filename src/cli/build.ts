@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { codeVersion } from '../cache/hash.ts';
-import { builtFingerprints, recordSite, siteInputs, upToDate } from '../cache/site-manifest.ts';
+import { codeVersion } from '../build/cache/hash.ts';
+import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { buildArchiveCached, type CachedBuildOptions } from '../build/build-archive-cached.ts';
 import { type ArchiveResult, buildArchive } from '../pipeline/build-archive.ts';
-import { buildArchiveCached, type CachedBuildOptions } from '../pipeline/build-archive-cached.ts';
 import { countMessages, formatReport } from '../report/report.ts';
 import { readContent, type SourceFile } from './read-content.ts';
 

@@ -14,9 +14,9 @@ import { hasErrors } from '../parse/messages.ts';
 import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
 import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
 import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { recordKey } from '../schema/record-key.ts';
 import { recordUrl } from '../site/urls.ts';
 import { parseSource } from './parse-source.ts';
-import { recordKey } from './record-key.ts';
 
 /** The validated, cross-linked archive: every record, and every body rendered with its mentions. */
 export interface Archive {

@@ -1,8 +1,8 @@
 import type { RecordRef } from '../link/graph.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { recordKey } from '../pipeline/record-key.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { frontMatterJsonSchema } from '../schema/json-schema.ts';
+import { recordKey } from '../schema/record-key.ts';
 import { absoluteUrl, absolutizeHtml, type PublishTarget } from './publish.ts';
 import { recordUrl } from './urls.ts';
 

@@ -1,8 +1,8 @@
 import type { LinkGraph, RecordRef } from '../../link/graph.ts';
 import type { RecordIndex } from '../../link/registry.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
-import { recordKey } from '../../pipeline/record-key.ts';
 import { type DateClaim, type RecordKind, type ResolvedDate, resolveRelativeDate } from '../../schema/index.ts';
+import { recordKey } from '../../schema/record-key.ts';
 import { compareText } from '../collate.ts';
 import { compareDateKeys, dateSortKey } from '../dates.ts';
 import { recordUrl } from '../urls.ts';

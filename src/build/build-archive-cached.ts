@@ -1,13 +1,8 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { withPack } from '../cache/cache-pack.ts';
-import { openVersionedCache } from '../cache/disk-cache.ts';
-import { codeVersion, hashOf } from '../cache/hash.ts';
 import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
 import type { SourceFile } from '../load/read-content.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
-import type { RenderedBody } from '../render/render-body.ts';
-import type { PlaceKind } from '../schema/index.ts';
 import {
   type ArchiveResult,
   assembleArchive,
@@ -16,14 +11,19 @@ import {
   linkRecords,
   recordsOf,
   undecided,
-} from './build-archive.ts';
-import { decodeParseEntry, decodeRendered } from './cache-entries.ts';
-import { runBatches } from './concurrency.ts';
-import type { HostedParse } from './job-host.ts';
-import { recordKey } from './record-key.ts';
-import { restoreMessages } from './serial-message.ts';
-import type { Registry, RenderOutcome } from './worker-jobs.ts';
-import { createJobPool, defaultWorkers } from './worker-pool.ts';
+} from '../pipeline/build-archive.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import type { PlaceKind } from '../schema/index.ts';
+import { recordKey } from '../schema/record-key.ts';
+import { withPack } from './cache/cache-pack.ts';
+import { openVersionedCache } from './cache/disk-cache.ts';
+import { codeVersion, hashOf } from './cache/hash.ts';
+import { decodeParseEntry, decodeRendered } from './workers/cache-entries.ts';
+import { runBatches } from './workers/concurrency.ts';
+import type { HostedParse } from './workers/job-host.ts';
+import { restoreMessages } from './workers/serial-message.ts';
+import type { Registry, RenderOutcome } from './workers/worker-jobs.ts';
+import { createJobPool, defaultWorkers } from './workers/worker-pool.ts';
 
 /** Options of {@link buildArchiveCached}. */
 export interface CachedBuildOptions {

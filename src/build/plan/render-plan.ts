@@ -1,9 +1,9 @@
 import path from 'node:path';
+import type { PublishTarget } from '../../site/publish.ts';
+import type { SiteView } from '../../site/view/site-view.ts';
 import { hashOf } from '../cache/hash.ts';
+import type { SearchShard } from '../search/search-shards.ts';
 import type { ArchiveShape } from './archive-shape.ts';
-import type { PublishTarget } from './publish.ts';
-import type { SearchShard } from './search-shards.ts';
-import type { SiteView } from './view/site-view.ts';
 
 /** The parts of the site view with one page per record; the layouts paginate over these. */
 export const RECORD_PAGE_KINDS = [

@@ -1,6 +1,6 @@
+import { compareText } from '../../site/collate.ts';
+import type { SiteView } from '../../site/view/site-view.ts';
 import { hashOf } from '../cache/hash.ts';
-import { compareText } from './collate.ts';
-import type { SiteView } from './view/site-view.ts';
 
 /**
  * Pages per search index shard. Pagefind holds about 200 KB per indexed page while it builds an

@@ -1,14 +1,14 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
-import type { MentionTarget } from '../link/registry.ts';
-import type { SourceFile } from '../load/read-content.ts';
-import { decodeContentFile } from '../parse/decode.ts';
-import type { AnyParsedRecord } from '../parse/parse-record.ts';
-import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
-import type { PlaceKind, RecordKind } from '../schema/index.ts';
-import { urlFor } from '../site/urls.ts';
-import { parseSource } from './parse-source.ts';
+import { createUnregisteredNameCheck } from '../../link/check-unregistered-names.ts';
+import type { MentionTarget } from '../../link/registry.ts';
+import type { SourceFile } from '../../load/read-content.ts';
+import { decodeContentFile } from '../../parse/decode.ts';
+import type { AnyParsedRecord } from '../../parse/parse-record.ts';
+import { parseSource } from '../../pipeline/parse-source.ts';
+import { createBodyRenderer, type RenderedBody } from '../../render/render-body.ts';
+import type { PlaceKind, RecordKind } from '../../schema/index.ts';
+import { urlFor } from '../../site/urls.ts';
 import { type SerialMessage, serializeMessages } from './serial-message.ts';
 
 /** A record without its file: what is cached and sent between threads. */

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { loadAndReport } from '../../load/load-archive.ts';
 import { type Archive, buildArchive, recordsOf } from '../../pipeline/build-archive.ts';
 import { formatReport } from '../../report/report.ts';
-import { recordUrl } from '../urls.ts';
+import { recordUrl } from '../../site/urls.ts';
 
 /** What the live preview builds from the content as it is now. */
 export interface PreviewContent {
