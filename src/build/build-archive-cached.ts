@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
-import type { SourceFile } from '../load/read-content.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
+import type { SourceFile } from '../parse/source-file.ts';
 import {
   type ArchiveResult,
   assembleArchive,

@@ -4,10 +4,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildArchiveCached } from '../build/build-archive-cached.ts';
 import { codeVersion } from '../build/cache/hash.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
-import { readContent } from '../load/read-content.ts';
+import { readContent, type SourceFile } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { type BuildStage, buildSite } from './build-site.ts';
@@ -67,7 +68,9 @@ async function load() {
   const result = await loadAndReport(values.content, {
     strict: values.strict,
     sources,
-    ...(cacheDir === undefined ? {} : { cache: { cacheDir } }),
+    ...(cacheDir === undefined
+      ? {}
+      : { build: (read: readonly SourceFile[]) => buildArchiveCached(read, { cacheDir }) }),
   });
   // The messages are printed: the site needs no positions, and nothing here keeps the original.
   const archive = result.ok && result.archive ? withoutPositions(result.archive) : undefined;

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { SourceFile } from '../../load/read-content.ts';
+import type { SourceFile } from '../../parse/source-file.ts';
 import type { DiskCache } from '../cache/disk-cache.ts';
 import { decodeParseBody, encodeParseBody, encodeParseEntry, encodeRendered, parseBodyKey } from './cache-entries.ts';
 import { createRenderJob, type ParseOutcome, parseJob, type Registry, type RenderOutcome } from './worker-jobs.ts';
