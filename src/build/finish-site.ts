@@ -112,7 +112,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   return { search: await search, files: await rest, others: otherFiles(build) };
 }
 
-/** What the Eleventy runs of one build share about search (see eleventy-plugin.ts). */
+/** What the Eleventy runs of one build share about search (see eleventy-build-plugin.ts). */
 export interface SearchProgress {
   /** The indexer, once a run has handed it shards. */
   search?: SearchIndexer;
