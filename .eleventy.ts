@@ -1,6 +1,6 @@
 // Eleventy configuration: wiring only. Everything it wires lives in src/.
 import type { UserConfig } from '@11ty/eleventy';
-import { archiveBuildPlugin } from './src/build/eleventy-build-plugin.ts';
+import { archiveBuildPlugin } from './src/build/index.ts';
 import { archivePlugin } from './src/site/eleventy-plugin.ts';
 
 export default function configure(config: UserConfig) {

@@ -119,6 +119,15 @@ describe('architecture', () => {
     expect(cycles, `import cycles between folders:\n${cycles.join('\n')}`).toEqual([]);
   });
 
+  it("should keep the site's definition free of the build's machinery", () => {
+    const fromSite = Object.entries(modules).filter(([module]) => folderOf(module) === 'site');
+    const intoBuild = fromSite.flatMap(([from, imports]) =>
+      imports.filter((to) => folderOf(to) === 'build').map((to) => `${from} -> ${to}`),
+    );
+    expect(fromSite.length).toBeGreaterThan(10);
+    expect(intoBuild).toEqual([]);
+  });
+
   it('should still need every allowed import', () => {
     const edges = new Set(
       Object.entries(modules).flatMap(([from, imports]) => imports.map((to) => `${from} -> ${to}`)),

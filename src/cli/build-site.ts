@@ -1,14 +1,15 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { collectGarbage } from '../build/collect-garbage.ts';
 import {
   type BuildOutcome,
+  collectGarbage,
   newRenderBatches,
   type PreloadedBuild,
   providePreloadedBuild,
-} from '../build/eleventy-build-plugin.ts';
-import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../build/plan/render-plan.ts';
-import { removeAbandonedSearchFolders } from '../build/search/search-folders.ts';
+  RENDER_BATCH_LIMITS,
+  removeAbandonedSearchFolders,
+  type SiteFingerprints,
+} from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';

@@ -4,9 +4,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildArchiveCached } from '../build/build-archive-cached.ts';
-import { codeVersion } from '../build/cache/hash.ts';
-import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
+import {
+  buildArchiveCached,
+  builtFingerprints,
+  codeVersion,
+  recordSite,
+  siteInputs,
+  upToDate,
+} from '../build/index.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent, type SourceFile } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';

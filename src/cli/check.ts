@@ -2,6 +2,7 @@
 // `npm run check [-- --strict] [content-dir]`: validates all content without building the site.
 // It shares the build's cache, so after the first run only changed files are parsed again.
 import { parseArgs } from 'node:util';
+// Not src/build's index: checking needs neither Eleventy's plugin nor Pagefind, and starts faster without them.
 import { buildArchiveCached } from '../build/build-archive-cached.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import type { SourceFile } from '../parse/source-file.ts';
