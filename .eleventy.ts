@@ -1,12 +1,14 @@
 // Eleventy configuration: wiring only. Everything it wires lives in src/.
 import type { UserConfig } from '@11ty/eleventy';
+import { archiveBuildPlugin } from './src/build/index.ts';
 import { archivePlugin } from './src/site/eleventy-plugin.ts';
 
 export default function configure(config: UserConfig) {
-  config.addPlugin(archivePlugin, {
-    contentDir: process.env['NEWS_ARCHIVE_CONTENT'] ?? 'content',
-    siteUrl: process.env['SITE_URL'] ?? 'http://localhost:8080',
-  });
+  const siteUrl = process.env['SITE_URL'] ?? 'http://localhost:8080';
+  // What the site is: layouts' settings, data and filters.
+  config.addPlugin(archivePlugin, { siteUrl });
+  // How the archive reaches it: loaded once, rendered in batches or only where it changed, then finished.
+  config.addPlugin(archiveBuildPlugin, { contentDir: process.env['NEWS_ARCHIVE_CONTENT'] ?? 'content', siteUrl });
   return {
     // The output folder is not set here: the build command points Eleventy at a temporary folder.
     dir: { input: 'layouts', includes: '_includes', data: '_data' },

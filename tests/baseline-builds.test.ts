@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBaselines } from '../src/bench/baseline-builds.ts';
-import { indexedPages } from '../src/site/search-index.ts';
+import { indexedPages } from '../src/build/search/search-index.ts';
 
 const hugo = spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
 

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
-import { openDiskCache, versionFolder } from '../src/cache/disk-cache.ts';
-import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
+import { buildArchiveCached } from '../src/build/build-archive-cached.ts';
+import { openDiskCache, versionFolder } from '../src/build/cache/disk-cache.ts';
+import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/build/cache/site-manifest.ts';
+import type { SiteFingerprints } from '../src/build/plan/render-plan.ts';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type ArchiveResult, buildArchive, withoutPositions } from '../src/pipeline/build-archive.ts';
-import { buildArchiveCached } from '../src/pipeline/build-archive-cached.ts';
 import { formatReport } from '../src/report/report.ts';
-import type { SiteFingerprints } from '../src/site/render-plan.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 import { searchFragments, searchInodes, snapshotSite } from './helpers/tree.ts';
 

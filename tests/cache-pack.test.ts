@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withPack } from '../src/cache/cache-pack.ts';
-import { openDiskCache } from '../src/cache/disk-cache.ts';
+import { withPack } from '../src/build/cache/cache-pack.ts';
+import { openDiskCache } from '../src/build/cache/disk-cache.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array | undefined) => (data === undefined ? undefined : new TextDecoder().decode(data));

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { indexedPages, SearchIndexError } from '../src/build/search/search-index.ts';
 import { errorChain, failureMessage } from '../src/cli/failure-message.ts';
-import { indexedPages, SearchIndexError } from '../src/site/search-index.ts';
 
 /** An error as Node's file system gives it. */
 function systemError(code: string, message: string): NodeJS.ErrnoException {

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toProblemsPage } from '../src/site/live-preview/problems-page.ts';
-import { buildStartTime, removeStaleFiles, staleFilesRefusal } from '../src/site/live-preview/remove-stale-files.ts';
+import { toProblemsPage } from '../src/build/live-preview/problems-page.ts';
+import { buildStartTime, removeStaleFiles, staleFilesRefusal } from '../src/build/live-preview/remove-stale-files.ts';
 
 describe('removeStaleFiles', () => {
   it('should remove what a build did not write, and the folders left empty, but keep the kept folders', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planBatches, RECORD_PAGE_KINDS, type RecordPages } from '../src/site/render-plan.ts';
+import { planBatches, RECORD_PAGE_KINDS, type RecordPages } from '../src/build/plan/render-plan.ts';
 
 /** Record pages with nothing but their URLs, which is all batching reads. */
 function pagesOf(counts: Partial<Record<(typeof RECORD_PAGE_KINDS)[number], number>>): RecordPages {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeSearchFolder, removeAbandonedSearchFolders } from '../src/site/search-folders.ts';
+import { makeSearchFolder, removeAbandonedSearchFolders } from '../src/build/search/search-folders.ts';
 import { isProcessAlive } from '../src/util/process-alive.ts';
 
 /** The id of a process that has ended. */

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { planBuild } from '../src/build/plan/build-plan.ts';
+import { RECORD_PAGE_KINDS, viewSizes } from '../src/build/plan/render-plan.ts';
+import { findPagefindBinary, SearchIndexer, shardGlob } from '../src/build/search/search-index.ts';
+import { planSearchShards, type SearchShard } from '../src/build/search/search-shards.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
-import { planBuild } from '../src/site/build-plan.ts';
 import { publishTarget } from '../src/site/publish.ts';
-import { RECORD_PAGE_KINDS, viewSizes } from '../src/site/render-plan.ts';
-import { findPagefindBinary, SearchIndexer, shardGlob } from '../src/site/search-index.ts';
-import { planSearchShards, type SearchShard } from '../src/site/search-shards.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
 let site: SiteView;

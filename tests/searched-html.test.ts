@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchedHtml } from '../src/site/searched-html.ts';
+import { searchedHtml } from '../src/build/search/searched-html.ts';
 
 describe('the HTML Pagefind reads of a page', () => {
   it.each([

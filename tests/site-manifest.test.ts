@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/cache/site-manifest.ts';
+import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/build/cache/site-manifest.ts';
 
 // The build records its cache before it swaps the new site in (so a failing write fails the build
 // while the old site is in place): the record must follow the folder through the swap's rename, and

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { archiveBuildPlugin } from '../src/build/eleventy-build-plugin.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { archivePlugin } from '../src/site/eleventy-plugin.ts';
@@ -23,7 +24,10 @@ async function render(name: string): Promise<string> {
   const output = mkdtempSync(path.join(tmpdir(), 'archive-template-'));
   const eleventy = new Eleventy(path.join(FIXTURES, 'templates', name), output, {
     quietMode: true,
-    config: (config) => archivePlugin(config, { archive, siteUrl: 'https://news.example.gov' }),
+    config: (config) => {
+      archivePlugin(config, { siteUrl: 'https://news.example.gov' });
+      archiveBuildPlugin(config, { archive, siteUrl: 'https://news.example.gov' });
+    },
   });
   await eleventy.write();
   return readFileSync(path.join(output, 'index.html'), 'utf8');

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { archiveShape, textOnlyChanges } from '../src/build/plan/archive-shape.ts';
+import type { SiteFingerprints } from '../src/build/plan/render-plan.ts';
+import { keepPreviousFiles } from '../src/build/plan/reuse-pages.ts';
 import { BrokenLinksError, buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { KIND_FOLDERS, RECORD_KINDS } from '../src/schema/index.ts';
-import { archiveShape, textOnlyChanges } from '../src/site/archive-shape.ts';
-import type { SiteFingerprints } from '../src/site/render-plan.ts';
-import { keepPreviousFiles } from '../src/site/reuse-pages.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
 import { searchFragments, snapshotSite } from './helpers/tree.ts';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { findPagefindBinary, indexedPages } from '../site/search-index.ts';
+import { findPagefindBinary, indexedPages } from '../build/search/search-index.ts';
 import { type Article, type BaselineOptions, writeEleventyBaseline, writeHugoBaseline } from './baseline-projects.ts';
 import { type Command, countHtml, inSequence, tsxNode } from './commands.ts';
 import { type Measurement, measure } from './measure.ts';

@@ -1,15 +1,16 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import type { Archive } from '../pipeline/build-archive.ts';
 import {
   type BuildOutcome,
+  collectGarbage,
   newRenderBatches,
   type PreloadedBuild,
   providePreloadedBuild,
-} from '../site/eleventy-plugin.ts';
-import { RENDER_BATCH_LIMITS, type SiteFingerprints } from '../site/render-plan.ts';
-import { removeAbandonedSearchFolders } from '../site/search-folders.ts';
-import { collectGarbage } from '../util/collect-garbage.ts';
+  RENDER_BATCH_LIMITS,
+  removeAbandonedSearchFolders,
+  type SiteFingerprints,
+} from '../build/index.ts';
+import type { Archive } from '../pipeline/build-archive.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';

@@ -4,10 +4,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { codeVersion } from '../cache/hash.ts';
-import { builtFingerprints, recordSite, siteInputs, upToDate } from '../cache/site-manifest.ts';
+import {
+  buildArchiveCached,
+  builtFingerprints,
+  codeVersion,
+  recordSite,
+  siteInputs,
+  upToDate,
+} from '../build/index.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
-import { readContent } from '../load/read-content.ts';
+import { readContent, type SourceFile } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { type BuildStage, buildSite } from './build-site.ts';
@@ -67,7 +73,9 @@ async function load() {
   const result = await loadAndReport(values.content, {
     strict: values.strict,
     sources,
-    ...(cacheDir === undefined ? {} : { cache: { cacheDir } }),
+    ...(cacheDir === undefined
+      ? {}
+      : { build: (read: readonly SourceFile[]) => buildArchiveCached(read, { cacheDir }) }),
   });
   // The messages are printed: the site needs no positions, and nothing here keeps the original.
   const archive = result.ok && result.archive ? withoutPositions(result.archive) : undefined;

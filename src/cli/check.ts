@@ -2,7 +2,10 @@
 // `npm run check [-- --strict] [content-dir]`: validates all content without building the site.
 // It shares the build's cache, so after the first run only changed files are parsed again.
 import { parseArgs } from 'node:util';
+// Not src/build's index: checking needs neither Eleventy's plugin nor Pagefind, and starts faster without them.
+import { buildArchiveCached } from '../build/build-archive-cached.ts';
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
+import type { SourceFile } from '../parse/source-file.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -13,8 +16,11 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 const contentDir = positionals[0] ?? DEFAULT_CONTENT_DIR;
-const cache = values['no-cache'] ? {} : { cache: { cacheDir: values.cache } };
-const result = await loadAndReport(contentDir, { strict: values.strict, ...cache });
+const cacheDir = values.cache;
+const cached = values['no-cache']
+  ? {}
+  : { build: (sources: readonly SourceFile[]) => buildArchiveCached(sources, { cacheDir }) };
+const result = await loadAndReport(contentDir, { strict: values.strict, ...cached });
 if (result.ok) {
   const records = result.files.length;
   process.stdout.write(`${contentDir}: ${records} files checked, no errors\n`);

@@ -1,5 +1,5 @@
-import { recordKey } from '../pipeline/record-key.ts';
 import type { RecordKind } from '../schema/index.ts';
+import { recordKey } from '../schema/record-key.ts';
 import { findReferences } from '../schema/reference-fields.ts';
 import type { RecordIndex } from './registry.ts';
 import type { Mention } from './remark-link-mentions.ts';

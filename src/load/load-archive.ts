@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { type ArchiveResult, buildArchive } from '../pipeline/build-archive.ts';
-import { buildArchiveCached, type CachedBuildOptions } from '../pipeline/build-archive-cached.ts';
 import { countMessages, formatReport } from '../report/report.ts';
 import { readContent, type SourceFile } from './read-content.ts';
 
@@ -11,8 +10,11 @@ export const DEFAULT_CONTENT_DIR = 'content';
 export interface LoadOptions {
   /** Warnings fail too. Default `false`. */
   readonly strict?: boolean;
-  /** Parse and render through the on-disk cache and worker threads. Default: no cache, one thread. */
-  readonly cache?: CachedBuildOptions;
+  /**
+   * Builds the archive from the sources, e.g. through the disk cache and worker threads
+   * (`build/build-archive-cached.ts`). Default: {@link buildArchive}, no cache, one thread.
+   */
+  readonly build?: (sources: readonly SourceFile[]) => Promise<ArchiveResult>;
   /** The content, when the caller has read it already. */
   readonly sources?: readonly SourceFile[];
 }
@@ -23,7 +25,7 @@ export async function loadAndReport(
   options: LoadOptions = {},
 ): Promise<ArchiveResult & { ok: boolean; report: string }> {
   const sources = options.sources ?? (await readContent(path.resolve(contentDir)));
-  const result = options.cache ? await buildArchiveCached(sources, options.cache) : buildArchive(sources);
+  const result = options.build ? await options.build(sources) : buildArchive(sources);
   const report = formatReport(result.files, { color: process.stderr.isTTY });
   if (report !== '') process.stderr.write(`${report}\n`);
   const { errors, warnings } = countMessages(result.files);

@@ -3,22 +3,10 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../parse/decode.ts';
 import { RECORD_EXTENSIONS } from '../parse/parse-record.ts';
+import type { Refusal, SourceFile } from '../parse/source-file.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 
-/** Why a content path was not read. */
-export type Refusal = 'symlink-outside-content' | 'not-a-file';
-
-/** A content file as read from disk: its kind comes from its folder. */
-export interface SourceFile {
-  /** Path as shown in messages, relative to the working directory. */
-  readonly path: string;
-  readonly kind: RecordKind | undefined;
-  readonly bytes: Uint8Array;
-  /** Size on disk when it differs from `bytes`: a file over the size limit is not read at all. */
-  readonly size?: number;
-  /** Set when the file was not read, with the reason. */
-  readonly refused?: Refusal;
-}
+export type { Refusal, SourceFile } from '../parse/source-file.ts';
 
 const KIND_BY_FOLDER = new Map<string, RecordKind>(RECORD_KINDS.map((kind) => [KIND_FOLDERS[kind], kind]));
 

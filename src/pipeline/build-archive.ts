@@ -5,20 +5,20 @@ import { checkImportReview } from '../link/check-import-review.ts';
 import { checkLabels } from '../link/check-labels.ts';
 import { checkOfficialRoles } from '../link/check-official-roles.ts';
 import { checkReferences } from '../link/check-references.ts';
-import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
 import { indexRecords, type RecordIndex } from '../link/registry.ts';
 import type { LinkMentionsOptions } from '../link/remark-link-mentions.ts';
 import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
 import { recordUrl } from '../link/urls.ts';
-import type { SourceFile } from '../load/read-content.ts';
 import { NO_POSITIONS } from '../parse/front-matter.ts';
 import { hasErrors } from '../parse/messages.ts';
 import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
-import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
+import type { SourceFile } from '../parse/source-file.ts';
+import type { RenderedBody } from '../render/render-body.ts';
 import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { recordKey } from '../schema/record-key.ts';
 import { parseSource } from './parse-source.ts';
-import { recordKey } from './record-key.ts';
+import { articleWords, createRecordRenderer } from './render-records.ts';
 
 /** The validated, cross-linked archive: every record, and every body rendered with its mentions. */
 export interface Archive {
@@ -44,31 +44,21 @@ export interface LinkedRecords {
 }
 
 /**
- * Turns content files into the archive in two passes: parse and validate each file on its own,
- * then index all records and resolve every reference and mention against the index.
- * Pure: no file system, no clock. Every problem is collected; none is thrown.
+ * Turns content files into the archive in passes: parse and validate each file on its own, then
+ * index all records and resolve every reference against the index, then render every body with
+ * its mentions linked. Pure: no file system, no clock. Every problem is collected; none is thrown.
+ * The cached build (build/build-archive-cached.ts) runs the same passes, through a disk cache and
+ * worker threads.
  */
 export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
   const parsed = sources.map(parseSource);
+  const linked = linkParsed(sources, parsed);
   const bodies = new Map<AnyParsedRecord, Root>();
   for (const { record, body } of parsed) if (record && body) bodies.set(record, body);
-  const invalid = invalidRecords(
-    sources,
-    parsed.map(({ file, record }) => ({ file, parsed: record !== undefined })),
-  );
-  const linked = linkRecords([...bodies.keys()], invalid);
-  suggestKnownSlugs(
-    parsed.map(({ file }) => file),
-    linked.index,
-  );
-  const render = createBodyRenderer(linked.renderOptions);
-  const checkNames = createUnregisteredNameCheck(linked.renderOptions.names, linked.declaredIn);
+  const render = createRecordRenderer(linked.renderOptions, linked.declaredIn);
   const rendered = new Map<string, RenderedBody>();
   for (const record of recordsOf(linked.index)) {
-    const body = bodies.get(record) ?? EMPTY;
-    const plain = record.kind === 'article' ? record.data.plain : [];
-    if (record.kind === 'article') checkNames(body, record.file, [...plain, ...undecided(record.data.proposals)]);
-    rendered.set(recordKey(record), render(body, record.file, plain));
+    rendered.set(recordKey(record), render(bodies.get(record) ?? EMPTY, record.file, articleWords(record)));
   }
   return assembleArchive(
     parsed.map(({ file }) => file),
@@ -79,9 +69,22 @@ export function buildArchive(sources: readonly SourceFile[]): ArchiveResult {
 
 const EMPTY: Root = { type: 'root', children: [] };
 
-/** Spellings whose proposal awaits a decision: `needs-review` already reports them, so `unregistered-name` does not. */
-export function undecided(proposals: readonly { spelling: string; decision: string }[]): string[] {
-  return proposals.filter((proposal) => proposal.decision === 'pending').map((proposal) => proposal.spelling);
+/**
+ * The link pass over parsed files, `parsed[at]` being the outcome of `sources[at]`: index the
+ * records, check every reference, and add known slugs to the messages about unknown ones.
+ */
+export function linkParsed(
+  sources: readonly SourceFile[],
+  parsed: readonly { readonly file: VFile; readonly record?: AnyParsedRecord | undefined }[],
+): LinkedRecords {
+  const records = parsed.flatMap(({ record }) => (record ? [record] : []));
+  const outcomes = parsed.map(({ file, record }) => ({ file, parsed: record !== undefined }));
+  const linked = linkRecords(records, invalidRecords(sources, outcomes));
+  suggestKnownSlugs(
+    parsed.map(({ file }) => file),
+    linked.index,
+  );
+  return linked;
 }
 
 /**

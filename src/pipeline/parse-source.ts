@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import type { Refusal, SourceFile } from '../load/read-content.ts';
 import { decodeContentFile } from '../parse/decode.ts';
 import { reportError } from '../parse/messages.ts';
 import { type AnyParsedRecord, parseRecord } from '../parse/parse-record.ts';
+import type { Refusal, SourceFile } from '../parse/source-file.ts';
 import { KIND_FOLDERS, RECORD_KINDS } from '../schema/index.ts';
 
 /** One source file after the first pass: its messages, and its record and body when it has one. */

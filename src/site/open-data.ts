@@ -1,9 +1,9 @@
 import type { RecordRef } from '../link/graph.ts';
 import { recordUrl } from '../link/urls.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { recordKey } from '../pipeline/record-key.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { frontMatterJsonSchema } from '../schema/json-schema.ts';
+import { recordKey } from '../schema/record-key.ts';
 import { absoluteUrl, absolutizeHtml, type PublishTarget } from './publish.ts';
 
 /** A JSON file of the published site: its path under the output folder and its text. */

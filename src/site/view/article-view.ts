@@ -1,6 +1,6 @@
 import type { ParsedRecord } from '../../parse/parse-record.ts';
-import { recordKey } from '../../pipeline/record-key.ts';
 import type { ArticleData } from '../../schema/index.ts';
+import { recordKey } from '../../schema/record-key.ts';
 import { type DateView, formatDate, formatDateRange } from '../dates.ts';
 import { type LinkView, sortByDate, uniqueRefs, type ViewContext } from './context.ts';
 import { EVENT_KIND_LABELS } from './labels.ts';

@@ -1,5 +1,5 @@
 import type { RecordRef } from '../../link/graph.ts';
-import { recordKey } from '../../pipeline/record-key.ts';
+import { recordKey } from '../../schema/record-key.ts';
 import type { LinkView, ViewContext } from './context.ts';
 
 /** An article that shares records with another, and how many. */

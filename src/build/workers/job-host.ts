@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
+import type { SourceFile } from '../../parse/source-file.ts';
+import type { ArticleWords } from '../../pipeline/render-records.ts';
 import type { DiskCache } from '../cache/disk-cache.ts';
-import type { SourceFile } from '../load/read-content.ts';
 import { decodeParseBody, encodeParseBody, encodeParseEntry, encodeRendered, parseBodyKey } from './cache-entries.ts';
 import { createRenderJob, type ParseOutcome, parseJob, type Registry, type RenderOutcome } from './worker-jobs.ts';
 
@@ -13,13 +14,13 @@ export type JobTask =
   | { readonly type: 'registry'; readonly registry: Registry }
   | {
       readonly type: 'render';
-      /** `plain` is given for articles only: they alone are checked for unregistered names. */
+      /** `words` are given for articles only: they alone are checked for unregistered names. */
       readonly jobs: readonly {
         readonly source: SourceFile;
         readonly key?: string;
         /** Where the rendered body is cached, when it renders without a message. */
         readonly renderKey?: string;
-        readonly plain?: readonly string[];
+        readonly words?: ArticleWords;
       }[];
     };
 
@@ -68,10 +69,10 @@ export function createJobHost(caches: JobCaches | undefined): (task: JobTask) =>
         return undefined;
       case 'render':
         return Promise.all(
-          task.jobs.map(async ({ source, key, renderKey, plain }): Promise<RenderOutcome> => {
+          task.jobs.map(async ({ source, key, renderKey, words }): Promise<RenderOutcome> => {
             const body = await bodyOf(source, key);
             if (!render || !body) throw new TypeError(`nothing to render for ${source.path}`);
-            const outcome = render(source.path, source.bytes, body, plain);
+            const outcome = render(source.path, source.bytes, body, words);
             if (caches && renderKey !== undefined && outcome.messages.length === 0) {
               const { messages: _messages, ...rendered } = outcome;
               caches.render.set(renderKey, encodeRendered(rendered));

@@ -1,7 +1,7 @@
+import { compareText } from '../../site/collate.ts';
+import { PAGE_KIND_KEYS, pageKind } from '../../site/page-kinds.ts';
+import type { SiteView } from '../../site/view/site-view.ts';
 import { hashOf } from '../cache/hash.ts';
-import { compareText } from './collate.ts';
-import { PAGE_KIND_KEYS, pageKind } from './page-kinds.ts';
-import type { SiteView } from './view/site-view.ts';
 
 /**
  * Pages per search index shard. Pagefind holds about 200 KB per indexed page while it builds an

@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { PAGE_KIND_KEYS } from '../../site/page-kinds.ts';
+import type { PublishTarget } from '../../site/publish.ts';
+import type { SitePages, SiteView } from '../../site/view/site-view.ts';
 import { hashOf } from '../cache/hash.ts';
+import type { SearchShard } from '../search/search-shards.ts';
 import type { ArchiveShape } from './archive-shape.ts';
-import { PAGE_KIND_KEYS } from './page-kinds.ts';
-import type { PublishTarget } from './publish.ts';
-import type { SearchShard } from './search-shards.ts';
-import type { SitePages, SiteView } from './view/site-view.ts';
 
 /** The parts of the site view with a page per record or label: the page kinds' (page-kinds.ts). */
 export const RECORD_PAGE_KINDS = PAGE_KIND_KEYS;

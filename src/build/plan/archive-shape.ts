@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Archive } from '../pipeline/build-archive.ts';
-import { recordsOf } from '../pipeline/build-archive.ts';
-import { recordKey } from '../pipeline/record-key.ts';
+import type { Archive } from '../../pipeline/build-archive.ts';
+import { recordsOf } from '../../pipeline/build-archive.ts';
+import { recordKey } from '../../schema/record-key.ts';
 
 /**
  * An archive split into what its pages are made from besides the texts (the skeleton), and the

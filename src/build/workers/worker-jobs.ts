@@ -1,14 +1,14 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { createUnregisteredNameCheck } from '../link/check-unregistered-names.ts';
-import type { MentionTarget } from '../link/registry.ts';
-import { urlFor } from '../link/urls.ts';
-import type { SourceFile } from '../load/read-content.ts';
-import { decodeContentFile } from '../parse/decode.ts';
-import type { AnyParsedRecord } from '../parse/parse-record.ts';
-import { createBodyRenderer, type RenderedBody } from '../render/render-body.ts';
-import type { PlaceKind, RecordKind } from '../schema/index.ts';
-import { parseSource } from './parse-source.ts';
+import type { MentionTarget } from '../../link/registry.ts';
+import { urlFor } from '../../link/urls.ts';
+import { decodeContentFile } from '../../parse/decode.ts';
+import type { AnyParsedRecord } from '../../parse/parse-record.ts';
+import type { SourceFile } from '../../parse/source-file.ts';
+import { parseSource } from '../../pipeline/parse-source.ts';
+import { type ArticleWords, createRecordRenderer } from '../../pipeline/render-records.ts';
+import type { RenderedBody } from '../../render/render-body.ts';
+import type { PlaceKind, RecordKind } from '../../schema/index.ts';
 import { type SerialMessage, serializeMessages } from './serial-message.ts';
 
 /** A record without its file: what is cached and sent between threads. */
@@ -48,22 +48,22 @@ export interface RenderOutcome extends RenderedBody {
 /** A renderer for bodies against the registry; each call renders one body of the file at `path`. */
 export function createRenderJob(
   registry: Registry,
-): (path: string, bytes: Uint8Array, body: Root, plain?: readonly string[]) => RenderOutcome {
-  const checkNames = createUnregisteredNameCheck(registry.names, registry.declaredIn);
-  const render = createBodyRenderer({
-    names: registry.names,
-    slugs: registry.slugs,
-    hrefFor: (target) => {
-      const placeKind = target.kind === 'place' ? registry.placeKinds.get(target.slug) : undefined;
-      return urlFor({ ...target, ...(placeKind ? { placeKind } : {}) });
+): (path: string, bytes: Uint8Array, body: Root, words?: ArticleWords) => RenderOutcome {
+  const render = createRecordRenderer(
+    {
+      names: registry.names,
+      slugs: registry.slugs,
+      hrefFor: (target) => {
+        const placeKind = target.kind === 'place' ? registry.placeKinds.get(target.slug) : undefined;
+        return urlFor({ ...target, ...(placeKind ? { placeKind } : {}) });
+      },
     },
-  });
-  return (path, bytes, body, plain) => {
+    registry.declaredIn,
+  );
+  return (path, bytes, body, words) => {
     // Mentions are located in the text, so the file needs its text, decoded as parsing decoded it.
     const file = bytes.byteLength > 0 ? decodeContentFile(path, bytes) : new VFile({ path });
-    // Only articles get `plain`, and only articles are checked for unregistered names.
-    if (plain !== undefined) checkNames(body, file, plain);
-    const rendered = render(body, file, plain);
+    const rendered = render(body, file, words);
     return { ...rendered, messages: serializeMessages(file) };
   };
 }

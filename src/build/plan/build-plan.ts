@@ -1,9 +1,11 @@
+import type { RecordRef } from '../../link/graph.ts';
+import type { Archive } from '../../pipeline/build-archive.ts';
+import { recordRefOf } from '../../schema/record-key.ts';
+import type { PublishTarget } from '../../site/publish.ts';
+import { type SiteView, toArticlePages } from '../../site/view/site-view.ts';
 import { hashOf } from '../cache/hash.ts';
-import type { RecordRef } from '../link/graph.ts';
-import type { Archive } from '../pipeline/build-archive.ts';
-import { recordRefOf } from '../pipeline/record-key.ts';
+import { planSearchShards, type SearchShard, shardFingerprint } from '../search/search-shards.ts';
 import { type ArchiveShape, textOnlyChanges } from './archive-shape.ts';
-import type { PublishTarget } from './publish.ts';
 import {
   type BatchLimits,
   emptyRecordPages,
@@ -17,8 +19,6 @@ import {
   viewSizes,
 } from './render-plan.ts';
 import { hasFile, hasPage } from './reuse-pages.ts';
-import { planSearchShards, type SearchShard, shardFingerprint } from './search-shards.ts';
-import { type SiteView, toArticlePages } from './view/site-view.ts';
 
 /** How one build renders and indexes the site. */
 export interface BuildPlan {

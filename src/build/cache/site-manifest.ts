@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceFile } from '../load/read-content.ts';
-import type { SiteFingerprints } from '../site/render-plan.ts';
-import type { SearchShard } from '../site/search-shards.ts';
+import type { SourceFile } from '../../parse/source-file.ts';
+import type { SiteFingerprints } from '../plan/render-plan.ts';
+import type { SearchShard } from '../search/search-shards.ts';
 import { hashOf } from './hash.ts';
 
 /** What a finished build leaves in the cache about the site it wrote. */

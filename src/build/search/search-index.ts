@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { pageFile } from './render-plan.ts';
-import { linkOrCopy } from './reuse-pages.ts';
+import { pageFile } from '../plan/render-plan.ts';
+import { linkOrCopy } from '../plan/reuse-pages.ts';
 import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
 

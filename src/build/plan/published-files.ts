@@ -1,13 +1,13 @@
 import { link, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { RecordRef } from '../../link/graph.ts';
+import type { Archive } from '../../pipeline/build-archive.ts';
+import { type FeedSite, toAtom, toJsonFeed } from '../../site/feeds.ts';
+import { openDataFiles, recordDataFiles } from '../../site/open-data.ts';
+import type { PublishTarget } from '../../site/publish.ts';
+import { type SiteView, toArchiveFeed } from '../../site/view/site-view.ts';
+import { mapInWindows } from '../../util/map-in-windows.ts';
 import { hashOf } from '../cache/hash.ts';
-import type { RecordRef } from '../link/graph.ts';
-import type { Archive } from '../pipeline/build-archive.ts';
-import { mapInWindows } from '../util/map-in-windows.ts';
-import { type FeedSite, toAtom, toJsonFeed } from './feeds.ts';
-import { openDataFiles, recordDataFiles } from './open-data.ts';
-import type { PublishTarget } from './publish.ts';
-import { type SiteView, toArchiveFeed } from './view/site-view.ts';
 
 /** A file of the published site besides its pages: its root-relative path and its text. */
 export interface PublishedFile {

@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
-import type { RenderedBody } from '../render/render-body.ts';
+import type { RenderedBody } from '../../render/render-body.ts';
 import type { PlainRecord } from './worker-jobs.ts';
 
 /** A cached first pass over a file that had no message: its record, and whether its body is empty. */

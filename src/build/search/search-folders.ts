@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isProcessAlive } from '../util/process-alive.ts';
+import { isProcessAlive } from '../../util/process-alive.ts';
 
 const PREFIX = 'archive-search-';
 const OWNED = new RegExp(`^${PREFIX}(\\d+)-`);

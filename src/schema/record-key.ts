@@ -1,4 +1,4 @@
-import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { RECORD_KINDS, type RecordKind } from './index.ts';
 
 /** Key of a record in maps that span kinds: `official:tan-chengxu`. */
 export function recordKey(record: { readonly kind: RecordKind; readonly slug: string }): string {

@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { removeInBackground } from '../util/remove-in-background.ts';
+import { removeInBackground } from '../../util/remove-in-background.ts';
 import { hashOf } from './hash.ts';
 
 /** A folder of byte strings keyed by hash. Every key already names its inputs, so entries never go stale. */

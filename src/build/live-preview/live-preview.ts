@@ -1,7 +1,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { Archive } from '../../pipeline/build-archive.ts';
-import { RECORD_PAGE_KINDS, type RecordPages } from '../render-plan.ts';
-import { SEARCH_FOLDER } from '../search-shards.ts';
+import { RECORD_PAGE_KINDS, type RecordPages } from '../plan/render-plan.ts';
+import { SEARCH_FOLDER } from '../search/search-shards.ts';
 import { createPreviewLoader, type PreviewContent } from './preview-content.ts';
 import { problemsMiddleware } from './problems-page.ts';
 import { rebuildOnDeletion } from './rebuild-on-deletion.ts';

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
-import { type Place, reportError, reportWarning } from '../parse/messages.ts';
-import type { RuleId } from '../report/rules.ts';
+import { type Place, reportError, reportWarning } from '../../parse/messages.ts';
+import type { RuleId } from '../../report/rules.ts';
 
 /** A vfile message as plain data, so it can cross from a worker thread or a cache file. */
 export interface SerialMessage {

@@ -2,24 +2,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { collectGarbage } from '../util/collect-garbage.ts';
-import type { BuildPlan } from './build-plan.ts';
-import type { FeedSite } from './feeds.ts';
-import type { PublishTarget } from './publish.ts';
+import type { FeedSite } from '../site/feeds.ts';
+import type { PublishTarget } from '../site/publish.ts';
+import { toSitemap } from '../site/sitemap.ts';
+import type { SiteView } from '../site/view/site-view.ts';
+import { collectGarbage } from './collect-garbage.ts';
+import type { BuildPlan } from './plan/build-plan.ts';
 import {
   type PublishedFilesResult,
   publishedFiles,
   textEditFiles,
   withUnchanged,
   writePublishedFiles,
-} from './published-files.ts';
-import { type PreviousSite, pageFile } from './render-plan.ts';
-import { keepPreviousFiles, reusePages } from './reuse-pages.ts';
-import { SearchIndexer, type SearchIndexResult } from './search-index.ts';
-import { SEARCH_FOLDER, type SearchShard } from './search-shards.ts';
-import { searchedHtml } from './searched-html.ts';
-import { toSitemap } from './sitemap.ts';
-import type { SiteView } from './view/site-view.ts';
+} from './plan/published-files.ts';
+import { type PreviousSite, pageFile } from './plan/render-plan.ts';
+import { keepPreviousFiles, reusePages } from './plan/reuse-pages.ts';
+import { SearchIndexer, type SearchIndexResult } from './search/search-index.ts';
+import { SEARCH_FOLDER, type SearchShard } from './search/search-shards.ts';
+import { searchedHtml } from './search/searched-html.ts';
 
 /** What a build did besides its pages: search, feeds and open data. */
 export interface FinishedSite {
@@ -112,7 +112,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   return { search: await search, files: await rest, others: otherFiles(build) };
 }
 
-/** What the Eleventy runs of one build share about search (see eleventy-plugin.ts). */
+/** What the Eleventy runs of one build share about search (see eleventy-build-plugin.ts). */
 export interface SearchProgress {
   /** The indexer, once a run has handed it shards. */
   search?: SearchIndexer;

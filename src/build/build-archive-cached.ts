@@ -1,29 +1,27 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { withPack } from '../cache/cache-pack.ts';
-import { openVersionedCache } from '../cache/disk-cache.ts';
-import { codeVersion, hashOf } from '../cache/hash.ts';
-import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
-import type { SourceFile } from '../load/read-content.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
-import type { RenderedBody } from '../render/render-body.ts';
-import type { PlaceKind } from '../schema/index.ts';
+import type { SourceFile } from '../parse/source-file.ts';
 import {
   type ArchiveResult,
   assembleArchive,
-  invalidRecords,
   type LinkedRecords,
-  linkRecords,
+  linkParsed,
   recordsOf,
-  undecided,
-} from './build-archive.ts';
-import { decodeParseEntry, decodeRendered } from './cache-entries.ts';
-import { runBatches } from './concurrency.ts';
-import type { HostedParse } from './job-host.ts';
-import { recordKey } from './record-key.ts';
-import { restoreMessages } from './serial-message.ts';
-import type { Registry, RenderOutcome } from './worker-jobs.ts';
-import { createJobPool, defaultWorkers } from './worker-pool.ts';
+} from '../pipeline/build-archive.ts';
+import { articleWords } from '../pipeline/render-records.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import type { PlaceKind } from '../schema/index.ts';
+import { recordKey } from '../schema/record-key.ts';
+import { withPack } from './cache/cache-pack.ts';
+import { openVersionedCache } from './cache/disk-cache.ts';
+import { codeVersion, hashOf } from './cache/hash.ts';
+import { decodeParseEntry, decodeRendered } from './workers/cache-entries.ts';
+import { runBatches } from './workers/concurrency.ts';
+import type { HostedParse } from './workers/job-host.ts';
+import { restoreMessages } from './workers/serial-message.ts';
+import type { Registry, RenderOutcome } from './workers/worker-jobs.ts';
+import { createJobPool, defaultWorkers } from './workers/worker-pool.ts';
 
 /** Options of {@link buildArchiveCached}. */
 export interface CachedBuildOptions {
@@ -50,9 +48,10 @@ const BATCH = 64;
 const EMPTY_BODY: RenderedBody = { html: '', mentions: [] };
 
 /**
- * Builds the archive as {@link buildArchive} does, with the same records, bodies and messages, but
- * parses each file only when its content (or the code) changed, renders a body only when its file or
- * the names it may link to changed, and spreads the work over worker threads.
+ * Builds the archive with the passes of the pure builder (pipeline/build-archive.ts): the same
+ * `parseSource`, `linkParsed`, `createRecordRenderer` and `assembleArchive`, so the records, bodies
+ * and messages are the same. It parses a file only when its content (or the code) changed, renders
+ * a body only when its file or the names it may link to changed, and spreads both over worker threads.
  */
 export async function buildArchiveCached(
   sources: readonly SourceFile[],
@@ -88,26 +87,25 @@ export async function buildArchiveCached(
     });
 
     const files: VFile[] = [];
-    const records: AnyParsedRecord[] = [];
+    const outcomes: { file: VFile; record?: AnyParsedRecord }[] = [];
     const sourceOf = new Map<AnyParsedRecord, number>();
     const empty = new Set<AnyParsedRecord>();
     sources.forEach((source, at) => {
       const file = new VFile({ path: source.path });
       files.push(file);
       const outcome = entries[at] ?? parsed.get(at);
-      if (!outcome) return;
-      if ('messages' in outcome) restoreMessages(file, outcome.messages);
-      if (!outcome.record) return;
+      if (outcome && 'messages' in outcome) restoreMessages(file, outcome.messages);
+      if (!outcome?.record) {
+        outcomes.push({ file });
+        return;
+      }
       const record = { ...outcome.record, file } as AnyParsedRecord;
-      records.push(record);
+      outcomes.push({ file, record });
       sourceOf.set(record, at);
       if (outcome.empty) empty.add(record);
     });
 
-    const withRecord = new Set(records.map((record) => record.file));
-    const outcomes = files.map((file) => ({ file, parsed: withRecord.has(file) }));
-    const linked = linkRecords(records, invalidRecords(sources, outcomes));
-    suggestKnownSlugs(files, linked.index);
+    const linked = linkParsed(sources, outcomes);
     const registry = registryOf(linked);
     const registryKey = hashOf(
       'render',
@@ -148,15 +146,14 @@ export async function buildArchiveCached(
           const batch = assigned.slice(start, start + BATCH);
           const jobs = batch.map((record) => {
             const at = sourceOf.get(record) ?? -1;
-            // Articles carry their `plain:` words, and are checked for unregistered names as they render.
-            const article =
-              record.kind === 'article' ? { plain: [...record.data.plain, ...undecided(record.data.proposals)] } : {};
+            // Articles carry their own words, and are checked for unregistered names as they render.
+            const words = articleWords(record);
             const renderKey = renderKeys.get(record);
             return {
               source: sources[at] as SourceFile,
               ...withKey(keys[at]),
               ...(renderKey === undefined ? {} : { renderKey }),
-              ...article,
+              ...(words ? { words } : {}),
             };
           });
           const results = await pool.run<RenderOutcome[]>(host, { type: 'render', jobs });

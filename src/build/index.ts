@@ -1,0 +1,14 @@
+// The speed machinery's entry: what the commands and `.eleventy.ts` use of src/build.
+export { buildArchiveCached, type CachedBuildOptions, type CacheStats } from './build-archive-cached.ts';
+export { codeVersion } from './cache/hash.ts';
+export { builtFingerprints, recordSite, siteInputs, upToDate } from './cache/site-manifest.ts';
+export { collectGarbage } from './collect-garbage.ts';
+export {
+  archiveBuildPlugin,
+  type BuildOutcome,
+  newRenderBatches,
+  type PreloadedBuild,
+  providePreloadedBuild,
+} from './eleventy-build-plugin.ts';
+export { RENDER_BATCH_LIMITS, type SiteFingerprints } from './plan/render-plan.ts';
+export { removeAbandonedSearchFolders } from './search/search-folders.ts';
