@@ -1,7 +1,8 @@
 // Names of countries inside capitalised phrases: a division of its country, a compound of places,
 // a country's name of several words among other names.
-import type { FoundName } from './find-names.ts';
+
 import { asPlace } from './find-places.ts';
+import type { FoundName } from './found-name.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { type Phrase, slicePhrase, splitOn, wordsOf } from './phrases.ts';
 import { PLACE_WORDS } from './vocabulary.ts';

@@ -1,33 +1,12 @@
-import type { OrganisationKind } from '../schema/index.ts';
 import type { Analysis } from './analyse.ts';
 import type { Occurrence } from './occurrences.ts';
+import { organisationKind } from './organisation-kind.ts';
 import { frontMatterFile, importedFromLine, quoted } from './yaml-text.ts';
 
 /** A file the importer would write, relative to the content folder. */
 export interface DraftFile {
   readonly path: string;
   readonly text: string;
-}
-
-// The organisation word decides the kind; anything else is `other`, for the editor to refine.
-const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
-  [/\bParty Committee\b/u, 'party-committee'],
-  [/\bCommission\b/u, 'commission'],
-  // Before `Government`: the "Foreign Affairs Office of X Government" is a department of it, and
-  // the "Party and Government Delegation" a delegation.
-  [/\b(?:Bureau|Office|Department|Ministry|Administration)\b/u, 'government-department'],
-  [/\bDelegation\b/u, 'delegation'],
-  [/\bGovernment\b/u, 'government'],
-  [/\bBank\b/u, 'bank'],
-  [/\bExchange\b/u, 'exchange'],
-  [/\b(?:Industrial Park)\b/u, 'industrial-park'],
-  [/\b(?:Zone|New Area)\b/u, 'development-zone'],
-  [/\b(?:Co\.|Company|Corporation|Group|Ltd|LTD|Limited|Inc)\b/u, 'company'],
-];
-
-/** The kind an organisation's name says it is: the organisation word decides, else `other`. */
-export function organisationKind(name: string): OrganisationKind {
-  return ORGANISATION_KINDS.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EventKind, Part } from '../schema/index.ts';
-import { organisationKind } from './draft-entities.ts';
 import type { FoundDate } from './find-dates.ts';
 import type { Occurrence } from './occurrences.ts';
+import { organisationKind } from './organisation-kind.ts';
 
 /** An event a sentence of the release reports, with who took part and where. */
 export interface FoundEvent {

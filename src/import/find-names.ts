@@ -1,22 +1,12 @@
 import nlp from 'compromise';
 import { findNameCandidates } from '../link/name-candidates.ts';
-import type { PlaceKind } from '../schema/index.ts';
 import { divisionOfCountry, hyphenatedPlaces, splitAroundCountries } from './country-phrases.ts';
 import { asPlace } from './find-places.ts';
-import type { Gazetteer, GazetteerPlace } from './gazetteer.ts';
+import type { FoundName } from './found-name.ts';
+import type { Gazetteer } from './gazetteer.ts';
 import { findPhrases, type Phrase, slicePhrase, wordsOf } from './phrases.ts';
 import { roleAfter } from './roles.ts';
 import { GENERIC_WORDS, NOT_NAMES, ORGANISATION_HEADS, TITLES } from './vocabulary.ts';
-
-/** A name found in the text, with what it stands for and the role the text gives it. */
-export interface FoundName extends Phrase {
-  readonly kind: 'person' | 'place' | 'organisation';
-  /** The role as written: an appositive, or the title before the name. */
-  readonly role?: string;
-  readonly placeKind?: PlaceKind;
-  /** The gazetteer's entry, for a place it knows. */
-  readonly place?: GazetteerPlace;
-}
 
 // Verbs around a name that only people do: "met with X", "led by X", "X said".
 const PERSON_BEFORE =

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { findNameCandidates } from '../link/name-candidates.ts';
 import type { PlaceKind } from '../schema/index.ts';
-import type { FoundName } from './find-names.ts';
+import type { FoundName } from './found-name.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Phrase } from './phrases.ts';
 import { PLACE_WORDS, SITE_WORDS } from './vocabulary.ts';

@@ -1,7 +1,7 @@
 import { slugify } from '../link/name-candidates.ts';
 import { findProbableVariant } from '../link/probable-variant.ts';
 import type { ArchiveNames } from './archive-names.ts';
-import type { FoundName } from './find-names.ts';
+import type { FoundName } from './found-name.ts';
 import type { ImportMatch, ImportMentionKind } from './report.ts';
 import { roleAfter } from './roles.ts';
 
