@@ -1,0 +1,80 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { passes } from '../../report/verdict.ts';
+import { codeVersion, hashOf } from '../cache/hash.ts';
+import { type CheckRecord, checkRecordFile, readCheckRecord, writeCheckRecord } from './check-record.ts';
+import { stampContent } from './content-stamp.ts';
+
+/** Options of {@link checkCached}. */
+export interface CachedCheckOptions {
+  /** Folder of the cache, shared with the build. */
+  readonly cacheDir: string;
+  /** Warnings fail too. Default `false`. */
+  readonly strict?: boolean;
+  /** The code version the record and the cache's entries are keyed by. Default: {@link codeVersion}. */
+  readonly version?: string;
+}
+
+/** How a check went: whether it passed, how many files it checked, and whether it only replayed a record. */
+export interface CheckOutcome {
+  readonly ok: boolean;
+  readonly files: number;
+  readonly replayed: boolean;
+}
+
+/**
+ * Checks the content in `contentDir` as `loadAndReport` does, printing the same report. When no
+ * file, nor the code, changed since a check recorded its report, that report is printed again
+ * instead, without reading a file; otherwise the content is checked in full, through the build's
+ * cache, and the report recorded for the next check.
+ */
+export async function checkCached(contentDir: string, options: CachedCheckOptions): Promise<CheckOutcome> {
+  const version = options.version ?? (await codeVersion());
+  const strict = options.strict === true;
+  const cwd = process.cwd();
+  const root = realRoot(contentDir);
+  const stamp = root === undefined ? undefined : stampContent(root);
+  const inputs = stamp && hashOf('check', version, process.version, cwd, root ?? '', stamp.hash);
+  const recordFile = root === undefined ? undefined : checkRecordFile(options.cacheDir, root, cwd);
+  const previous = recordFile === undefined ? undefined : readCheckRecord(recordFile);
+  if (inputs !== undefined && previous?.inputs === inputs) {
+    const report = process.stderr.isTTY ? previous.reports.color : previous.reports.plain;
+    // As loadAndReport prints it.
+    if (report !== '') process.stderr.write(`${report}\n`);
+    return { ok: passes(previous, strict), files: previous.files, replayed: true };
+  }
+
+  // Imported here, not above: a check that replays its record needs neither the parsers nor the
+  // linker, and loading them would take longer than the rest of it.
+  const [{ loadAndReport }, { buildArchiveCached }, { countMessages, formatReport }] = await Promise.all([
+    import('../../load/load-archive.ts'),
+    import('../build-archive-cached.ts'),
+    import('../../report/report.ts'),
+  ]);
+  const result = await loadAndReport(contentDir, {
+    strict,
+    build: (sources) => buildArchiveCached(sources, { cacheDir: options.cacheDir, version }),
+  });
+  if (inputs !== undefined && recordFile !== undefined && stamp?.settled === true) {
+    const record: CheckRecord = {
+      inputs,
+      files: result.files.length,
+      ...countMessages(result.files),
+      reports: {
+        plain: formatReport(result.files, { color: false }),
+        color: formatReport(result.files, { color: true }),
+      },
+    };
+    writeCheckRecord(recordFile, record);
+  }
+  return { ok: result.ok, files: result.files.length, replayed: false };
+}
+
+/** The real path of the content folder, as the loader resolves it; `undefined` if there is none. */
+function realRoot(contentDir: string): string | undefined {
+  try {
+    return realpathSync(path.resolve(contentDir));
+  } catch {
+    return undefined;
+  }
+}
