@@ -74,6 +74,7 @@ describe('npm run check with its cache', () => {
     edited: copyFixture(true),
     version: copyFixture(false),
     strict: copyFixture(false),
+    terminal: copyFixture(true),
   };
   // The copies are made at once and left alone long enough for their stamps to be recorded.
   beforeAll(settle);
@@ -108,6 +109,21 @@ describe('npm run check with its cache', () => {
     expect(first).toMatchObject({ replayed: false, ok: false, files: 5 });
     expect(second).toEqual({ ...first, replayed: true });
     expect(second.printed).toContain('✖ 1 error');
+  }, 60_000);
+
+  it('should replay the report in colour on a terminal, as the full check printed it', async () => {
+    const stderr = process.stderr as { isTTY?: boolean };
+    const before = Object.getOwnPropertyDescriptor(stderr, 'isTTY');
+    Object.defineProperty(stderr, 'isTTY', { value: true, configurable: true });
+    try {
+      const first = await checkHere(copies.terminal);
+      const second = await checkHere(copies.terminal);
+      expect(first.printed).toContain('\u001b[');
+      expect(second).toEqual({ ...first, replayed: true });
+    } finally {
+      if (before) Object.defineProperty(stderr, 'isTTY', before);
+      else delete stderr.isTTY;
+    }
   }, 60_000);
 
   it('should check again, never replay, once a file changed, even to the same size', async () => {

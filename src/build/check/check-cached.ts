@@ -31,13 +31,9 @@ export interface CheckOutcome {
 export async function checkCached(contentDir: string, options: CachedCheckOptions): Promise<CheckOutcome> {
   const version = options.version ?? (await codeVersion());
   const strict = options.strict === true;
-  const cwd = process.cwd();
-  const root = realRoot(contentDir);
-  const stamp = root === undefined ? undefined : stampContent(root);
-  const inputs = stamp && hashOf('check', version, process.version, cwd, root ?? '', stamp.hash);
-  const recordFile = root === undefined ? undefined : checkRecordFile(options.cacheDir, root, cwd);
-  const previous = recordFile === undefined ? undefined : readCheckRecord(recordFile);
-  if (inputs !== undefined && previous?.inputs === inputs) {
+  const key = recordKey(contentDir, options.cacheDir, version);
+  const previous = key && readCheckRecord(key.file);
+  if (key !== undefined && previous?.inputs === key.inputs) {
     const report = process.stderr.isTTY ? previous.reports.color : previous.reports.plain;
     // As loadAndReport prints it.
     if (report !== '') process.stderr.write(`${report}\n`);
@@ -55,9 +51,9 @@ export async function checkCached(contentDir: string, options: CachedCheckOption
     strict,
     build: (sources) => buildArchiveCached(sources, { cacheDir: options.cacheDir, version }),
   });
-  if (inputs !== undefined && recordFile !== undefined && stamp?.settled === true) {
+  if (key?.settled === true) {
     const record: CheckRecord = {
-      inputs,
+      inputs: key.inputs,
       files: result.files.length,
       ...countMessages(result.files),
       reports: {
@@ -65,9 +61,29 @@ export async function checkCached(contentDir: string, options: CachedCheckOption
         color: formatReport(result.files, { color: true }),
       },
     };
-    writeCheckRecord(recordFile, record);
+    writeCheckRecord(key.file, record);
   }
   return { ok: result.ok, files: result.files.length, replayed: false };
+}
+
+/**
+ * Where the record of a check of `contentDir` is, and the hash of the inputs it must have been made
+ * from; `undefined` when the folder cannot be stamped, and is always checked in full.
+ */
+function recordKey(
+  contentDir: string,
+  cacheDir: string,
+  version: string,
+): { file: string; inputs: string; settled: boolean } | undefined {
+  const root = realRoot(contentDir);
+  const stamp = root === undefined ? undefined : stampContent(root);
+  if (root === undefined || stamp === undefined) return undefined;
+  const cwd = process.cwd();
+  return {
+    file: checkRecordFile(cacheDir, root, cwd),
+    inputs: hashOf('check', version, process.version, cwd, root, stamp.hash),
+    settled: stamp.settled,
+  };
 }
 
 /** The real path of the content folder, as the loader resolves it; `undefined` if there is none. */

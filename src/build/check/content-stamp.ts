@@ -14,8 +14,8 @@ export interface ContentStamp {
   readonly settled: boolean;
 }
 
-// More than the coarsest clock of a common file system (FAT's 2 s), so a change in the same tick
-// as the one the stamp saw always finds the stamp unsettled.
+// More than a tick of the coarsest clock of a common file system (FAT's 2 s): a file whose change
+// time is that far behind the stamp's cannot change again without its change time moving.
 const SETTLE_NS = 3_000_000_000n;
 
 /**
