@@ -4,6 +4,7 @@ import { passes } from '../../report/verdict.ts';
 import { codeVersion, hashOf } from '../cache/hash.ts';
 import { type CheckRecord, checkRecordFile, readCheckRecord, writeCheckRecord } from './check-record.ts';
 import { stampContent } from './content-stamp.ts';
+import { hashUnsettled, unchangedSince } from './unsettled-files.ts';
 
 /** Options of {@link checkCached}. */
 export interface CachedCheckOptions {
@@ -33,7 +34,7 @@ export async function checkCached(contentDir: string, options: CachedCheckOption
   const strict = options.strict === true;
   const key = recordKey(contentDir, options.cacheDir, version);
   const previous = key && readCheckRecord(key.file);
-  if (key !== undefined && previous?.inputs === key.inputs) {
+  if (key !== undefined && previous?.inputs === key.inputs && unchangedSince(key.root, previous.unsettled)) {
     const report = process.stderr.isTTY ? previous.reports.color : previous.reports.plain;
     // As loadAndReport prints it.
     if (report !== '') process.stderr.write(`${report}\n`);
@@ -42,19 +43,26 @@ export async function checkCached(contentDir: string, options: CachedCheckOption
 
   // Imported here, not above: a check that replays its record needs neither the parsers nor the
   // linker, and loading them would take longer than the rest of it.
-  const [{ loadAndReport }, { buildArchiveCached }, { countMessages, formatReport }] = await Promise.all([
-    import('../../load/load-archive.ts'),
-    import('../build-archive-cached.ts'),
-    import('../../report/report.ts'),
-  ]);
+  const [{ loadAndReport }, { readContent }, { buildArchiveCached }, { countMessages, formatReport }] =
+    await Promise.all([
+      import('../../load/load-archive.ts'),
+      import('../../load/read-content.ts'),
+      import('../build-archive-cached.ts'),
+      import('../../report/report.ts'),
+    ]);
+  const cwd = process.cwd();
+  const sources = await readContent(path.resolve(contentDir), cwd);
   const result = await loadAndReport(contentDir, {
     strict,
-    build: (sources) => buildArchiveCached(sources, { cacheDir: options.cacheDir, version }),
+    sources,
+    build: (read) => buildArchiveCached(read, { cacheDir: options.cacheDir, version }),
   });
-  if (key?.settled === true) {
+  const unsettled = key && hashUnsettled(key.root, cwd, key.unsettled, sources);
+  if (key !== undefined && unsettled !== undefined) {
     const record: CheckRecord = {
       inputs: key.inputs,
       files: result.files.length,
+      unsettled,
       ...countMessages(result.files),
       reports: {
         plain: formatReport(result.files, { color: false }),
@@ -74,7 +82,7 @@ function recordKey(
   contentDir: string,
   cacheDir: string,
   version: string,
-): { file: string; inputs: string; settled: boolean } | undefined {
+): { file: string; inputs: string; root: string; unsettled: readonly string[] } | undefined {
   const root = realRoot(contentDir);
   const stamp = root === undefined ? undefined : stampContent(root);
   if (root === undefined || stamp === undefined) return undefined;
@@ -82,7 +90,8 @@ function recordKey(
   return {
     file: checkRecordFile(cacheDir, root, cwd),
     inputs: hashOf('check', version, process.version, cwd, root, stamp.hash),
-    settled: stamp.settled,
+    root,
+    unsettled: stamp.unsettled,
   };
 }
 

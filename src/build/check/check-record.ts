@@ -11,6 +11,11 @@ export interface CheckRecord {
   readonly files: number;
   readonly errors: number;
   readonly warnings: number;
+  /**
+   * Hashes of the files the stamp could not vouch for (changed just before the check), as the
+   * check read them, by path relative to the content folder.
+   */
+  readonly unsettled: readonly (readonly [file: string, hash: string])[];
   /** The report the check printed, without and with colour (it depends on the terminal). */
   readonly reports: { readonly plain: string; readonly color: string };
 }
@@ -25,9 +30,10 @@ export function checkRecordFile(cacheDir: string, root: string, cwd: string): st
 export function readCheckRecord(file: string): CheckRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as Partial<CheckRecord>;
-    const { inputs, files, errors, warnings, reports } = record;
+    const { inputs, files, errors, warnings, unsettled, reports } = record;
     const whole =
       typeof inputs === 'string' &&
+      Array.isArray(unsettled) &&
       [files, errors, warnings].every(Number.isInteger) &&
       typeof reports?.plain === 'string' &&
       typeof reports.color === 'string';
