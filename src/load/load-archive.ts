@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { type ArchiveResult, buildArchive } from '../pipeline/build-archive.ts';
 import { countMessages, formatReport } from '../report/report.ts';
+import { passes } from '../report/verdict.ts';
 import { readContent, type SourceFile } from './read-content.ts';
 
-/** Where content lives unless `NEWS_ARCHIVE_CONTENT` says otherwise. */
-export const DEFAULT_CONTENT_DIR = 'content';
+export { DEFAULT_CONTENT_DIR } from './content-dir.ts';
 
 /** Options of {@link loadAndReport}. */
 export interface LoadOptions {
@@ -28,7 +28,6 @@ export async function loadAndReport(
   const result = options.build ? await options.build(sources) : buildArchive(sources);
   const report = formatReport(result.files, { color: process.stderr.isTTY });
   if (report !== '') process.stderr.write(`${report}\n`);
-  const { errors, warnings } = countMessages(result.files);
-  const ok = errors === 0 && (options.strict !== true || warnings === 0);
+  const ok = passes(countMessages(result.files), options.strict === true);
   return { ...result, ok, report };
 }
