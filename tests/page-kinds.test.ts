@@ -70,6 +70,12 @@ describe('the table of page kinds', () => {
     }
   });
 
+  it.each(PAGE_KIND_KEYS)("should count %s in the home page's opening sentence", (key) => {
+    const { section, title } = pageKind(key);
+    const lede = page('/').match(/<p class="lede">Who met whom[\s\S]*?<\/p>/)?.[0] ?? '';
+    expect(lede).toContain(`<a href="/${section}/">${urlsOf(key).length} ${title.toLowerCase()}</a>`);
+  });
+
   it.each(PAGE_KIND_KEYS)('should publish the open data of %s that the footer links', (key) => {
     const { data } = pageKind(key);
     if (data === undefined) return;
