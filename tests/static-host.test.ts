@@ -59,6 +59,9 @@ beforeAll(async () => {
   writeFileSync(path.join(site, 'feed.xml'), '<feed/>');
   writeFileSync(path.join(site, 'map.svg'), '<svg/>');
   writeFileSync(path.join(site, 'robots.txt'), '');
+  writeFileSync(path.join(site, 'index.pf_meta'), '');
+  mkdirSync(path.join(site, 'v1.2'));
+  writeFileSync(path.join(site, 'v1.2/index.html'), '');
   writeFileSync(path.join(site, 'index.html'), 'home');
   writeFileSync(path.join(site, '404.html'), 'not found');
   writeFileSync(path.join(site, '_headers'), HEADERS);
@@ -159,6 +162,9 @@ describe('the static host', () => {
     ['/feed.xml', 'text/xml'],
     ['/map.svg', 'image/svg+xml'],
     ['/robots.txt', 'text/plain'],
+    ['/index.pf_meta', 'application/octet-stream'],
+    ['/v1.2', 'text/html;charset=utf-8'],
+    ['/v1.2/', 'text/html;charset=utf-8'],
   ])('should send %s as %s', async (file, type) => {
     const response = await send(archive(), `/archive${file}`);
     expect(response.status).toBe(200);

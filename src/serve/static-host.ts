@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { lookup } from 'mrmime';
 import sirv from 'sirv';
 import { matchesHeaderPattern, parseHeadersFile } from './headers-file.ts';
 
@@ -48,6 +49,14 @@ export async function serveStatic(root: string, prefix = '/', options: ServeOpti
     etag: true,
     extensions: ['html'],
     onNoMatch: (_, response) => notFound(response),
+    // `sirv` sends an empty type for an extension it does not know (Pagefind's `.pf_meta`,
+    // `.pagefind`); a path that names a folder's `index.html` or `x.html` keeps the type of HTML.
+    setHeaders: (response, pathname) => {
+      if (lookup(pathname) !== undefined) return;
+      if (statSync(path.join(base, pathname), { throwIfNoEntry: false })?.isFile()) {
+        response.setHeader('content-type', 'application/octet-stream');
+      }
+    },
   });
   const server = createServer((request, response) => {
     const inside = sitePath(request.url ?? '/', prefix);
