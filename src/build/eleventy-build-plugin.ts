@@ -19,6 +19,8 @@ export interface ArchiveBuildPluginOptions {
   readonly archive?: Archive;
   /** Absolute origin of the published site, for canonical URLs and feeds, e.g. `https://news.example.gov`. */
   readonly siteUrl: string;
+  /** One run of a build that the build command started, with the archive it loaded. */
+  readonly build?: PreloadedBuild;
 }
 
 /** What the build command hands the plugin for one build. */
@@ -73,17 +75,6 @@ export interface BuildOutcome extends FinishedSite {
   readonly plan: BuildPlan;
 }
 
-const PRELOADED = Symbol.for('news-archive.preloaded-build');
-type WithPreloaded = UserConfig & { [PRELOADED]?: PreloadedBuild };
-
-/**
- * Hands a build to the plugin through Eleventy's programmatic `config` callback, which runs before
- * `.eleventy.ts`.
- */
-export function providePreloadedBuild(config: UserConfig, build: PreloadedBuild): void {
-  (config as WithPreloaded)[PRELOADED] = build;
-}
-
 /** Thrown when content has errors; the messages were already printed in the unified style. */
 export class ContentError extends Error {
   override readonly name = 'ContentError';
@@ -107,7 +98,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
   let prepared: Promise<Prepared> | undefined;
   let rendered: Prepared | undefined;
   const prepare = async (): Promise<Prepared> => {
-    const preloaded = (config as WithPreloaded)[PRELOADED];
+    const preloaded = options.build;
     const archive = options.archive ?? preloaded?.archive ?? (await loadContent());
     const batches = preloaded?.batch?.batches;
     const incremental = preloaded?.incremental && {
@@ -126,7 +117,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
     return planned(planBuild(site, target(), incremental, preloaded?.searchShardPages, batches?.limits), site);
   };
   const thisBuild = async (): Promise<Prepared> => {
-    const batches = (config as WithPreloaded)[PRELOADED]?.batch?.batches;
+    const batches = options.build?.batch?.batches;
     let pending: Promise<Prepared>;
     if (batches) {
       batches.prepared ??= prepare();
@@ -145,7 +136,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
   // The layouts paginate over these: every record page, or in an incremental build the changed ones.
   config.addGlobalData('recordPages', async () => {
     const { site, plan } = await thisBuild();
-    const batch = (config as WithPreloaded)[PRELOADED]?.batch;
+    const batch = options.build?.batch;
     const pages = plan.pages?.render ?? site ?? emptyRecordPages();
     return batch ? (plan.batches[batch.index]?.pages ?? emptyRecordPages()) : (preview?.withoutGone(pages) ?? pages);
   });
@@ -155,7 +146,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
     const pagination = data['pagination'] as { data?: unknown } | undefined;
     const recordPage = typeof pagination?.data === 'string' && pagination.data.startsWith('recordPages.');
     if (rendered?.plan.textEdit && !recordPage) return false;
-    const batch = (config as WithPreloaded)[PRELOADED]?.batch;
+    const batch = options.build?.batch;
     if (batch === undefined) return undefined;
     const last = batch.index === batch.batches.count - 1;
     return recordPage === last ? false : undefined;
@@ -169,7 +160,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
     if (!rendered) return;
     const { archive, site, plan } = rendered;
     const output = event.directories.output;
-    const preloaded = (config as WithPreloaded)[PRELOADED];
+    const preloaded = options.build;
     const previous = preloaded?.incremental?.previous;
     const batch = preloaded?.batch;
     // In batches, the rest of the site is made once, after the last batch.

@@ -8,7 +8,6 @@ export {
   type BuildOutcome,
   newRenderBatches,
   type PreloadedBuild,
-  providePreloadedBuild,
 } from './eleventy-build-plugin.ts';
 export { RENDER_BATCH_LIMITS, type SiteFingerprints } from './plan/render-plan.ts';
 export { removeAbandonedSearchFolders } from './search/search-folders.ts';

@@ -1,16 +1,17 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import {
+  archiveBuildPlugin,
   type BuildOutcome,
   collectGarbage,
   newRenderBatches,
   type PreloadedBuild,
-  providePreloadedBuild,
   RENDER_BATCH_LIMITS,
   removeAbandonedSearchFolders,
   type SiteFingerprints,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { DEFAULT_SITE_URL } from '../site/publish.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';
@@ -25,6 +26,8 @@ export interface BuildSiteOptions {
   readonly archive: Archive;
   /** Output folder, replaced only when the whole build succeeded. */
   readonly output: string;
+  /** Absolute origin of the published site, for canonical URLs and feeds. Default {@link DEFAULT_SITE_URL}. */
+  readonly siteUrl?: string;
   /** URL path the site is served under. Default `/`. */
   readonly pathPrefix?: string;
   /** Log Eleventy's progress. Default `false`. */
@@ -83,6 +86,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   // A killed build cannot remove its Pagefind folders; the next one does, once their process is gone.
   removeAbandonedSearchFolders();
   const pathPrefix = options.pathPrefix ?? '/';
+  const siteUrl = options.siteUrl ?? DEFAULT_SITE_URL;
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
   const build = preloadedBuild(options, {
@@ -111,7 +115,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
             configPath: '.eleventy.ts',
             pathPrefix,
             quietMode: options.verbose !== true,
-            config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
+            // Runs before `.eleventy.ts`, which then leaves the plugin out (it adds it for Eleventy's own runs).
+            config: (config) =>
+              config.addPlugin(archiveBuildPlugin, { siteUrl, build: { ...build, batch: { index, batches } } }),
           });
           // Eleventy prints each error it throws, stack trace included; the build reports it once.
           if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);

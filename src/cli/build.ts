@@ -15,6 +15,7 @@ import {
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent, type SourceFile } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
+import { DEFAULT_SITE_URL } from '../site/publish.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { type BuildStage, buildSite } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
@@ -65,7 +66,7 @@ await recoverInterruptedSwap(values.output);
 // Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
 async function load() {
   const sources = await readContent(path.resolve(values.content));
-  // Everything the site depends on besides content and code; SITE_URL is read by .eleventy.ts.
+  // Everything the site depends on besides content and code.
   const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: process.env['SITE_URL'] ?? '' };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
@@ -101,6 +102,7 @@ try {
   const built = await buildSite({
     archive,
     output: values.output,
+    siteUrl: process.env['SITE_URL'] ?? DEFAULT_SITE_URL,
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: async (stage) => {

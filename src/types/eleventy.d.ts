@@ -5,6 +5,8 @@ declare module '@11ty/eleventy' {
     addGlobalData(name: string, value: unknown): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
+    /** Whether a plugin of this function's name was added already (UserConfig.js in Eleventy 3.1.7). */
+    hasPlugin(plugin: (config: UserConfig, options: never) => unknown): boolean;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addExtension(
       extension: string,
