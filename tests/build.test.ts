@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recoverInterruptedSwap, writeAtomically } from '../src/cli/atomic-output.ts';
-import { buildSite } from '../src/cli/build-site.ts';
+import { type BuiltSite, buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { snapshotTree } from './helpers/tree.ts';
@@ -15,6 +15,7 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const output = path.join(mkdtempSync(path.join(tmpdir(), 'archive-build-')), '_site');
 let archive: Archive;
+let built: BuiltSite;
 
 const page = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
 
@@ -22,10 +23,14 @@ beforeAll(async () => {
   const result = buildArchive(await readContent(path.join(root, 'content'), root));
   if (!result.archive) throw new Error('shipped content must be valid');
   archive = result.archive;
-  await buildSite({ archive, output });
+  built = await buildSite({ archive, output });
 }, 120_000);
 
 describe('the built site', () => {
+  it('should be rendered and finished by one Eleventy run when its record pages fit in one batch', () => {
+    expect(built.runs).toBe(1);
+  });
+
   it('should give every record a page', () => {
     const expected = [
       ...[...archive.records.article.keys()].map((slug) => `/articles/${slug}/`),

@@ -49,14 +49,17 @@ export interface PreloadedBuild {
 }
 
 /**
- * The Eleventy runs of one build: one per batch of record pages, then one for the other pages,
- * the feeds, open data, sitemap and search. Eleventy keeps every page it renders in memory until
- * its run ends; in batches it holds one batch at a time.
+ * The Eleventy runs of one build. When the record pages fit in one batch, one run renders every
+ * page and finishes the site. Else there is one run per batch of record pages, then one for the
+ * other pages, the feeds, open data, sitemap and search. Eleventy keeps every page it renders in
+ * memory until its run ends; in batches it holds one batch at a time.
  */
 export interface RenderBatches extends SearchProgress {
   readonly limits: BatchLimits;
   /** How many runs the build needs: known once the first run has planned the build. */
   count: number;
+  /** How many runs Eleventy has finished so far. */
+  runs: number;
   /** The archive, view and plan, made by the first run and used by all. */
   prepared?: Promise<Prepared>;
   /** Pages written by the runs so far. */
@@ -67,7 +70,7 @@ export interface RenderBatches extends SearchProgress {
 
 /** Batches of record pages within `limits`, for one build. */
 export function newRenderBatches(limits: BatchLimits): RenderBatches {
-  return { limits, count: 1, written: [], writtenFiles: [], reusedIn: false };
+  return { limits, count: 1, runs: 0, written: [], writtenFiles: [], reusedIn: false };
 }
 
 /** The plan a build followed, and what it did about search. */
@@ -105,9 +108,9 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
       ...preloaded.incremental,
       shape: archiveShape(archive, sharedByPages(preloaded.incremental.codeVersion, target())),
     };
-    // The record pages in batches, then one run for the rest of the site.
+    // One run when the record pages fit in one batch; else the batches, then one run for the rest.
     const planned = (plan: BuildPlan, site: SiteView | undefined): Prepared => {
-      if (batches) batches.count = plan.batches.length + 1;
+      if (batches) batches.count = plan.batches.length <= 1 ? 1 : plan.batches.length + 1;
       return { archive, site, plan };
     };
     // When only texts changed, the site's view-models are not needed: the rest of the site is kept.
@@ -147,7 +150,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
     const recordPage = typeof pagination?.data === 'string' && pagination.data.startsWith('recordPages.');
     if (rendered?.plan.textEdit && !recordPage) return false;
     const batch = options.build?.batch;
-    if (batch === undefined) return undefined;
+    if (batch === undefined || batch.batches.count === 1) return undefined;
     const last = batch.index === batch.batches.count - 1;
     return recordPage === last ? false : undefined;
   });
@@ -167,6 +170,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
     const writtenNow = listablePages(event.results);
     const filesNow = writtenFiles(event.results);
     if (batch) {
+      batch.batches.runs += 1;
       batch.batches.written.push(...writtenNow);
       batch.batches.writtenFiles.push(...filesNow);
     }

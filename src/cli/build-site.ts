@@ -60,6 +60,8 @@ export interface BuildSiteOptions {
 
 /** What a build did. */
 export interface BuiltSite {
+  /** How many times Eleventy ran: once, unless the record pages needed batches (`RENDER_BATCH_LIMITS`). */
+  readonly runs: number;
   /** Fingerprints of what the build made, for the next build; only with `incremental`. */
   readonly fingerprints?: SiteFingerprints;
   /** What this build made, and what it took unchanged from the previous site; only with `incremental`. */
@@ -141,14 +143,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
       await writeBuildMarker(temporary);
-      await options.beforeSwap?.(temporary, outcome ? builtWith(outcome) : {});
+      await options.beforeSwap?.(temporary, builtWith(outcome, batches.runs));
     },
     {
       ...(options.onStage ? { onStage: options.onStage } : {}),
       ...(options.beforeRename ? { beforeSwap: options.beforeRename } : {}),
     },
   );
-  return outcome ? builtWith(outcome) : {};
+  return builtWith(outcome, batches.runs);
 }
 
 /** The console without its error channel, for Eleventy's logger. */
@@ -178,10 +180,13 @@ function preloadedBuild(
   };
 }
 
-function builtWith({ plan, search, files, others }: BuildOutcome): BuiltSite {
-  if (plan.pages === undefined || plan.search === undefined) return {};
+function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {
+  if (outcome === undefined) return { runs };
+  const { plan, search, files, others } = outcome;
+  if (plan.pages === undefined || plan.search === undefined) return { runs };
   const reused = plan.pages.reused.length;
   return {
+    runs,
     fingerprints: {
       pages: plan.pages.fingerprints,
       search: plan.search,
