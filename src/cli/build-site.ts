@@ -2,16 +2,19 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import {
   archiveBuildPlugin,
+  type BuildHooks,
+  type BuildInputs,
   type BuildOutcome,
   collectGarbage,
-  newRenderBatches,
-  type PreloadedBuild,
+  type PreviousSite,
+  plannedBuild,
+  prepareBuild,
   RENDER_BATCH_LIMITS,
   removeAbandonedSearchFolders,
   type SiteFingerprints,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { DEFAULT_SITE_URL } from '../site/publish.ts';
+import { DEFAULT_SITE_URL, type PublishTarget, publishTarget } from '../site/publish.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';
@@ -56,6 +59,8 @@ export interface BuildSiteOptions {
   readonly searchProcesses?: number;
   /** Record pages per Eleventy run, at most. Default: `RENDER_BATCH_LIMITS` (render-plan.ts). */
   readonly renderBatchPages?: number;
+  /** Bytes of record pages' view-models as JSON per Eleventy run, at most. Default: `RENDER_BATCH_LIMITS`. */
+  readonly renderBatchBytes?: number;
 }
 
 /** What a build did. */
@@ -91,7 +96,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const siteUrl = options.siteUrl ?? DEFAULT_SITE_URL;
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
-  const build = preloadedBuild(options, {
+  // Planned before Eleventy starts: each run is told which pages it renders and which it leaves out.
+  const build = plannedBuild(prepareBuild(buildInputs(options, publishTarget(siteUrl, pathPrefix))), {
+    ...buildHooks(options),
     // Only the pages this build wrote are read. A page taken from the previous site is byte for
     // byte the one the last build checked, and the pages it links are still there: had one gone,
     // its record would be gone and the page's view changed.
@@ -102,36 +109,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       outcome = done;
     },
   });
-  const batches = newRenderBatches({
-    ...RENDER_BATCH_LIMITS,
-    ...(options.renderBatchPages === undefined ? {} : { pages: options.renderBatchPages }),
-  });
   await writeAtomically(
     options.output,
     async (temporary) => {
       const rejections = watchLateRejections();
-      // The first run plans the build and so learns how many batches it needs.
       try {
-        for (let index = 0; index < batches.count; index++) {
+        for (let index = 0; index < build.prepared.runs.length; index++) {
           const eleventy = new Eleventy('layouts', temporary, {
             configPath: '.eleventy.ts',
             pathPrefix,
             quietMode: options.verbose !== true,
             // Runs before `.eleventy.ts`, which then leaves the plugin out (it adds it for Eleventy's own runs).
-            config: (config) =>
-              config.addPlugin(archiveBuildPlugin, { siteUrl, build: { ...build, batch: { index, batches } } }),
+            config: (config) => config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } }),
           });
           // Eleventy prints each error it throws, stack trace included; the build reports it once.
           if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
           await eleventy.write();
           if (index === 0) await options.onStage?.('writing');
           collectGarbage();
-          batches.search?.throwIfFailed();
+          build.search?.throwIfFailed();
         }
         rejections.throwIfUnhandled();
       } catch (error) {
         // Shards may be indexing into the folder that is about to be deleted: let them end first.
-        await batches.search?.settled();
+        await build.search?.settled();
         throw error;
       } finally {
         rejections.stop();
@@ -143,14 +144,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
       await writeBuildMarker(temporary);
-      await options.beforeSwap?.(temporary, builtWith(outcome, batches.runs));
+      await options.beforeSwap?.(temporary, builtWith(outcome, build.runsDone));
     },
     {
       ...(options.onStage ? { onStage: options.onStage } : {}),
       ...(options.beforeRename ? { beforeSwap: options.beforeRename } : {}),
     },
   );
-  return builtWith(outcome, batches.runs);
+  return builtWith(outcome, build.runsDone);
 }
 
 /** The console without its error channel, for Eleventy's logger. */
@@ -161,23 +162,29 @@ const withoutErrors: Pick<Console, 'log' | 'info' | 'warn' | 'error'> = {
   error: () => undefined,
 };
 
-/** What every Eleventy run of the build is handed, besides its batch. */
-function preloadedBuild(
-  options: BuildSiteOptions,
-  hooks: Required<Pick<PreloadedBuild, 'afterPages' | 'onDone'>>,
-): PreloadedBuild {
+/** What the build is planned from. */
+function buildInputs(options: BuildSiteOptions, target: PublishTarget): BuildInputs {
   const { incremental } = options;
-  const previous = incremental?.previous && {
-    output: path.resolve(options.output),
-    fingerprints: incremental.previous,
-  };
   return {
     archive: options.archive,
-    ...(incremental && { incremental: { codeVersion: incremental.codeVersion, ...(previous && { previous }) } }),
-    ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
-    ...(options.searchProcesses === undefined ? {} : { searchProcesses: options.searchProcesses }),
-    ...hooks,
+    target,
+    incremental: incremental && { codeVersion: incremental.codeVersion, previous: previousSite(options) },
+    searchShardPages: options.searchShardPages,
+    batchLimits: {
+      pages: options.renderBatchPages ?? RENDER_BATCH_LIMITS.pages,
+      bytes: options.renderBatchBytes ?? RENDER_BATCH_LIMITS.bytes,
+    },
   };
+}
+
+/** What the runs need besides the plan, but for the hooks `buildSite` sets itself. */
+function buildHooks(options: BuildSiteOptions): BuildHooks {
+  return { previous: previousSite(options), searchProcesses: options.searchProcesses };
+}
+
+/** The site in `output` and its fingerprints, when the build is incremental and they are known. */
+function previousSite({ incremental, output }: BuildSiteOptions): PreviousSite | undefined {
+  return incremental?.previous && { output: path.resolve(output), fingerprints: incremental.previous };
 }
 
 function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {

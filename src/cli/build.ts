@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --force --wait=600]`:
+// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --render-batch-mb=40 --force --wait=600]`:
 // validates the content, then renders the site into a temporary folder that replaces the output only on success.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
     'no-cache': { type: 'boolean', default: false },
     'search-processes': { type: 'string' },
+    'render-batch-mb': { type: 'string' },
+    'render-batch-pages': { type: 'string' },
     force: { type: 'boolean', default: false },
     wait: { type: 'string' },
   },
@@ -39,6 +41,10 @@ const { values } = parseArgs({
 const cacheDir = values['no-cache'] ? undefined : values.cache;
 const searchProcesses = wholeNumber('search-processes', values['search-processes']);
 const waitSeconds = wholeNumber('wait', values.wait, 0);
+// Record pages per Eleventy run (their view-models in MiB, and their count): more renders in fewer
+// runs, with more memory. Defaults: RENDER_BATCH_LIMITS (render-plan.ts).
+const renderBatchMiB = wholeNumber('render-batch-mb', values['render-batch-mb']);
+const renderBatchPages = wholeNumber('render-batch-pages', values['render-batch-pages']);
 
 // The output folder is replaced as a whole: never a source, nor a folder of someone else's files.
 const { output, content, force } = values;
@@ -118,6 +124,8 @@ try {
       : {}),
     beforeRename: lock.assertHeld,
     ...(searchProcesses === undefined ? {} : { searchProcesses }),
+    ...(renderBatchMiB === undefined ? {} : { renderBatchBytes: renderBatchMiB * 2 ** 20 }),
+    ...(renderBatchPages === undefined ? {} : { renderBatchPages }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);

@@ -58,7 +58,7 @@ export interface RenderBatch {
 /** What an incremental build knows besides the site: the code, and the previous site if any. */
 export interface IncrementalInputs {
   readonly codeVersion: string;
-  readonly previous?: PreviousSite;
+  readonly previous?: PreviousSite | undefined;
 }
 
 /** An incremental build's inputs with the archive's shape, which the next build compares against. */
