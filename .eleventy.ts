@@ -2,13 +2,17 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { archiveBuildPlugin } from './src/build/index.ts';
 import { archivePlugin } from './src/site/eleventy-plugin.ts';
+import { DEFAULT_SITE_URL } from './src/site/publish.ts';
 
 export default function configure(config: UserConfig) {
-  const siteUrl = process.env['SITE_URL'] ?? 'http://localhost:8080';
+  const siteUrl = process.env['SITE_URL'] ?? DEFAULT_SITE_URL;
   // What the site is: layouts' settings, data and filters.
   config.addPlugin(archivePlugin, { siteUrl });
-  // How the archive reaches it: loaded once, rendered in batches or only where it changed, then finished.
-  config.addPlugin(archiveBuildPlugin, { contentDir: process.env['NEWS_ARCHIVE_CONTENT'] ?? 'content', siteUrl });
+  // How the archive reaches it: loaded, planned, rendered, then finished. `npm run build` adds this
+  // plugin itself, before this file runs, with the archive it loaded and the run it starts.
+  if (!config.hasPlugin(archiveBuildPlugin)) {
+    config.addPlugin(archiveBuildPlugin, { contentDir: process.env['NEWS_ARCHIVE_CONTENT'] ?? 'content', siteUrl });
+  }
   return {
     // The output folder is not set here: the build command points Eleventy at a temporary folder.
     dir: { input: 'layouts', includes: '_includes', data: '_data' },

@@ -4,17 +4,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Eleventy, { type UserConfig } from '@11ty/eleventy';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { archiveBuildPlugin, plannedBuild, prepareBuild } from '../src/build/index.ts';
 import { recoverInterruptedSwap, writeAtomically } from '../src/cli/atomic-output.ts';
-import { buildSite } from '../src/cli/build-site.ts';
+import { type BuiltSite, buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
+import { DEFAULT_SITE_URL, publishTarget } from '../src/site/publish.ts';
 import { snapshotTree } from './helpers/tree.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const output = path.join(mkdtempSync(path.join(tmpdir(), 'archive-build-')), '_site');
 let archive: Archive;
+let built: BuiltSite;
 
 const page = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
 
@@ -22,8 +26,57 @@ beforeAll(async () => {
   const result = buildArchive(await readContent(path.join(root, 'content'), root));
   if (!result.archive) throw new Error('shipped content must be valid');
   archive = result.archive;
-  await buildSite({ archive, output });
+  built = await buildSite({ archive, output });
 }, 120_000);
+
+/** Eleventy's configuration as `.eleventy.ts` and `add` make it, with every plugin run. */
+async function configured(add?: (config: UserConfig) => void): Promise<UserConfig & { preprocessors: object }> {
+  let seen: UserConfig | undefined;
+  const eleventy = new Eleventy('layouts', mkdtempSync(path.join(tmpdir(), 'archive-config-')), {
+    configPath: '.eleventy.ts',
+    quietMode: true,
+    config: (config) => {
+      seen = config;
+      add?.(config);
+    },
+  });
+  await eleventy.init();
+  if (seen === undefined) throw new Error('Eleventy ran no configuration callback');
+  return seen as UserConfig & { preprocessors: object };
+}
+
+describe('the Eleventy runs of a build', () => {
+  it('should be one that renders and finishes the site when its record pages fit in one batch', () => {
+    expect(built.runs).toBe(1);
+  });
+
+  it('should cancel no template, as Eleventy runs it itself (npm start)', async () => {
+    expect((await configured()).preprocessors).toEqual({});
+  });
+
+  it('should leave the other templates out of a run of record pages, through Eleventy ignores', async () => {
+    // One record page a run: every run but the last renders record pages alone.
+    const prepared = prepareBuild({
+      archive,
+      target: publishTarget(DEFAULT_SITE_URL),
+      batchLimits: { pages: 1, bytes: 1 },
+    });
+    expect(prepared.runs.length).toBeGreaterThan(2);
+    const run = async (index: number) =>
+      configured((config) =>
+        config.addPlugin(archiveBuildPlugin, {
+          siteUrl: DEFAULT_SITE_URL,
+          run: { build: plannedBuild(prepared, {}), index },
+        }),
+      );
+    const [first, last] = [await run(0), await run(prepared.runs.length - 1)];
+    for (const config of [first, last]) expect(config.preprocessors).toEqual({});
+    const others = ['index.njk', 'search.njk', '404.njk', 'a-to-z-index.njk'].map((file) => `layouts/pages/${file}`);
+    expect(others.filter((file) => first.ignores.has(file))).toEqual(others);
+    expect(others.filter((file) => last.ignores.has(file))).toEqual([]);
+    expect(first.ignores.has('layouts/pages/article.njk')).toBe(false);
+  });
+});
 
 describe('the built site', () => {
   it('should give every record a page', () => {

@@ -105,6 +105,23 @@ describe('search shards', () => {
     });
   });
 
+  it('should render every page in one batch when they fit in one, however many shards they fill', () => {
+    const target = publishTarget('https://news.example.gov');
+    const urls = recordUrls();
+    const bytes = [...viewSizes(site).values()].reduce((sum, size) => sum + size, 0);
+    const plan = (pages: number, limit: number) => planBuild(site, target, undefined, 40, { pages, bytes: limit });
+    const fits = plan(urls.length, bytes);
+    expect(fits.shards.length).toBeGreaterThan(1);
+    expect(fits.batches).toHaveLength(1);
+    const [batch] = fits.batches;
+    expect(RECORD_PAGE_KINDS.flatMap((kind) => batch?.pages[kind].map((view) => view.link.url) ?? []).sort()).toEqual(
+      urls,
+    );
+    // One page or one byte over either limit, and the shards are batched again.
+    expect(plan(urls.length - 1, bytes).batches.length).toBeGreaterThan(1);
+    expect(plan(urls.length, bytes - 1).batches.length).toBeGreaterThan(1);
+  });
+
   it("should hand Pagefind a glob that names exactly the shard's page files", () => {
     const [shard] = planSearchShards(site, 40);
     if (!shard) throw new Error('expected a shard');

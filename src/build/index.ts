@@ -5,10 +5,10 @@ export { builtFingerprints, recordSite, siteInputs, upToDate } from './cache/sit
 export { collectGarbage } from './collect-garbage.ts';
 export {
   archiveBuildPlugin,
+  type BuildHooks,
   type BuildOutcome,
-  newRenderBatches,
-  type PreloadedBuild,
-  providePreloadedBuild,
+  plannedBuild,
 } from './eleventy-build-plugin.ts';
-export { RENDER_BATCH_LIMITS, type SiteFingerprints } from './plan/render-plan.ts';
+export { type BuildInputs, prepareBuild } from './plan/build-runs.ts';
+export { type PreviousSite, RENDER_BATCH_LIMITS, type SiteFingerprints } from './plan/render-plan.ts';
 export { removeAbandonedSearchFolders } from './search/search-folders.ts';

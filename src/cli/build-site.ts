@@ -1,16 +1,20 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import {
+  archiveBuildPlugin,
+  type BuildHooks,
+  type BuildInputs,
   type BuildOutcome,
   collectGarbage,
-  newRenderBatches,
-  type PreloadedBuild,
-  providePreloadedBuild,
+  type PreviousSite,
+  plannedBuild,
+  prepareBuild,
   RENDER_BATCH_LIMITS,
   removeAbandonedSearchFolders,
   type SiteFingerprints,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { DEFAULT_SITE_URL, type PublishTarget, publishTarget } from '../site/publish.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';
@@ -25,6 +29,8 @@ export interface BuildSiteOptions {
   readonly archive: Archive;
   /** Output folder, replaced only when the whole build succeeded. */
   readonly output: string;
+  /** Absolute origin of the published site, for canonical URLs and feeds. Default {@link DEFAULT_SITE_URL}. */
+  readonly siteUrl?: string;
   /** URL path the site is served under. Default `/`. */
   readonly pathPrefix?: string;
   /** Log Eleventy's progress. Default `false`. */
@@ -53,10 +59,14 @@ export interface BuildSiteOptions {
   readonly searchProcesses?: number;
   /** Record pages per Eleventy run, at most. Default: `RENDER_BATCH_LIMITS` (render-plan.ts). */
   readonly renderBatchPages?: number;
+  /** Bytes of record pages' view-models as JSON per Eleventy run, at most. Default: `RENDER_BATCH_LIMITS`. */
+  readonly renderBatchBytes?: number;
 }
 
 /** What a build did. */
 export interface BuiltSite {
+  /** How many times Eleventy ran: once, unless the record pages needed batches (`RENDER_BATCH_LIMITS`). */
+  readonly runs: number;
   /** Fingerprints of what the build made, for the next build; only with `incremental`. */
   readonly fingerprints?: SiteFingerprints;
   /** What this build made, and what it took unchanged from the previous site; only with `incremental`. */
@@ -83,9 +93,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   // A killed build cannot remove its Pagefind folders; the next one does, once their process is gone.
   removeAbandonedSearchFolders();
   const pathPrefix = options.pathPrefix ?? '/';
+  const siteUrl = options.siteUrl ?? DEFAULT_SITE_URL;
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
-  const build = preloadedBuild(options, {
+  // Planned before Eleventy starts: each run is told which pages it renders and which it leaves out.
+  const build = plannedBuild(prepareBuild(buildInputs(options, publishTarget(siteUrl, pathPrefix))), {
+    ...buildHooks(options),
     // Only the pages this build wrote are read. A page taken from the previous site is byte for
     // byte the one the last build checked, and the pages it links are still there: had one gone,
     // its record would be gone and the page's view changed.
@@ -96,34 +109,30 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       outcome = done;
     },
   });
-  const batches = newRenderBatches({
-    ...RENDER_BATCH_LIMITS,
-    ...(options.renderBatchPages === undefined ? {} : { pages: options.renderBatchPages }),
-  });
   await writeAtomically(
     options.output,
     async (temporary) => {
       const rejections = watchLateRejections();
-      // The first run plans the build and so learns how many batches it needs.
       try {
-        for (let index = 0; index < batches.count; index++) {
+        for (let index = 0; index < build.prepared.runs.length; index++) {
           const eleventy = new Eleventy('layouts', temporary, {
             configPath: '.eleventy.ts',
             pathPrefix,
             quietMode: options.verbose !== true,
-            config: (config) => providePreloadedBuild(config, { ...build, batch: { index, batches } }),
+            // Runs before `.eleventy.ts`, which then leaves the plugin out (it adds it for Eleventy's own runs).
+            config: (config) => config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } }),
           });
           // Eleventy prints each error it throws, stack trace included; the build reports it once.
           if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
           await eleventy.write();
           if (index === 0) await options.onStage?.('writing');
           collectGarbage();
-          batches.search?.throwIfFailed();
+          build.search?.throwIfFailed();
         }
         rejections.throwIfUnhandled();
       } catch (error) {
         // Shards may be indexing into the folder that is about to be deleted: let them end first.
-        await batches.search?.settled();
+        await build.search?.settled();
         throw error;
       } finally {
         rejections.stop();
@@ -135,14 +144,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
       await writeBuildMarker(temporary);
-      await options.beforeSwap?.(temporary, outcome ? builtWith(outcome) : {});
+      await options.beforeSwap?.(temporary, builtWith(outcome, build.runsDone));
     },
     {
       ...(options.onStage ? { onStage: options.onStage } : {}),
       ...(options.beforeRename ? { beforeSwap: options.beforeRename } : {}),
     },
   );
-  return outcome ? builtWith(outcome) : {};
+  return builtWith(outcome, build.runsDone);
 }
 
 /** The console without its error channel, for Eleventy's logger. */
@@ -153,29 +162,38 @@ const withoutErrors: Pick<Console, 'log' | 'info' | 'warn' | 'error'> = {
   error: () => undefined,
 };
 
-/** What every Eleventy run of the build is handed, besides its batch. */
-function preloadedBuild(
-  options: BuildSiteOptions,
-  hooks: Required<Pick<PreloadedBuild, 'afterPages' | 'onDone'>>,
-): PreloadedBuild {
+/** What the build is planned from. */
+function buildInputs(options: BuildSiteOptions, target: PublishTarget): BuildInputs {
   const { incremental } = options;
-  const previous = incremental?.previous && {
-    output: path.resolve(options.output),
-    fingerprints: incremental.previous,
-  };
   return {
     archive: options.archive,
-    ...(incremental && { incremental: { codeVersion: incremental.codeVersion, ...(previous && { previous }) } }),
-    ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
-    ...(options.searchProcesses === undefined ? {} : { searchProcesses: options.searchProcesses }),
-    ...hooks,
+    target,
+    incremental: incremental && { codeVersion: incremental.codeVersion, previous: previousSite(options) },
+    searchShardPages: options.searchShardPages,
+    batchLimits: {
+      pages: options.renderBatchPages ?? RENDER_BATCH_LIMITS.pages,
+      bytes: options.renderBatchBytes ?? RENDER_BATCH_LIMITS.bytes,
+    },
   };
 }
 
-function builtWith({ plan, search, files, others }: BuildOutcome): BuiltSite {
-  if (plan.pages === undefined || plan.search === undefined) return {};
+/** What the runs need besides the plan, but for the hooks `buildSite` sets itself. */
+function buildHooks(options: BuildSiteOptions): BuildHooks {
+  return { previous: previousSite(options), searchProcesses: options.searchProcesses };
+}
+
+/** The site in `output` and its fingerprints, when the build is incremental and they are known. */
+function previousSite({ incremental, output }: BuildSiteOptions): PreviousSite | undefined {
+  return incremental?.previous && { output: path.resolve(output), fingerprints: incremental.previous };
+}
+
+function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {
+  if (outcome === undefined) return { runs };
+  const { plan, search, files, others } = outcome;
+  if (plan.pages === undefined || plan.search === undefined) return { runs };
   const reused = plan.pages.reused.length;
   return {
+    runs,
     fingerprints: {
       pages: plan.pages.fingerprints,
       search: plan.search,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --force --wait=600]`:
+// `npm run build [-- --pathprefix=/archive/ --output=_site --content=content --search-processes=1 --render-batch-mb=40 --force --wait=600]`:
 // validates the content, then renders the site into a temporary folder that replaces the output only on success.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import {
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent, type SourceFile } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
+import { DEFAULT_SITE_URL } from '../site/publish.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { type BuildStage, buildSite } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
     'no-cache': { type: 'boolean', default: false },
     'search-processes': { type: 'string' },
+    'render-batch-mb': { type: 'string' },
+    'render-batch-pages': { type: 'string' },
     force: { type: 'boolean', default: false },
     wait: { type: 'string' },
   },
@@ -38,6 +41,10 @@ const { values } = parseArgs({
 const cacheDir = values['no-cache'] ? undefined : values.cache;
 const searchProcesses = wholeNumber('search-processes', values['search-processes']);
 const waitSeconds = wholeNumber('wait', values.wait, 0);
+// Record pages per Eleventy run (their view-models in MiB, and their count): more renders in fewer
+// runs, with more memory. Defaults: RENDER_BATCH_LIMITS (render-plan.ts).
+const renderBatchMiB = wholeNumber('render-batch-mb', values['render-batch-mb']);
+const renderBatchPages = wholeNumber('render-batch-pages', values['render-batch-pages']);
 
 // The output folder is replaced as a whole: never a source, nor a folder of someone else's files.
 const { output, content, force } = values;
@@ -65,7 +72,7 @@ await recoverInterruptedSwap(values.output);
 // Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
 async function load() {
   const sources = await readContent(path.resolve(values.content));
-  // Everything the site depends on besides content and code; SITE_URL is read by .eleventy.ts.
+  // Everything the site depends on besides content and code.
   const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: process.env['SITE_URL'] ?? '' };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
@@ -101,6 +108,7 @@ try {
   const built = await buildSite({
     archive,
     output: values.output,
+    siteUrl: process.env['SITE_URL'] ?? DEFAULT_SITE_URL,
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: async (stage) => {
@@ -116,6 +124,8 @@ try {
       : {}),
     beforeRename: lock.assertHeld,
     ...(searchProcesses === undefined ? {} : { searchProcesses }),
+    ...(renderBatchMiB === undefined ? {} : { renderBatchBytes: renderBatchMiB * 2 ** 20 }),
+    ...(renderBatchPages === undefined ? {} : { renderBatchPages }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);

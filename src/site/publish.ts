@@ -10,6 +10,9 @@ export interface PublishTarget {
   readonly pathPrefix: string;
 }
 
+/** The origin a site is built for when none is given (SITE_URL): a local preview's. */
+export const DEFAULT_SITE_URL = 'http://localhost:8080';
+
 /** Normalises the origin and prefix as given on the command line or in the environment. */
 export function publishTarget(siteUrl: string, pathPrefix = '/'): PublishTarget {
   return { siteUrl: siteUrl.replace(/\/+$/, ''), pathPrefix: normalisePathPrefix(pathPrefix) };

@@ -5,6 +5,8 @@ declare module '@11ty/eleventy' {
     addGlobalData(name: string, value: unknown): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
+    /** Whether a plugin of this function's name was added already (UserConfig.js in Eleventy 3.1.7). */
+    hasPlugin(plugin: (config: UserConfig, options: never) => unknown): boolean;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addExtension(
       extension: string,
@@ -14,17 +16,14 @@ declare module '@11ty/eleventy' {
       },
     ): void;
     addWatchTarget(path: string): void;
-    /** Runs before a template renders; returning `false` skips the template. */
-    addPreprocessor(
-      name: string,
-      extensions: string,
-      callback: (data: Record<string, unknown>, content: string) => unknown,
-    ): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: string, listener: (...args: never[]) => unknown): void;
-    ignores: { add(glob: string): void };
+    /** Paths and globs of files that are not templates, relative to the project. */
+    ignores: { add(glob: string): void; has(glob: string): boolean };
+    /** The project's folders, as Eleventy resolved them (`./layouts/`). */
+    readonly directories: { readonly input: string };
     readonly pathPrefix?: string;
   }
 
@@ -40,6 +39,8 @@ declare module '@11ty/eleventy' {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Reads the configuration and runs its plugins, without rendering. */
+    init(): Promise<void>;
     /** Eleventy's logger; `overrideLogger` replaces the console it prints to. */
     readonly logger: { overrideLogger(console: Pick<Console, 'log' | 'info' | 'warn' | 'error'>): void };
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;

@@ -58,7 +58,7 @@ export interface RenderBatch {
 /** What an incremental build knows besides the site: the code, and the previous site if any. */
 export interface IncrementalInputs {
   readonly codeVersion: string;
-  readonly previous?: PreviousSite;
+  readonly previous?: PreviousSite | undefined;
 }
 
 /** An incremental build's inputs with the archive's shape, which the next build compares against. */
@@ -160,8 +160,22 @@ function oneBatch(pages: RecordPages): RenderBatch[] {
   return [{ pages, searchShards: [] }];
 }
 
+/** Whether `pages` fit in one batch within `limits`: then one Eleventy run renders the whole site. */
+function fitInOneBatch(pages: RecordPages, sizes: ReadonlyMap<string, number>, limits: BatchLimits): boolean {
+  let count = 0;
+  let bytes = 0;
+  for (const kind of RECORD_PAGE_KINDS) {
+    for (const view of pages[kind]) {
+      count += 1;
+      bytes += sizes.get(view.link.url) ?? 0;
+    }
+  }
+  return count <= limits.pages && bytes <= limits.bytes;
+}
+
 /**
- * Batches within `limits`, shard by shard, each shard's pages in the order of the kinds. A shard
+ * One batch when the pages fit in one (search then starts once they are all written); else
+ * batches within `limits`, shard by shard, each shard's pages in the order of the kinds. A shard
  * with nothing to render (all its pages reused, or its index reused) is ready after the first run.
  * Shards are rendered from the lightest to the heaviest (by the size of their views): Pagefind,
  * one process beside Eleventy, is busy from the first shard handed to it until the end of a cold
@@ -174,6 +188,7 @@ function batchesByShard(
   sizes: ReadonlyMap<string, number>,
   limits: BatchLimits,
 ): RenderBatch[] {
+  if (fitInOneBatch(pages, sizes, limits)) return oneBatch(pages);
   const shardOf = new Map(shards.flatMap((shard, position) => shard.urls.map((url) => [url, position] as const)));
   const byShard = shards.map(() => emptyRecordPages());
   for (const kind of RECORD_PAGE_KINDS) {

@@ -118,8 +118,10 @@ export interface BatchLimits {
  * Eleventy holds every page of a run in memory until the run ends: its data and its HTML, about
  * four times the page's view-model as JSON. Pages differ tenfold (an article's view is about 13 KB,
  * an official's who appears in many articles 150 KB), so a run is limited by the size of its
- * views, and by a page count only as a backstop. At 10,000 articles these make about ten runs, each
- * holding a few hundred MB, at about a second to start each.
+ * views, and by a page count only as a backstop. Record pages within these limits are one run
+ * with the rest of the site (about 1,000 articles); at 10,000 articles they make 13 batches, each
+ * holding a few hundred MB, at about a second to start each. See docs/architecture.md, "One run,
+ * or batches", for the measurements.
  */
 export const RENDER_BATCH_LIMITS: BatchLimits = { pages: 5000, bytes: 40 * 2 ** 20 };
 

@@ -1,0 +1,66 @@
+import type { Archive } from '../../pipeline/build-archive.ts';
+import type { PublishTarget } from '../../site/publish.ts';
+import { type SiteView, toSiteView } from '../../site/view/site-view.ts';
+import { archiveShape } from './archive-shape.ts';
+import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit } from './build-plan.ts';
+import { type BatchLimits, emptyRecordPages, type RecordPages, sharedByPages } from './render-plan.ts';
+
+/** What a build is planned from. */
+export interface BuildInputs {
+  readonly archive: Archive;
+  readonly target: PublishTarget;
+  /** Render and index only what changed since `previous` was built, and take the rest from it. */
+  readonly incremental?: IncrementalInputs | undefined;
+  /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
+  readonly searchShardPages?: number | undefined;
+  /** Record pages per Eleventy run, at most; without, one run renders every page. */
+  readonly batchLimits?: BatchLimits | undefined;
+}
+
+/** One Eleventy run of a build. */
+export interface BuildRun {
+  /** The record pages it renders: the layouts paginate over these. */
+  readonly pages: RecordPages;
+  /** Whether it renders the other templates too: the index pages, home, search, 404 page… */
+  readonly others: boolean;
+  /** Search shards that can be indexed once it has written its pages, while the next runs render. */
+  readonly searchShards: readonly string[];
+}
+
+/** One build's archive, its view (none when only texts changed: see `BuildPlan.textEdit`), plan and runs. */
+export interface PreparedBuild {
+  readonly archive: Archive;
+  readonly site: SiteView | undefined;
+  readonly plan: BuildPlan;
+  /** At least one; the last one finishes the site. */
+  readonly runs: readonly BuildRun[];
+}
+
+/** Plans a build and its Eleventy runs: `npm run build` before it starts Eleventy, `npm start` per rebuild. */
+export function prepareBuild(inputs: BuildInputs): PreparedBuild {
+  const { archive, target, batchLimits } = inputs;
+  const incremental = inputs.incremental && {
+    ...inputs.incremental,
+    shape: archiveShape(archive, sharedByPages(inputs.incremental.codeVersion, target)),
+  };
+  // When only texts changed, the site's view-models are not needed: the rest of the site is kept.
+  const textEdit = incremental && planTextEdit(archive, target, incremental, batchLimits);
+  if (textEdit) return { archive, site: undefined, plan: textEdit, runs: planRuns(textEdit) };
+  const site = toSiteView(archive, target);
+  const plan = planBuild(site, target, incremental, inputs.searchShardPages, batchLimits);
+  return { archive, site, plan, runs: planRuns(plan) };
+}
+
+/**
+ * The runs that render `plan`: one, with every page, when the record pages fit in one batch;
+ * else one per batch, then one for the other pages. After an edit of texts alone, the other pages
+ * are the previous site's, so the batches are all the runs.
+ */
+export function planRuns(plan: BuildPlan): BuildRun[] {
+  const batches = plan.batches.map((batch) => ({ ...batch, others: false }));
+  const none = { pages: emptyRecordPages(), searchShards: [] };
+  if (plan.textEdit) return batches.length > 0 ? batches : [{ ...none, others: false }];
+  const [only, ...more] = plan.batches;
+  if (more.length === 0) return [{ pages: only?.pages ?? none.pages, others: true, searchShards: [] }];
+  return [...batches, { ...none, others: true }];
+}
