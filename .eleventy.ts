@@ -2,14 +2,14 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { archiveBuildPlugin } from './src/build/index.ts';
 import { archivePlugin } from './src/site/eleventy-plugin.ts';
-import { DEFAULT_SITE_URL } from './src/site/publish.ts';
+import { siteUrlFrom } from './src/site/publish.ts';
 
 export default function configure(config: UserConfig) {
-  const siteUrl = process.env['SITE_URL'] ?? DEFAULT_SITE_URL;
-  // What the site is: layouts' settings, data and filters.
-  config.addPlugin(archivePlugin, { siteUrl });
-  // How the archive reaches it: loaded, planned, rendered, then finished. `npm run build` adds this
-  // plugin itself, before this file runs, with the archive it loaded and the run it starts.
+  const siteUrl = siteUrlFrom(process.env);
+  // What the site is: layouts' settings, data and filters. `npm run build` adds both plugins itself,
+  // before this file runs, with the origin and the run it was given.
+  if (!config.hasPlugin(archivePlugin)) config.addPlugin(archivePlugin, { siteUrl });
+  // How the archive reaches it: loaded, planned, rendered, then finished.
   if (!config.hasPlugin(archiveBuildPlugin)) {
     config.addPlugin(archiveBuildPlugin, { contentDir: process.env['NEWS_ARCHIVE_CONTENT'] ?? 'content', siteUrl });
   }

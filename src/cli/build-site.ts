@@ -14,7 +14,8 @@ import {
   type SiteFingerprints,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { DEFAULT_SITE_URL, type PublishTarget, publishTarget } from '../site/publish.ts';
+import { archivePlugin } from '../site/eleventy-plugin.ts';
+import { type PublishTarget, publishTarget, siteUrlFrom } from '../site/publish.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';
@@ -29,7 +30,7 @@ export interface BuildSiteOptions {
   readonly archive: Archive;
   /** Output folder, replaced only when the whole build succeeded. */
   readonly output: string;
-  /** Absolute origin of the published site, for canonical URLs and feeds. Default {@link DEFAULT_SITE_URL}. */
+  /** Absolute origin of the published site, for canonical URLs and feeds. Default: `SITE_URL`, else `http://localhost:8080` (`siteUrlFrom`). */
   readonly siteUrl?: string;
   /** URL path the site is served under. Default `/`. */
   readonly pathPrefix?: string;
@@ -93,7 +94,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   // A killed build cannot remove its Pagefind folders; the next one does, once their process is gone.
   removeAbandonedSearchFolders();
   const pathPrefix = options.pathPrefix ?? '/';
-  const siteUrl = options.siteUrl ?? DEFAULT_SITE_URL;
+  const siteUrl = options.siteUrl ?? siteUrlFrom(process.env);
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
   // Planned before Eleventy starts: each run is told which pages it renders and which it leaves out.
@@ -119,8 +120,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
             configPath: '.eleventy.ts',
             pathPrefix,
             quietMode: options.verbose !== true,
-            // Runs before `.eleventy.ts`, which then leaves the plugin out (it adds it for Eleventy's own runs).
-            config: (config) => config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } }),
+            // Runs before `.eleventy.ts`, which then leaves both plugins out (it adds them for Eleventy's
+            // own runs): the pages, feeds and sitemap are made for the same origin.
+            config: (config) => {
+              config.addPlugin(archivePlugin, { siteUrl });
+              config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } });
+            },
           });
           // Eleventy prints each error it throws, stack trace included; the build reports it once.
           if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
@@ -133,10 +138,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       } catch (error) {
         // Shards may be indexing into the folder that is about to be deleted: let them end first.
         await build.search?.settled();
+        // Eleventy never handles a passthrough copy that fails after its write did: keep watching, so
+        // that failure cannot end the process before this one is reported.
         throw error;
-      } finally {
-        rejections.stop();
       }
+      rejections.stop();
       // The check ran while the search index was written: links into it are judged now.
       broken = stillBroken(path.resolve(temporary), pathPrefix, broken);
       if (broken.length > 0) {

@@ -15,7 +15,7 @@ import {
 import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
 import { readContent, type SourceFile } from '../load/read-content.ts';
 import { withoutPositions } from '../pipeline/build-archive.ts';
-import { DEFAULT_SITE_URL } from '../site/publish.ts';
+import { siteUrlFrom } from '../site/publish.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import { type BuildStage, buildSite } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
@@ -108,7 +108,7 @@ try {
   const built = await buildSite({
     archive,
     output: values.output,
-    siteUrl: process.env['SITE_URL'] ?? DEFAULT_SITE_URL,
+    siteUrl: siteUrlFrom(process.env),
     pathPrefix: values.pathprefix,
     verbose: values.verbose,
     onStage: async (stage) => {

@@ -13,6 +13,14 @@ export interface PublishTarget {
 /** The origin a site is built for when none is given (SITE_URL): a local preview's. */
 export const DEFAULT_SITE_URL = 'http://localhost:8080';
 
+/**
+ * The origin the site is built for: `SITE_URL` from the environment, else {@link DEFAULT_SITE_URL}.
+ * The build command and `.eleventy.ts` both read it here, so pages, feeds and the sitemap agree.
+ */
+export function siteUrlFrom(environment: Readonly<Record<string, string | undefined>>): string {
+  return environment['SITE_URL'] || DEFAULT_SITE_URL;
+}
+
 /** Normalises the origin and prefix as given on the command line or in the environment. */
 export function publishTarget(siteUrl: string, pathPrefix = '/'): PublishTarget {
   return { siteUrl: siteUrl.replace(/\/+$/, ''), pathPrefix: normalisePathPrefix(pathPrefix) };
