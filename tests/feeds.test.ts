@@ -1,6 +1,8 @@
+import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { FEED_ENTRIES, type FeedArticle, toFeed, toJsonFeed } from '../src/site/feeds.ts';
+import { FEED_ENTRIES, type FeedArticle, toAtom, toFeed, toJsonFeed } from '../src/site/feeds.ts';
 import { publishTarget } from '../src/site/publish.ts';
+import { atomText } from './helpers/atom.ts';
 
 const target = publishTarget('https://news.example.gov', '/archive/');
 const article = (n: number): FeedArticle => ({
@@ -75,5 +77,41 @@ describe('feeds', () => {
 
   it('should give an empty feed a valid updated time', () => {
     expect(toFeed(target, spec, [], '2026-11-22T00:00:00Z').updated).toBe('2026-11-22T00:00:00Z');
+  });
+
+  it('should write Atom with its ids, links, dates and language, and every text exactly', () => {
+    const site = { title: 'Archive &amp; Co', description: 'Press releases', language: 'zh-Hans' };
+    const hostile: FeedArticle = {
+      ...article(0),
+      title: 'A "q" & <script>x</script> &amp;',
+      html: '<p>a ]]> b ]]> <b>c</b></p>',
+    };
+    const feed = toFeed(target, { ...spec, fullText: true }, [hostile, article(1)]);
+    const text = toAtom(feed, site);
+    const ATOM = 'http://www.w3.org/2005/Atom';
+    const root = new DOMParser().parseFromString(text, 'application/xml').documentElement;
+    if (!root) throw new Error('no root element');
+    const child = (parent: typeof root, tag: string) => parent.getElementsByTagNameNS(ATOM, tag)[0];
+    const links = Array.from(root.childNodes)
+      .filter((node) => node.nodeName === 'link')
+      .map((node) => `${(node as typeof root).getAttribute('rel')} ${(node as typeof root).getAttribute('href')}`);
+    expect(root.getAttribute('xml:lang')).toBe('zh-Hans');
+    expect(child(root, 'id')?.textContent).toBe(feed.selfUrl);
+    expect(links.sort()).toEqual([`alternate ${feed.pageUrl}`, `self ${feed.selfUrl}`]);
+    expect(atomText(child(root, 'title'))).toBe('Articles naming Li Qiang · Archive &amp; Co');
+    expect(child(root, 'author')?.textContent?.trim()).toBe('Archive &amp; Co');
+    expect(new Date(child(root, 'updated')?.textContent ?? '').toISOString()).toBe('2026-11-22T00:00:00.000Z');
+    const [first, second] = Array.from(root.getElementsByTagNameNS(ATOM, 'entry'));
+    if (!first || !second) throw new Error('two entries expected');
+    expect(atomText(child(first, 'title'))).toBe(hostile.title);
+    expect(text).not.toContain('<script>');
+    expect(child(first, 'id')?.textContent).toBe('https://news.example.gov/archive/articles/a0/');
+    expect(child(first, 'link')?.getAttribute('href')).toBe('https://news.example.gov/archive/articles/a0/');
+    expect(atomText(child(first, 'summary'))).toBe('Summary 0');
+    expect(atomText(child(first, 'content'))).toBe('a ]]> b ]]> c');
+    expect(new Date(child(first, 'published')?.textContent ?? '').toISOString()).toBe('2018-06-20T00:00:00.000Z');
+    // An undated article: the day the archive took it in, and no publication date.
+    expect(new Date(child(second, 'updated')?.textContent ?? '').toISOString()).toBe('2026-11-22T00:00:00.000Z');
+    expect(child(second, 'published')).toBeUndefined();
   });
 });

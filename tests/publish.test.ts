@@ -12,6 +12,7 @@ import { recordUrl } from '../src/link/urls.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { type StaticHost, serveStatic } from '../src/serve/static-host.ts';
+import { atomText } from './helpers/atom.ts';
 
 // The site is built for, and served only under, a path prefix, the way a project page on GitHub
 // Pages or a sub-folder of a ministry's site is.
@@ -29,7 +30,7 @@ const ATOM = 'http://www.w3.org/2005/Atom';
 function atomEntries(file: string) {
   const document = xml(file);
   return Array.from(document.getElementsByTagNameNS(ATOM, 'entry')).map((entry) => ({
-    title: entry.getElementsByTagNameNS(ATOM, 'title')[0]?.textContent ?? '',
+    title: atomText(entry.getElementsByTagNameNS(ATOM, 'title')[0]),
     link: entry.getElementsByTagNameNS(ATOM, 'link')[0]?.getAttribute('href') ?? '',
     updated: entry.getElementsByTagNameNS(ATOM, 'updated')[0]?.textContent ?? '',
     content: entry.getElementsByTagNameNS(ATOM, 'content')[0]?.textContent ?? '',
@@ -87,7 +88,8 @@ describe('a site built under a path prefix', () => {
       [...archive.records.article.keys()].map((slug) => `${host.url}articles/${slug}/`).sort(),
     );
     for (const entry of entries) {
-      expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      // The day the archive took the article in, as midnight UTC.
+      expect(new Date(entry.updated).toISOString()).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
       // Links inside the article text work from a feed reader, away from the site.
       expect(entry.content).toContain(`href="${host.url}officials/`);
       expect(entry.content).not.toMatch(/href="\/(?!\/)/);

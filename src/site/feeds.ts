@@ -1,3 +1,4 @@
+import { Feed as PackageFeed } from 'feed';
 import type { DateView } from './dates.ts';
 import { absoluteUrl, absolutizeHtml, type PublishTarget } from './publish.ts';
 
@@ -141,7 +142,11 @@ export function feedLinks(feed: Feed): FeedLink[] {
   return feed.jsonPath ? [atom, { url: feed.jsonPath, title: feed.title, type: 'application/feed+json' }] : [atom];
 }
 
-/** A feed as JSON Feed 1.1 text (https://jsonfeed.org/version/1.1). */
+/**
+ * A feed as JSON Feed 1.1 text (https://jsonfeed.org/version/1.1). Written here, not by the `feed`
+ * package: the package writes JSON Feed 1 (no `authors`, `language` or `content_text`), and takes one
+ * title and summary for both formats, where Atom needs them as HTML and JSON Feed as plain text.
+ */
 export function toJsonFeed(feed: Feed, siteTitle: string, language: string): string {
   return JSON.stringify(
     {
@@ -177,33 +182,44 @@ export interface FeedSite {
   readonly language: string;
 }
 
-/** A feed as Atom 1.0 text (RFC 4287). Every text is escaped, so markup in titles stays text. */
+/**
+ * A feed as Atom 1.0 text (RFC 4287), written by the `feed` package. The package writes entry titles
+ * and summaries as `type="html"`, so they are escaped here once as HTML: markup in a title stays text.
+ * Every date is given, so the text is the same on every build.
+ */
 export function toAtom(feed: Feed, site: FeedSite): string {
-  const entries = feed.entries.flatMap((entry) => [
-    '  <entry>',
-    `    <title>${escapeXml(entry.title)}</title>`,
-    `    <link href="${escapeXml(entry.url)}" rel="alternate" type="text/html"/>`,
-    `    <id>${escapeXml(entry.url)}</id>`,
-    ...(entry.published ? [`    <published>${entry.published}</published>`] : []),
-    `    <updated>${entry.updated}</updated>`,
-    `    <summary>${escapeXml(entry.summary)}</summary>`,
-    ...(entry.html === undefined ? [] : [`    <content type="html">${escapeXml(entry.html)}</content>`]),
-    '  </entry>',
-  ]);
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
-    `  <title>${escapeXml(`${feed.title} · ${site.title}`)}</title>`,
-    `  <subtitle>${escapeXml(site.description)}</subtitle>`,
-    `  <link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/atom+xml"/>`,
-    `  <link href="${escapeXml(feed.pageUrl)}" rel="alternate" type="text/html"/>`,
-    `  <id>${escapeXml(feed.selfUrl)}</id>`,
-    `  <updated>${feed.updated}</updated>`,
-    `  <author><name>${escapeXml(site.title)}</name></author>`,
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
+  const atom = new PackageFeed({
+    id: feed.selfUrl,
+    title: keepAmp(`${feed.title} · ${site.title}`),
+    description: keepAmp(site.description),
+    link: feed.pageUrl,
+    feedLinks: { atom: feed.selfUrl },
+    updated: new Date(feed.updated),
+    author: { name: keepAmp(site.title) },
+    generator: false,
+  });
+  for (const entry of feed.entries) {
+    atom.addItem({
+      id: entry.url,
+      link: entry.url,
+      title: escapeXml(entry.title),
+      description: escapeXml(entry.summary),
+      // xml-js ends a CDATA section at a second `]]>`; as `]]&gt;` it is the same HTML.
+      ...(entry.html === undefined ? {} : { content: entry.html.replaceAll(']]>', ']]&gt;') }),
+      ...(entry.published ? { published: new Date(entry.published) } : {}),
+      date: new Date(entry.updated),
+    });
+  }
+  // The package has no `xml:lang`; it goes on the root element.
+  const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
+  const text = atom.atom1();
+  if (!text.includes(root)) throw new Error('the feed package changed its Atom root element');
+  return `${text.replace(root, () => `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`)}\n`;
+}
+
+/** Plain XML text for xml-js, which reads `&amp;` in text as `&` before it escapes: a literal `&amp;` stays. */
+function keepAmp(text: string): string {
+  return text.replaceAll('&amp;', '&amp;amp;');
 }
 
 /** Escapes text for XML content and attribute values. */
