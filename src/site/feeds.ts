@@ -1,4 +1,5 @@
 import { Feed as PackageFeed } from 'feed';
+import { escapeXml } from '../render/svg-escape.ts';
 import type { DateView } from './dates.ts';
 import { absoluteUrl, absolutizeHtml, type PublishTarget } from './publish.ts';
 
@@ -220,9 +221,4 @@ export function toAtom(feed: Feed, site: FeedSite): string {
 /** Plain XML text for xml-js, which reads `&amp;` in text as `&` before it escapes: a literal `&amp;` stays. */
 function keepAmp(text: string): string {
   return text.replaceAll('&amp;', '&amp;amp;');
-}
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

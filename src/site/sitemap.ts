@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { escapeXml } from './feeds.ts';
+import { escapeXml } from '../render/svg-escape.ts';
 import { absoluteUrl, type PublishTarget } from './publish.ts';
 
 /** A page Eleventy wrote: its URL, and the file it went to. */
