@@ -73,7 +73,7 @@ await recoverInterruptedSwap(values.output);
 async function load() {
   const sources = await readContent(path.resolve(values.content));
   // Everything the site depends on besides content and code.
-  const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: process.env['SITE_URL'] ?? '' };
+  const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: siteUrlFrom(process.env) };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
   if (unchanged) return { unchanged, inputs };
