@@ -4,16 +4,19 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { archiveShape } from '../src/build/plan/archive-shape.ts';
 import { planBuild } from '../src/build/plan/build-plan.ts';
+import { planRuns } from '../src/build/plan/build-runs.ts';
 import { RECORD_PAGE_KINDS, viewSizes } from '../src/build/plan/render-plan.ts';
 import { findPagefindBinary, SearchIndexer, shardGlob } from '../src/build/search/search-index.ts';
 import { planSearchShards, type SearchShard } from '../src/build/search/search-shards.ts';
 import { readContent } from '../src/load/read-content.ts';
-import { buildArchive } from '../src/pipeline/build-archive.ts';
+import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
 
 let site: SiteView;
+let archive: Archive;
 const recordUrls = () => RECORD_PAGE_KINDS.flatMap((kind) => site[kind].map((view) => view.link.url)).sort();
 /** The pages of records that never have a date: officials, places, organisations, documents. */
 const undatedRecordUrls = () =>
@@ -24,8 +27,9 @@ const undatedRecordUrls = () =>
 beforeAll(async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-shards-'));
   await writeCorpus(path.join(work, 'content'), { articles: 80, seed: 4 });
-  const { archive } = buildArchive(await readContent(path.join(work, 'content'), work));
-  if (!archive) throw new Error('the corpus must be valid');
+  const built = buildArchive(await readContent(path.join(work, 'content'), work));
+  if (!built.archive) throw new Error('the corpus must be valid');
+  archive = built.archive;
   site = toSiteView(archive, publishTarget('https://news.example.gov'));
 }, 60_000);
 
@@ -120,6 +124,47 @@ describe('search shards', () => {
     // One page or one byte over either limit, and the shards are batched again.
     expect(plan(urls.length - 1, bytes).batches.length).toBeGreaterThan(1);
     expect(plan(urls.length, bytes - 1).batches.length).toBeGreaterThan(1);
+  });
+
+  it('should render the pages an edit reaches apart from the other pages once the whole site no longer fits one run', () => {
+    const target = publishTarget('https://news.example.gov');
+    const shape = archiveShape(archive, 'c1');
+    const before = planBuild(site, target, { codeVersion: 'c1', shape });
+    const output = mkdtempSync(path.join(tmpdir(), 'archive-previous-'));
+    for (const url of recordUrls()) {
+      mkdirSync(path.join(output, url), { recursive: true });
+      writeFileSync(path.join(output, url, 'index.html'), '<p>kept</p>');
+    }
+    const fingerprints = { pages: before.pages?.fingerprints ?? new Map(), search: new Map(), files: new Map() };
+    const retitled = site.articles[3];
+    const edited = {
+      ...site,
+      articles: site.articles.map((view) =>
+        view === retitled ? { ...view, title: `${view.title} (retitled)` } : view,
+      ),
+    };
+    const bytes = [...viewSizes(edited).values()].reduce((sum, size) => sum + size, 0);
+    const runsWithin = (limit: number) =>
+      planRuns(
+        planBuild(edited, target, { codeVersion: 'c1', shape, previous: { output, fingerprints } }, 40, {
+          pages: 10_000,
+          bytes: limit,
+        }),
+      );
+    // The site fits: the retitled page and every other page in one run.
+    const [only, ...none] = runsWithin(bytes);
+    expect(none).toEqual([]);
+    expect(only?.others).toBe(true);
+    expect(only?.pages.articles.map((view) => view.link.url)).toEqual([retitled?.link.url]);
+    // One byte short: the page the edit reached, then the others in a run of their own, which
+    // finishes the site; its shard goes to Pagefind as soon as its page is written.
+    const [pages, others, ...more] = runsWithin(bytes - 1);
+    expect(more).toEqual([]);
+    expect(pages?.others).toBe(false);
+    expect(pages?.pages.articles.map((view) => view.link.url)).toEqual([retitled?.link.url]);
+    expect(pages?.searchShards.length).toBeGreaterThan(0);
+    expect(others?.others).toBe(true);
+    expect(RECORD_PAGE_KINDS.map((kind) => others?.pages[kind].length)).toEqual(RECORD_PAGE_KINDS.map(() => 0));
   });
 
   it("should hand Pagefind a glob that names exactly the shard's page files", () => {

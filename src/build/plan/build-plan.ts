@@ -34,6 +34,11 @@ export interface BuildPlan {
   readonly sameShards: ReadonlySet<string>;
   /** The record pages to render, in batches of one Eleventy run each. */
   readonly batches: readonly RenderBatch[];
+  /**
+   * Whether the one batch and the other pages (index pages, home, search…) are one Eleventy run:
+   * when the whole site fits one (see `siteFitsInOneBatch`), or without batch limits.
+   */
+  readonly oneRun: boolean;
   /** The archive's shape, for the next build; only in an incremental build. */
   readonly shape: ArchiveShape | undefined;
   /**
@@ -82,7 +87,7 @@ export function planBuild(
   if (incremental === undefined) {
     // Sizing the views costs a pass over them: only a build in batches needs it.
     const batches = batchLimits ? batchesByShard(site, shards, viewSizes(site), batchLimits) : oneBatch(site);
-    return { pages: undefined, shards, search: undefined, sameShards: new Set(), batches, shape: undefined };
+    return { pages: undefined, shards, search: undefined, sameShards: new Set(), ...batches, shape: undefined };
   }
   const { previous } = incremental;
   const shared = sharedByPages(incremental.codeVersion, target);
@@ -151,31 +156,35 @@ function searchAndBatches(
     shards,
     search,
     sameShards,
-    batches: batchLimits ? batchesByShard(pages.render, shards, pages.sizes, batchLimits) : oneBatch(pages.render),
+    ...(batchLimits ? batchesByShard(pages.render, shards, pages.sizes, batchLimits) : oneBatch(pages.render)),
   };
 }
 
-/** Every page in one run; search is left to the end of the build. */
-function oneBatch(pages: RecordPages): RenderBatch[] {
-  return [{ pages, searchShards: [] }];
-}
+/** How a build's record pages are split into Eleventy runs. */
+type Batches = Pick<BuildPlan, 'batches' | 'oneRun'>;
 
-/** Whether `pages` fit in one batch within `limits`: then one Eleventy run renders the whole site. */
-function fitInOneBatch(pages: RecordPages, sizes: ReadonlyMap<string, number>, limits: BatchLimits): boolean {
-  let count = 0;
-  let bytes = 0;
-  for (const kind of RECORD_PAGE_KINDS) {
-    for (const view of pages[kind]) {
-      count += 1;
-      bytes += sizes.get(view.link.url) ?? 0;
-    }
-  }
-  return count <= limits.pages && bytes <= limits.bytes;
+/** Every page in one run; search is left to the end of the build. */
+function oneBatch(pages: RecordPages): Batches {
+  return { batches: [{ pages, searchShards: [] }], oneRun: true };
 }
 
 /**
- * One batch when the pages fit in one (search then starts once they are all written); else
- * batches within `limits`, shard by shard, each shard's pages in the order of the kinds. A shard
+ * Whether the whole site's record pages (`sizes`: each one's view size) fit in one batch: then one
+ * Eleventy run renders every page. The test is the site's, not the pages to render: after an edit
+ * of a large archive the few pages to render fit, but the run that renders them would also hold
+ * the index pages, which grow with the archive, and finish the site beside Pagefind; in runs of
+ * their own, what the record pages held is collected first (see docs/architecture.md, "One run,
+ * or batches"). In a build of text edits `sizes` holds only the pages it renders.
+ */
+function siteFitsInOneBatch(sizes: ReadonlyMap<string, number>, limits: BatchLimits): boolean {
+  let bytes = 0;
+  for (const size of sizes.values()) bytes += size;
+  return sizes.size <= limits.pages && bytes <= limits.bytes;
+}
+
+/**
+ * One batch when the site fits in one (search then starts once every page is written); else
+ * the pages to render in batches within `limits`, shard by shard, each shard's pages in the order of the kinds. A shard
  * with nothing to render (all its pages reused, or its index reused) is ready after the first run.
  * Shards are rendered from the lightest to the heaviest (by the size of their views): Pagefind,
  * one process beside Eleventy, is busy from the first shard handed to it until the end of a cold
@@ -187,8 +196,8 @@ function batchesByShard(
   shards: readonly SearchShard[],
   sizes: ReadonlyMap<string, number>,
   limits: BatchLimits,
-): RenderBatch[] {
-  if (fitInOneBatch(pages, sizes, limits)) return oneBatch(pages);
+): Batches {
+  if (siteFitsInOneBatch(sizes, limits)) return oneBatch(pages);
   const shardOf = new Map(shards.flatMap((shard, position) => shard.urls.map((url) => [url, position] as const)));
   const byShard = shards.map(() => emptyRecordPages());
   for (const kind of RECORD_PAGE_KINDS) {
@@ -219,5 +228,5 @@ function batchesByShard(
   }
   const first = batches[0];
   if (first) first.searchShards.unshift(...readyFirst);
-  return batches;
+  return { batches, oneRun: false };
 }

@@ -52,15 +52,14 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
 }
 
 /**
- * The runs that render `plan`: one, with every page, when the record pages fit in one batch;
- * else one per batch, then one for the other pages. After an edit of texts alone, the other pages
- * are the previous site's, so the batches are all the runs.
+ * The runs that render `plan`: one, with every page, when the whole site fits in one (`oneRun`);
+ * else one per batch, then one for the other pages, which finishes the site. After an edit of texts
+ * alone, the other pages are the previous site's, so the batches are all the runs.
  */
 export function planRuns(plan: BuildPlan): BuildRun[] {
   const batches = plan.batches.map((batch) => ({ ...batch, others: false }));
   const none = { pages: emptyRecordPages(), searchShards: [] };
   if (plan.textEdit) return batches.length > 0 ? batches : [{ ...none, others: false }];
-  const [only, ...more] = plan.batches;
-  if (more.length === 0) return [{ pages: only?.pages ?? none.pages, others: true, searchShards: [] }];
+  if (plan.oneRun) return [{ pages: plan.batches[0]?.pages ?? none.pages, others: true, searchShards: [] }];
   return [...batches, { ...none, others: true }];
 }
