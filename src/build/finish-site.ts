@@ -89,7 +89,10 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     let files: PublishedFilesResult;
     if (textEdit && previous) {
       const edited = textEditFiles(build.archive, build.target, about, textEdit.records);
-      files = withUnchanged(await writePublishedFiles(output, edited, reusable), previous.fingerprints.files);
+      files = withUnchanged(
+        await writePublishedFiles(output, edited, reusable, plan.shared),
+        previous.fingerprints.files,
+      );
       // Last, once everything new is written: a file written after would write into the old site's.
       keepPreviousFiles(previous.output, output, [SEARCH_FOLDER]);
     } else if (build.site) {
@@ -97,6 +100,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
         output,
         publishedFiles(build.archive, build.site, build.target, about),
         reusable,
+        plan.shared,
       );
       await writeFile(path.join(output, 'sitemap.xml'), toSitemap(build.target, pages));
     } else {

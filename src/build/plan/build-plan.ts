@@ -42,6 +42,11 @@ export interface BuildPlan {
   /** The archive's shape, for the next build; only in an incremental build. */
   readonly shape: ArchiveShape | undefined;
   /**
+   * What every page and feed depends on besides its own view: the code and templates, and where the
+   * site is published (`sharedByPages`); only in an incremental build.
+   */
+  readonly shared?: string;
+  /**
    * Set when only these records' texts changed since the previous build: then only their article
    * pages, open-data files and the full-text feed are made again, and every other file is taken
    * from the previous site (see archive-shape.ts).
@@ -156,6 +161,7 @@ function searchAndBatches(
     shards,
     search,
     sameShards,
+    shared,
     ...(batchLimits ? batchesByShard(pages.render, shards, pages.sizes, batchLimits) : oneBatch(pages.render)),
   };
 }
