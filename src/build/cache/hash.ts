@@ -13,7 +13,7 @@ export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 // What the output depends on besides content: the code, the templates, and the locked dependencies.
 const CODE = ['src', 'layouts', '.eleventy.ts', 'package-lock.json'];
 
@@ -25,16 +25,26 @@ let version: Promise<string> | undefined;
  * to remember to bump a version number.
  */
 export function codeVersion(): Promise<string> {
-  version ??= hashFiles(CODE.map((entry) => path.join(ROOT, entry)));
+  version ??= codeFiles().then(async (files) => {
+    const parts: (string | Uint8Array)[] = [];
+    for (const file of files) parts.push(path.relative(ROOT, file), await readFile(file));
+    return hashOf(...parts);
+  });
   return version;
 }
 
-async function hashFiles(entries: readonly string[]): Promise<string> {
-  const parts: (string | Uint8Array)[] = [];
-  for (const entry of entries) {
-    for (const file of await listFiles(entry)) parts.push(path.relative(ROOT, file), await readFile(file));
+/**
+ * Every file {@link codeVersion} hashes. An entry that is missing is an error, not an empty list:
+ * a version of nothing never changes, and every cache and site would then outlive the code.
+ */
+export async function codeFiles(): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of CODE) {
+    const found = await listFiles(path.join(ROOT, entry));
+    if (found.length === 0) throw new Error(`${entry} is not in ${ROOT}: the code's version cannot be taken`);
+    files.push(...found);
   }
-  return hashOf(...parts);
+  return files;
 }
 
 async function listFiles(entry: string): Promise<string[]> {
