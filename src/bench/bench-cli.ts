@@ -27,6 +27,15 @@ const rows = await runBench({
   work: values.work,
   seed: Number(values.seed),
   ...(values['no-hugo'] ? { hugo: false } : {}),
-  onRow: (row) => process.stderr.write(`  ${row.articles} articles, ${row.run}: ${row.seconds.toFixed(2)} s\n`),
+  // Each row in full as soon as it is measured: a long run that fails later keeps what it measured.
+  onRow: (row) =>
+    process.stderr.write(
+      `  ${row.articles} articles, ${row.run}: ${row.seconds.toFixed(2)} s, ${row.pages} pages, ` +
+        `peak ${mebibytes(row.peakRss)} MiB, all processes ${mebibytes(row.peakTreeRss)} MiB\n`,
+    ),
 });
 process.stdout.write(`${formatBench(rows)}\n\nLoad average after: ${load()}\n`);
+
+function mebibytes(bytes: number | undefined): string {
+  return bytes === undefined ? '?' : (bytes / 2 ** 20).toFixed(0);
+}
