@@ -110,9 +110,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       outcome = done;
     },
   });
-  // Planning left the garbage of every view-model's fingerprint (hundreds of MB at 10,000 articles):
-  // collected before the first run, so Eleventy does not start on top of it.
-  collectGarbage();
   await writeAtomically(
     options.output,
     async (temporary) => {
