@@ -3,6 +3,7 @@ import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type PublishTarget, publishTarget } from '../site/publish.ts';
 import { listablePages, type WrittenPage, writtenFiles } from '../site/sitemap.ts';
+import { appendAll } from '../util/append-all.ts';
 import { continueSearch, type FinishedSite, finishSite, type SearchProgress } from './finish-site.ts';
 import { isLivePreview, setUpLivePreview } from './live-preview/live-preview.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
@@ -140,8 +141,8 @@ async function afterRun({ build, index }: Run, event: AfterBuild, target: Publis
   const { archive, site, plan, runs } = build.prepared;
   const output = event.directories.output;
   build.runsDone += 1;
-  build.written.push(...listablePages(event.results));
-  build.writtenFiles.push(...writtenFiles(event.results));
+  appendAll(build.written, listablePages(event.results));
+  appendAll(build.writtenFiles, writtenFiles(event.results));
   if (index < runs.length - 1) {
     // The shards whose pages are now all written are indexed while the next runs render.
     await continueSearch(build, { ...build, output, plan }, runs[index]?.searchShards ?? []);

@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES } from '../parse/decode.ts';
 import { RECORD_EXTENSIONS } from '../parse/parse-record.ts';
 import type { Refusal, SourceFile } from '../parse/source-file.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
+import { appendAll } from '../util/append-all.ts';
 
 export type { Refusal, SourceFile } from '../parse/source-file.ts';
 
@@ -42,7 +43,7 @@ async function listContentFiles(directory: string, root: string): Promise<Entry[
     const absolute = path.join(directory, entry.name);
     const isContentFile = RECORD_EXTENSIONS.some((extension) => entry.name.endsWith(extension));
     if (entry.isDirectory()) {
-      found.push(...(await listContentFiles(absolute, root)));
+      appendAll(found, await listContentFiles(absolute, root));
     } else if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       const inside = target?.startsWith(root + path.sep) === true;

@@ -1,6 +1,7 @@
 import { compareText } from '../../site/collate.ts';
 import { PAGE_KIND_KEYS, pageKind } from '../../site/page-kinds.ts';
 import type { SiteView } from '../../site/view/site-view.ts';
+import { appendAll } from '../../util/append-all.ts';
 import { hashOf } from '../cache/hash.ts';
 
 /**
@@ -60,7 +61,7 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
   const total = [...units.values()].reduce((sum, urls) => sum + urls.length, 0);
   for (const unit of order) {
     current.units.push(unit);
-    current.urls.push(...(units.get(unit) ?? []));
+    appendAll(current.urls, units.get(unit) ?? []);
     // Records without a date weigh most: an official's page lists every event they attended, and
     // costs Pagefind about as much as two or three articles' pages. Once the archive needs several
     // shards they get one of their own, so the first shard is not the size of two.
