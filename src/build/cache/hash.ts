@@ -4,6 +4,14 @@ import path from 'node:path';
 
 /** A hex digest of the parts, each length-prefixed so that no two different lists hash alike. */
 export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
+  return hashAll(parts);
+}
+
+/**
+ * {@link hashOf} of parts that grow with the archive (one per content file or page): as arguments,
+ * hundreds of thousands of them overflow the stack.
+ */
+export function hashAll(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256');
   for (const part of parts) {
     const bytes = typeof part === 'string' ? Buffer.from(part) : part;
@@ -28,7 +36,7 @@ export function codeVersion(): Promise<string> {
   version ??= codeFiles().then(async (files) => {
     const parts: (string | Uint8Array)[] = [];
     for (const file of files) parts.push(path.relative(ROOT, file), await readFile(file));
-    return hashOf(...parts);
+    return hashAll(parts);
   });
   return version;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SourceFile } from '../../parse/source-file.ts';
 import type { SiteFingerprints } from '../plan/render-plan.ts';
 import type { SearchShard } from '../search/search-shards.ts';
-import { hashOf } from './hash.ts';
+import { hashAll, hashOf } from './hash.ts';
 
 /** What a finished build leaves in the cache about the site it wrote. */
 interface Manifest {
@@ -35,11 +35,11 @@ interface Manifest {
 
 /** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
 export function siteInputs(sources: readonly SourceFile[], version: string, options: Record<string, unknown>): string {
-  return hashOf(
-    'site',
-    version,
-    JSON.stringify(options),
-    ...sources.flatMap((source) => [source.path, source.kind ?? '', source.refused ?? '', source.bytes]),
+  return hashAll(
+    (function* () {
+      yield* ['site', version, JSON.stringify(options)];
+      for (const source of sources) yield* [source.path, source.kind ?? '', source.refused ?? '', source.bytes];
+    })(),
   );
 }
 

@@ -2,7 +2,7 @@ import { compareText } from '../../site/collate.ts';
 import { PAGE_KIND_KEYS, pageKind } from '../../site/page-kinds.ts';
 import type { SiteView } from '../../site/view/site-view.ts';
 import { appendAll } from '../../util/append-all.ts';
-import { hashOf } from '../cache/hash.ts';
+import { hashAll } from '../cache/hash.ts';
 
 /**
  * Pages per search index shard. Pagefind holds about 200 KB per indexed page while it builds an
@@ -88,7 +88,7 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
  * differently to Pagefind (see searched-html.ts).
  */
 export function shardFingerprint(shard: SearchShard, shared: string): string {
-  return hashOf('search-shard', shared, shard.bundle, ...shard.urls);
+  return hashAll(['search-shard', shared, shard.bundle, ...shard.urls]);
 }
 
 function rank(unit: string): number {
