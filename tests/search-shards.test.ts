@@ -68,6 +68,20 @@ describe('search shards', () => {
     expect(others.length).toBeGreaterThan(0);
   });
 
+  it("should cut a year whose pages' glob is too long for Pagefind into parts, each in its own shard", () => {
+    const globBytes = 1_500;
+    const shards = planSearchShards(site, 40, globBytes);
+    expect(shards.flatMap((shard) => shard.urls).sort()).toEqual(recordUrls());
+    expect(new Set(shards.map((shard) => shard.key)).size).toBe(shards.length);
+    expect(shards.some((shard) => /-part-\d+/.test(shard.key))).toBe(true);
+    for (const shard of shards) {
+      // The braces and commas of the glob are the only bytes besides the pages' paths.
+      expect(shardGlob('/srv/site', shard).length).toBeLessThanOrEqual(globBytes + 2);
+    }
+    // By default, a year of this archive is one shard's part at most.
+    expect(planSearchShards(site, 40).some((shard) => shard.key.includes('-part-'))).toBe(false);
+  });
+
   it('should leave every shard but the last as it was when the newest article is added', () => {
     const newest = site.articles.find((article) => article.date.iso !== undefined);
     const without = { ...site, articles: site.articles.filter((article) => article !== newest) };

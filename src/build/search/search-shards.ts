@@ -37,7 +37,11 @@ interface DatedPage {
  * pages, and after the records without a date. New articles are mostly the newest, so they land
  * in the last shard and leave the others as they were. A small archive is one shard.
  */
-export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES): SearchShard[] {
+export function planSearchShards(
+  site: SiteView,
+  shardPages = SEARCH_SHARD_PAGES,
+  globBytes = SHARD_GLOB_BYTES,
+): SearchShard[] {
   const units = new Map<string, string[]>();
   const add = (page: DatedPage, undatedUnit: string) => {
     const unit = page.year ?? undatedUnit;
@@ -54,7 +58,8 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
       else add({ url: view.link.url, year: undefined }, 'records');
     }
   }
-  // `records` and `undated` sort before the years.
+  splitLongUnits(units, globBytes);
+  // `records` and `undated` sort before the years, and the parts of a unit after it.
   const order = [...units.keys()].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
   const shards: { units: string[]; urls: string[] }[] = [];
   let current: { units: string[]; urls: string[] } = { units: [], urls: [] };
@@ -65,7 +70,11 @@ export function planSearchShards(site: SiteView, shardPages = SEARCH_SHARD_PAGES
     // Records without a date weigh most: an official's page lists every event they attended, and
     // costs Pagefind about as much as two or three articles' pages. Once the archive needs several
     // shards they get one of their own, so the first shard is not the size of two.
-    if (current.urls.length >= shardPages || (unit === 'records' && total > shardPages)) {
+    const next = order[order.indexOf(unit) + 1];
+    const full =
+      current.urls.length >= shardPages ||
+      (next !== undefined && globLength(current.urls, units.get(next)) > globBytes);
+    if (full || (baseUnit(unit) === 'records' && total > shardPages)) {
       shards.push(current);
       current = { units: [], urls: [] };
     }
@@ -92,7 +101,55 @@ export function shardFingerprint(shard: SearchShard, shared: string): string {
 }
 
 function rank(unit: string): number {
-  return unit === 'records' ? 0 : unit === 'undated' ? 1 : 2;
+  const base = baseUnit(unit);
+  return base === 'records' ? 0 : base === 'undated' ? 1 : 2;
+}
+
+/**
+ * Bytes of the glob that names a shard's pages (see `shardGlob` in search-index.ts) at most.
+ * Pagefind 1.5.2 refuses a glob of about 256 KB ("did not parse as a valid glob") and indexes
+ * nothing: 2,500 pages with paths of 103 characters failed, 4,000 of 63 passed. At 100,000
+ * articles one year holds 13,000 pages.
+ */
+export const SHARD_GLOB_BYTES = 200_000;
+
+/** Each page's share of a shard's glob: its file path relative to the site, and a comma. */
+function globLength(...lists: (readonly string[] | undefined)[]): number {
+  let bytes = 0;
+  for (const urls of lists) for (const url of urls ?? []) bytes += url.length + 'index.html'.length;
+  return bytes;
+}
+
+/** The unit a part belongs to: `2015` for `2015-part-2`. */
+function baseUnit(unit: string): string {
+  return unit.replace(/-part-\d+$/, '');
+}
+
+/**
+ * Cuts each unit whose pages' glob would pass `globBytes` into parts, in URL order: `2015`,
+ * `2015-part-2`…, so no shard's glob is too long for Pagefind.
+ */
+function splitLongUnits(units: Map<string, string[]>, globBytes: number): void {
+  for (const [unit, urls] of [...units]) {
+    if (globLength(urls) <= globBytes) continue;
+    units.delete(unit);
+    let part: string[] = [];
+    let bytes = 0;
+    let count = 0;
+    for (const url of [...urls].sort()) {
+      const size = url.length + 'index.html'.length;
+      if (part.length > 0 && bytes + size > globBytes) {
+        count += 1;
+        units.set(count === 1 ? unit : `${unit}-part-${count}`, part);
+        part = [];
+        bytes = 0;
+      }
+      part.push(url);
+      bytes += size;
+    }
+    count += 1;
+    units.set(count === 1 ? unit : `${unit}-part-${count}`, part);
+  }
 }
 
 function shardKey(units: readonly string[]): string {
