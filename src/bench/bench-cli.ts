@@ -3,7 +3,7 @@
 // 1,000 and 10,000 articles by default; bigger archives only when asked, e.g. `--sizes 100000`.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { formatBench } from './format-bench.ts';
+import { formatBench, mib } from './format-bench.ts';
 import { runBench } from './run-bench.ts';
 
 const { values } = parseArgs({
@@ -31,11 +31,7 @@ const rows = await runBench({
   onRow: (row) =>
     process.stderr.write(
       `  ${row.articles} articles, ${row.run}: ${row.seconds.toFixed(2)} s, ${row.pages} pages, ` +
-        `peak ${mebibytes(row.peakRss)} MiB, all processes ${mebibytes(row.peakTreeRss)} MiB\n`,
+        `peak ${mib(row.peakRss)} MiB, all processes ${mib(row.peakTreeRss)} MiB\n`,
     ),
 });
 process.stdout.write(`${formatBench(rows)}\n\nLoad average after: ${load()}\n`);
-
-function mebibytes(bytes: number | undefined): string {
-  return bytes === undefined ? '?' : (bytes / 2 ** 20).toFixed(0);
-}

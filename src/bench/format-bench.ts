@@ -65,7 +65,8 @@ function ratio(perPage: number, reference: number | undefined): string {
   return reference === undefined ? 'n/a' : `${(perPage / reference).toFixed(2)}×`;
 }
 
-function mib(bytes: number | undefined): string {
+/** Bytes in MiB, or `n/a` when not measured. */
+export function mib(bytes: number | undefined): string {
   return bytes === undefined ? 'n/a' : (bytes / MIB).toFixed(0);
 }
 
