@@ -35,12 +35,12 @@ interface Manifest {
 
 /** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
 export function siteInputs(sources: readonly SourceFile[], version: string, options: Record<string, unknown>): string {
-  return hashAll(
-    (function* () {
-      yield* ['site', version, JSON.stringify(options)];
-      for (const source of sources) yield* [source.path, source.kind ?? '', source.refused ?? '', source.bytes];
-    })(),
-  );
+  return hashAll([
+    'site',
+    version,
+    JSON.stringify(options),
+    ...sources.flatMap((source) => [source.path, source.kind ?? '', source.refused ?? '', source.bytes]),
+  ]);
 }
 
 /**

@@ -189,9 +189,9 @@ function siteFitsInOneBatch(sizes: ReadonlyMap<string, number>, limits: BatchLim
 }
 
 /**
- * One batch when the site fits in one (search then starts once every page is written); else
- * the pages to render in batches within `limits`, shard by shard, each shard's pages in the order of the kinds. A shard
- * with nothing to render (all its pages reused, or its index reused) is ready after the first run.
+ * One batch when the site fits in one (search then starts once every page is written); else the
+ * pages to render in batches within `limits`, shard by shard, each shard's pages in the order of
+ * the kinds. A shard with nothing to render (all its pages reused, or its index reused) is ready after the first run.
  * Shards are rendered from the lightest to the heaviest (by the size of their views): Pagefind,
  * one process beside Eleventy, is busy from the first shard handed to it until the end of a cold
  * build, so the sooner the first shard is ready, the sooner the build ends. The records without a

@@ -64,16 +64,15 @@ export function planSearchShards(
   const shards: { units: string[]; urls: string[] }[] = [];
   let current: { units: string[]; urls: string[] } = { units: [], urls: [] };
   const total = [...units.values()].reduce((sum, urls) => sum + urls.length, 0);
-  for (const unit of order) {
+  for (const [position, unit] of order.entries()) {
     current.units.push(unit);
     appendAll(current.urls, units.get(unit) ?? []);
     // Records without a date weigh most: an official's page lists every event they attended, and
     // costs Pagefind about as much as two or three articles' pages. Once the archive needs several
     // shards they get one of their own, so the first shard is not the size of two.
-    const next = order[order.indexOf(unit) + 1];
+    const next = units.get(order[position + 1] ?? '');
     const full =
-      current.urls.length >= shardPages ||
-      (next !== undefined && globLength(current.urls, units.get(next)) > globBytes);
+      current.urls.length >= shardPages || (next !== undefined && globLength(current.urls, next) > globBytes);
     if (full || (baseUnit(unit) === 'records' && total > shardPages)) {
       shards.push(current);
       current = { units: [], urls: [] };
@@ -113,10 +112,18 @@ function rank(unit: string): number {
  */
 export const SHARD_GLOB_BYTES = 200_000;
 
-/** Each page's share of a shard's glob: its file path relative to the site, and a comma. */
-function globLength(...lists: (readonly string[] | undefined)[]): number {
+/**
+ * A page's share of a shard's glob: its file path relative to the site (`url` without its leading
+ * slash, then `index.html`), and a comma.
+ */
+function globBytesOf(url: string): number {
+  return url.length + 'index.html'.length;
+}
+
+/** The glob bytes of the pages of `lists` together. */
+function globLength(...lists: readonly (readonly string[])[]): number {
   let bytes = 0;
-  for (const urls of lists) for (const url of urls ?? []) bytes += url.length + 'index.html'.length;
+  for (const urls of lists) for (const url of urls) bytes += globBytesOf(url);
   return bytes;
 }
 
@@ -137,7 +144,7 @@ function splitLongUnits(units: Map<string, string[]>, globBytes: number): void {
     let bytes = 0;
     let count = 0;
     for (const url of [...urls].sort()) {
-      const size = url.length + 'index.html'.length;
+      const size = globBytesOf(url);
       if (part.length > 0 && bytes + size > globBytes) {
         count += 1;
         units.set(count === 1 ? unit : `${unit}-part-${count}`, part);
