@@ -16,47 +16,31 @@ describe('published files made from a source', () => {
     },
   });
   const data: PublishedFile = { path: '/data/officials.json', text: '[]\n' };
-  const build = (
-    name: string,
-    files: PublishedFile[],
-    shared: string,
-    previous?: { from: string; fp: ReadonlyMap<string, string> },
-  ) =>
-    writePublishedFiles(
-      path.join(work, name),
-      files,
-      previous && { from: previous.from, fingerprints: previous.fp },
-      shared,
-    );
+  // Each build takes the previous one's site and fingerprints, as `npm run build` does.
+  let previous: { from: string; fingerprints: ReadonlyMap<string, string> } | undefined;
+  const build = async (name: string, source: string, code: string) => {
+    const site = path.join(work, name);
+    const result = await writePublishedFiles(site, [feed(source), data], previous, code);
+    previous = { from: site, fingerprints: result.fingerprints };
+    return result;
+  };
+  const feedIn = (site: string) => path.join(work, site, 'officials/lu-ling/feed.xml');
 
   it('should make a file only when its source or the code changed, and link it from the previous site otherwise', async () => {
-    const first = await build('first', [feed('a'), data], 'code-1');
+    await build('first', 'a', 'code-1');
     expect(made).toBe(1);
-    expect(readFileSync(path.join(work, 'first/officials/lu-ling/feed.xml'), 'utf8')).toBe('<feed>a</feed>\n');
+    expect(readFileSync(feedIn('first'), 'utf8')).toBe('<feed>a</feed>\n');
 
-    const same = await build('same', [feed('a'), data], 'code-1', {
-      from: path.join(work, 'first'),
-      fp: first.fingerprints,
-    });
+    expect(await build('same', 'a', 'code-1')).toMatchObject({ written: 0, reused: 2 });
     expect(made).toBe(1);
-    expect(same).toMatchObject({ written: 0, reused: 2 });
-    const inode = (site: string) => statSync(path.join(work, site, 'officials/lu-ling/feed.xml')).ino;
-    expect(inode('same')).toBe(inode('first'));
+    expect(statSync(feedIn('same')).ino).toBe(statSync(feedIn('first')).ino);
 
-    const edited = await build('edited', [feed('b'), data], 'code-1', {
-      from: path.join(work, 'same'),
-      fp: same.fingerprints,
-    });
+    expect(await build('edited', 'b', 'code-1')).toMatchObject({ written: 1, reused: 1 });
     expect(made).toBe(2);
-    expect(edited).toMatchObject({ written: 1, reused: 1 });
-    expect(readFileSync(path.join(work, 'edited/officials/lu-ling/feed.xml'), 'utf8')).toBe('<feed>b</feed>\n');
+    expect(readFileSync(feedIn('edited'), 'utf8')).toBe('<feed>b</feed>\n');
 
     // New code may make another text from the same source.
-    const newCode = await build('new-code', [feed('b'), data], 'code-2', {
-      from: path.join(work, 'edited'),
-      fp: edited.fingerprints,
-    });
+    expect(await build('new-code', 'b', 'code-2')).toMatchObject({ written: 1, reused: 1 });
     expect(made).toBe(3);
-    expect(newCode).toMatchObject({ written: 1, reused: 1 });
   });
 });

@@ -96,9 +96,13 @@ export interface PublishedFilesResult {
 export async function writePublishedFiles(
   outputDir: string,
   files: Iterable<PublishedFile>,
-  reuse?: ReusableFiles,
-  /** What files made from a source depend on besides it: the code, and where the site is published (`BuildPlan.shared`). */
-  shared = '',
+  reuse: ReusableFiles | undefined,
+  /**
+   * What files made from a source depend on besides it: the code, and where the site is published
+   * (`BuildPlan.shared`). Required, so no caller fingerprints a feed without the code that makes it;
+   * `undefined` only in a build that keeps no fingerprints (not incremental).
+   */
+  shared: string | undefined,
 ): Promise<PublishedFilesResult> {
   const root = path.resolve(outputDir);
   const fingerprints = new Map<string, string>();
@@ -113,7 +117,8 @@ export async function writePublishedFiles(
   await mapInWindows(files, FILES_IN_FLIGHT, async (file) => {
     const target = path.resolve(root, `.${file.path}`);
     if (!target.startsWith(`${root}${path.sep}`)) throw new TypeError(`${file.path} would be written outside the site`);
-    const fingerprint = 'text' in file ? hashOf('published', file.text) : hashOf('published-from', shared, file.source);
+    const fingerprint =
+      'text' in file ? hashOf('published', file.text) : hashOf('published-from', shared ?? '', file.source);
     fingerprints.set(file.path, fingerprint);
     await folder(path.dirname(target));
     if (
