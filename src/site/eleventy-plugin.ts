@@ -6,7 +6,7 @@ import { publishTarget } from './publish.ts';
 import { pagefindFilterText } from './search-filter-text.ts';
 import { SEARCH_RANKING } from './search-ranking.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
-import { eventsTimeline } from './view/pictures.ts';
+import { eventsTimeline, recentEventSummaries } from './view/pictures.ts';
 
 /** Options of {@link archivePlugin}. */
 export interface ArchivePluginOptions {
@@ -42,4 +42,5 @@ export function archivePlugin(config: UserConfig, options: ArchivePluginOptions)
   config.addFilter('pagefindFilterText', pagefindFilterText);
   // Drawn at render time, so an official page kept from the last build costs no drawing.
   config.addFilter('eventsTimeline', eventsTimeline);
+  config.addFilter('timelineEvents', recentEventSummaries);
 }

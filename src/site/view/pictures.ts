@@ -27,6 +27,29 @@ export function placesMap(places: readonly PlaceView[], highlight: string | unde
   });
 }
 
+/**
+ * Events a timeline shows at most. A timeline of every event grew with the archive: at 10,000
+ * articles an official's page drew up to 800 events, 83 KB of SVG thousands of pixels tall, and
+ * timelines were 30% of the officials' pages' bytes; on the home page, with 13,000 events, the
+ * page weighed 13 MB. The page lists every event as text beside it.
+ */
+export const TIMELINE_EVENTS = 40;
+
+/**
+ * The events a timeline shows, from a list oldest first with the undated last: all of them while
+ * there are at most {@link TIMELINE_EVENTS}, and after that the newest dated ones (an event whose
+ * year no source states cannot be among the most recent).
+ */
+export function timelineEvents<T>(oldestFirst: readonly T[], isDated: (event: T) => boolean): readonly T[] {
+  if (oldestFirst.length <= TIMELINE_EVENTS) return oldestFirst;
+  return oldestFirst.filter(isDated).slice(-TIMELINE_EVENTS);
+}
+
+/** {@link timelineEvents} of a page's events, as its layout lists them. */
+export function recentEventSummaries(oldestFirst: readonly EventSummary[]): readonly EventSummary[] {
+  return timelineEvents(oldestFirst, (event) => event.date.iso !== undefined);
+}
+
 /** A timeline of events; events without a year are listed in a group of their own. */
 export function eventsTimeline(events: readonly EventSummary[], title: string, idPrefix: string): string {
   if (events.length === 0) return '';

@@ -24,7 +24,7 @@ import {
   type SiteBuild,
   toArticlePage,
 } from './page.ts';
-import { eventsTimeline, placesMap } from './pictures.ts';
+import { eventsTimeline, placesMap, timelineEvents } from './pictures.ts';
 
 export type { ArticlePage, Page, PageMeta } from './page.ts';
 
@@ -44,8 +44,8 @@ export interface SiteView extends SitePages {
   readonly indexes: Readonly<Partial<Record<PageKindKey, readonly IndexGroup[]>>>;
   readonly years: readonly YearGroup[];
   /**
-   * The home page's timeline, oldest first: every event (undated ones last) while there are at most
-   * {@link HOME_TIMELINE_EVENTS}, and after that the newest dated ones. `events` lists them all.
+   * The home page's timeline, oldest first: every event (undated ones last) while there are few,
+   * and after that the newest dated ones (see `timelineEvents`). `events` lists them all.
    */
   readonly timeline: readonly EventSummary[];
   /** The whole archive's feed, as Atom and JSON Feed. */
@@ -126,20 +126,9 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   };
 }
 
-/**
- * Events on the home page at most. Every event there made the page grow with the archive: at
- * 13,000 events it weighed 13 MB, most of it a timeline half a million pixels tall. The events
- * index lists them all.
- */
-export const HOME_TIMELINE_EVENTS = 40;
-
 /** The events of the home page's timeline (see {@link SiteView.timeline}), oldest first. */
-function recentEvents(context: ViewContext, events: RecordRef[]): RecordRef[] {
-  const oldestFirst = sortByDate(context, events, 'oldest');
-  if (oldestFirst.length <= HOME_TIMELINE_EVENTS) return oldestFirst;
-  // An event whose date no source states cannot be among the most recent.
-  const dated = oldestFirst.filter((ref) => isDatedKey(dateSortKey(context.dateOf(ref))));
-  return dated.slice(-HOME_TIMELINE_EVENTS);
+function recentEvents(context: ViewContext, events: RecordRef[]): readonly RecordRef[] {
+  return timelineEvents(sortByDate(context, events, 'oldest'), (ref) => isDatedKey(dateSortKey(context.dateOf(ref))));
 }
 
 /**

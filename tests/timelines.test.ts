@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { buildSite } from '../src/cli/build-site.ts';
+import { readContent } from '../src/load/read-content.ts';
+import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
+import { publishTarget } from '../src/site/publish.ts';
+import { TIMELINE_EVENTS } from '../src/site/view/pictures.ts';
+import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = mkdtempSync(path.join(tmpdir(), 'archive-home-'));
+const target = publishTarget('https://news.example.gov');
+
+const archiveOf = async (content: string, base: string): Promise<Archive> => {
+  const { archive } = buildArchive(await readContent(content, base));
+  if (!archive) throw new Error(`${content} must be valid`);
+  return archive;
+};
+
+let large: Archive;
+let site: SiteView;
+const output = path.join(work, 'site');
+
+beforeAll(async () => {
+  await writeCorpus(path.join(work, 'content'), { articles: 150, seed: 3 });
+  large = await archiveOf(path.join(work, 'content'), work);
+  site = toSiteView(large, target);
+  await buildSite({ archive: large, output });
+}, 180_000);
+
+describe("the home page's timeline", () => {
+  it('should show every event, undated ones last, while there are few', async () => {
+    const shipped = toSiteView(await archiveOf(path.join(root, 'content'), root), target);
+    expect(shipped.timeline.map((event) => event.link.url).sort()).toEqual(
+      shipped.events.map((event) => event.link.url).sort(),
+    );
+    expect(shipped.pictures.timeline).toContain('Timeline of events');
+  });
+
+  it('should show only the newest dated events once there are many, oldest first', () => {
+    expect(site.events.length).toBeGreaterThan(TIMELINE_EVENTS);
+    const shown = site.timeline.map((event) => event.date.iso ?? '');
+    expect(shown).toHaveLength(TIMELINE_EVENTS);
+    expect(shown.every((iso) => iso !== '')).toBe(true);
+    expect([...shown].sort()).toEqual(shown);
+    // No event left out is newer than the oldest one shown.
+    const oldestShown = shown[0] ?? '';
+    const shownUrls = new Set(site.timeline.map((event) => event.link.url));
+    const newerLeftOut = site.events.filter(
+      (event) => !shownUrls.has(event.link.url) && (event.date.iso ?? '') > oldestShown,
+    );
+    expect(newerLeftOut.map((event) => event.link.url)).toEqual([]);
+    expect(site.pictures.timeline).toContain('Recent events');
+  });
+
+  it('should say on the published page that it shows the most recent events, and link them all', () => {
+    const home = readFileSync(path.join(output, 'index.html'), 'utf8');
+    expect(home).toContain('<h2 id="timeline">Recent events</h2>');
+    expect(home).toContain(
+      `The ${TIMELINE_EVENTS} most recent of the archive's ${site.events.length} events. <a href="/events/">All events, by kind</a>`,
+    );
+    // The timeline's events, and no other: the page no longer lists the whole archive.
+    const eventPages = [...new Set(home.match(/\/events\/[a-z0-9-]+\//g))].sort();
+    expect(eventPages).toEqual(site.timeline.map((event) => event.link.url).sort());
+  });
+});
+
+describe("an official's timeline", () => {
+  const timelineLinks = (page: string) =>
+    [...(page.match(/<svg[\s\S]*?<\/svg>/)?.[0] ?? '').matchAll(/<a href="(\/events\/[^"]+)"/g)].map(
+      (match) => match[1],
+    );
+  const pageOf = (slug: string) => readFileSync(path.join(output, 'officials', slug, 'index.html'), 'utf8');
+
+  it('should draw the newest dated events of an official in many, and say the list below has them all', () => {
+    const busy = site.officials.find((official) => official.events.length > TIMELINE_EVENTS);
+    if (!busy) throw new Error('the corpus must have an official in more events than a timeline shows');
+    const page = pageOf(busy.link.slug);
+    expect(page).toContain(
+      `The timeline shows the ${TIMELINE_EVENTS} most recent of ${busy.events.length} events; the list below has them all.`,
+    );
+    expect(page).toContain(`Recent events with ${busy.name}`);
+    const newestDated = busy.events.filter((event) => event.date.iso !== undefined).slice(-TIMELINE_EVENTS);
+    expect(timelineLinks(page).sort()).toEqual(newestDated.map((event) => event.link.url).sort());
+    // The list still names every event.
+    for (const event of busy.events) expect(page).toContain(`href="${event.link.url}"`);
+  });
+
+  it('should draw every event of an official in few, without the note', () => {
+    const quiet = site.officials.find(
+      (official) => official.events.length > 1 && official.events.length <= TIMELINE_EVENTS,
+    );
+    if (!quiet) throw new Error('the corpus must have an official in a few events');
+    const page = pageOf(quiet.link.slug);
+    expect(page).not.toContain('most recent of');
+    expect(page).toContain(`Events with ${quiet.name}`);
+    const dated = quiet.events.filter((event) => event.date.iso !== undefined).map((event) => event.link.url);
+    // Undated events are drawn too, in a group of their own, so every dated one is among the links.
+    expect(new Set(timelineLinks(page))).toEqual(new Set(quiet.events.map((event) => event.link.url)));
+    expect(dated.length).toBeGreaterThan(0);
+  });
+});
