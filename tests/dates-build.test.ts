@@ -84,19 +84,34 @@ describe('dates in the built site', () => {
 
   it('should file articles without a year after the years, by day and month, under "Year not stated"', () => {
     const index = page('/articles/');
-    const headings = [...index.matchAll(/<h2 id="([^"]+)">([^<]*)</g)].map(
-      (match) => `${match[1]}: ${match[2]?.trim()}`,
-    );
-    expect(headings).toEqual(['year-2019: 2019', 'year-2018: 2018', 'date-not-stated: Year not stated']);
-    const undated = index.slice(index.indexOf('id="date-not-stated"'));
+    const years = [
+      ...index.matchAll(/<li><a href="(\/years\/[^"]+\/)">([^<]*)<\/a> <span class="count">([^<]*)</g),
+    ].map((match) => `${match[1]} ${match[2]}: ${match[3]}`);
+    expect(years).toEqual([
+      '/years/2019/ 2019: 1 article',
+      '/years/2018/ 2018: 1 article',
+      '/years/date-not-stated/ Year not stated: 3 articles',
+    ]);
+    const undated = page('/years/date-not-stated/');
+    expect(undated).toContain('<h1 id="date-not-stated">Articles, year not stated</h1>');
     const titles = [...undated.matchAll(/<a href="\/articles\/[^"]+\/">([^<]*)<\/a>/g)].map((match) => match[1]);
     expect(titles).toEqual(['Release of June 9', 'Release of October 16', 'Release without a date']);
     expect(undated).toContain('<time datetime="--06-09">9 June (year not stated)</time>');
+    // Each year's page links the years beside it, and belongs to the articles in the navigation.
+    expect(undated).toContain('<a href="/years/2018/">2018</a>');
+    expect(page('/years/2018/')).toContain('<a href="/years/2019/"><span>Newer</span> 2019</a>');
+    expect(page('/years/2018/')).toContain('<a href="/years/date-not-stated/">Year not stated</a>');
+    expect(page('/years/2019/')).toContain('<a href="/articles/" aria-current="true">Articles</a>');
   });
 
   it('should write valid HTML for every precision, a year-less <time> included', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    const urls = [...Object.keys(EVENTS).map((slug) => `/events/${slug}/`), '/officials/tan-chengxu/', '/articles/'];
+    const urls = [
+      ...Object.keys(EVENTS).map((slug) => `/events/${slug}/`),
+      '/officials/tan-chengxu/',
+      '/articles/',
+      '/years/date-not-stated/',
+    ];
     const problems = [];
     for (const url of urls) {
       const report = await validator.validateFile(path.join(output, url, 'index.html'));

@@ -28,12 +28,20 @@ import { eventsTimeline, placesMap, timelineEvents } from './pictures.ts';
 
 export type { ArticlePage, Page, PageMeta } from './page.ts';
 
-/** Articles of one year, or of no stated year. */
+/**
+ * Articles of one year, or of no stated year: a page of their own (`url`), which the articles index
+ * links. One page of every article grew with the archive (4 MB at 10,000 articles); a year's page
+ * grows only with that year.
+ */
 export interface YearGroup {
   readonly label: string;
   readonly id: string;
+  readonly url: string;
   readonly articles: readonly ArticlePage[];
 }
+
+/** Where the pages of articles by year live: a section of their own, so no article slug can take one's URL. */
+export const YEARS_SECTION = 'years';
 
 /** Every page of each page kind (src/site/page-kinds.ts): articles newest first, undated last. */
 export type SitePages = { readonly [K in PageKindKey]: PagesOf<K> };
@@ -172,6 +180,7 @@ function groupByYear(articles: readonly ArticlePage[]): YearGroup[] {
   return [...groups].map(([year, list]) => ({
     id: year === 'undated' ? 'date-not-stated' : `year-${year}`,
     label: year === 'undated' ? undatedLabel(list) : year,
+    url: `/${YEARS_SECTION}/${year === 'undated' ? 'date-not-stated' : year}/`,
     articles: list,
   }));
 }

@@ -103,3 +103,29 @@ describe("an official's timeline", () => {
     expect(dated.length).toBeGreaterThan(0);
   });
 });
+
+describe('articles by year', () => {
+  const pageAt = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
+  const articleLinks = (page: string) =>
+    [...page.matchAll(/<a href="(\/articles\/[a-z0-9-]+\/)">/g)].map((match) => match[1] ?? '');
+
+  it('should list each year on the articles index, with its count, and no article', () => {
+    const index = pageAt('/articles/');
+    const years = [...index.matchAll(/<li><a href="(\/years\/[^"]+\/)">([^<]*)<\/a> <span class="count">(\d+) /g)];
+    expect(years.map((match) => match[1])).toEqual(site.years.map((year) => year.url));
+    expect(years.map((match) => Number(match[3]))).toEqual(site.years.map((year) => year.articles.length));
+    expect(articleLinks(index)).toEqual([]);
+  });
+
+  it("should put every article on its year's page, once, in the index's order", () => {
+    expect(site.years.length).toBeGreaterThan(2);
+    const listed = site.years.flatMap((year) => articleLinks(pageAt(year.url)));
+    expect(listed).toEqual(site.articles.map((article) => article.link.url));
+    for (const year of site.years) {
+      const dated = year.id !== 'date-not-stated';
+      const years = new Set(year.articles.map((article) => article.date.iso?.slice(0, 4)));
+      expect([...years]).toEqual([dated ? year.label : undefined]);
+      expect(pageAt(year.url)).toContain(`<h1 id="${year.id}">`);
+    }
+  });
+});
