@@ -14,7 +14,7 @@ import {
 import type { PublishTarget } from '../publish.ts';
 import { type EventSummary, toArticleView, toEventSummary, toFeedArticle } from './article-view.ts';
 import { createViewContext, sortByDate, type ViewContext } from './context.ts';
-import type { IndexGroup } from './index-view.ts';
+import { type IndexGroup, splitIndex } from './index-view.ts';
 import { labelData } from './label-pages.ts';
 import {
   type ArticlePage,
@@ -43,6 +43,13 @@ export interface YearGroup {
 /** Where the pages of articles by year live: a section of their own, so no article slug can take one's URL. */
 export const YEARS_SECTION = 'years';
 
+/** One letter of a kind's A–Z index, on a page of its own. */
+export interface LetterPage {
+  /** The kind's title and its index's URL: "Events", `/events/`. */
+  readonly kind: { readonly title: string; readonly url: string };
+  readonly group: IndexGroup & { readonly url: string };
+}
+
 /** Every page of each page kind (src/site/page-kinds.ts): articles newest first, undated last. */
 export type SitePages = { readonly [K in PageKindKey]: PagesOf<K> };
 
@@ -50,6 +57,8 @@ export type SitePages = { readonly [K in PageKindKey]: PagesOf<K> };
 export interface SiteView extends SitePages {
   /** The A–Z index of each page kind that has one. */
   readonly indexes: Readonly<Partial<Record<PageKindKey, readonly IndexGroup[]>>>;
+  /** The letters of the A–Z indexes too long for one page, each a page of its own (see `splitIndex`). */
+  readonly letterPages: readonly LetterPage[];
   readonly years: readonly YearGroup[];
   /**
    * The home page's timeline, oldest first: every event (undated ones last) while there are few,
@@ -102,12 +111,16 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     refs: (kind) => [...index[kind].keys()].map((slug) => ({ kind, slug })),
   };
   const pages = Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
-  const indexes = Object.fromEntries(
+  const indexes: Partial<Record<PageKindKey, readonly IndexGroup[]>> = Object.fromEntries(
     PAGE_KIND_KEYS.flatMap((key) => {
-      const { index: toIndex } = pageKind(key);
-      return toIndex ? [[key, toIndex(build)]] : [];
+      const { index: toIndex, section } = pageKind(key);
+      return toIndex ? [[key, splitIndex(section, toIndex(build))]] : [];
     }),
   );
+  const letterPages = PAGE_KIND_KEYS.flatMap((key) => {
+    const kind = { title: pageKind(key).title, url: `/${pageKind(key).section}/` };
+    return (indexes[key] ?? []).flatMap(({ url, ...group }) => (url ? [{ kind, group: { ...group, url } }] : []));
+  });
   const data = PAGE_KIND_KEYS.flatMap((key) => {
     const entry = pageKind(key);
     // A label kind's pages are label pages (see `labelPageKind`).
@@ -118,6 +131,7 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   return {
     ...pages,
     indexes,
+    letterPages,
     years: groupByYear(articles),
     timeline,
     feed,
