@@ -2,11 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/cli/build-site.ts';
-import { readContent } from '../src/load/read-content.ts';
-import { buildArchive } from '../src/pipeline/build-archive.ts';
-import { formatReport } from '../src/report/report.ts';
 import { INDEX_PAGE_ENTRIES, splitIndex } from '../src/site/view/index-view.ts';
+import { buildContentDir } from './helpers/build-content-dir.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
 
 // One more document than an index lists on one page, under several letters and under `#`.
@@ -30,9 +27,7 @@ const output = path.join(root, '_site');
 const page = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
 
 beforeAll(async () => {
-  const { archive, files } = buildArchive(await readContent(path.join(root, 'content'), root));
-  if (!archive) throw new Error(formatReport(files));
-  await buildSite({ archive, output });
+  await buildContentDir(root);
 }, 180_000);
 
 describe('an A–Z index too long for one page', () => {

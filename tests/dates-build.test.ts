@@ -2,10 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/cli/build-site.ts';
-import { readContent } from '../src/load/read-content.ts';
-import { buildArchive } from '../src/pipeline/build-archive.ts';
-import { formatReport } from '../src/report/report.ts';
+import { buildContentDir } from './helpers/build-content-dir.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
 
 // One event at each precision, all with the same official, reported by one article published on
@@ -41,9 +38,7 @@ const output = path.join(root, '_site');
 const page = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
 
 beforeAll(async () => {
-  const { archive, files } = buildArchive(await readContent(path.join(root, 'content'), root));
-  if (!archive) throw new Error(formatReport(files));
-  await buildSite({ archive, output });
+  await buildContentDir(root);
 }, 120_000);
 
 describe('dates in the built site', () => {
