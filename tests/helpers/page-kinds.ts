@@ -3,6 +3,7 @@ export const PAGE_KINDS = {
   home: '',
   article: 'articles/second-shanghai-dalian-joint-conference/',
   articles: 'articles/',
+  year: 'years/date-not-stated/',
   event: 'events/liaoning-delegation-visit-to-shanghai/',
   events: 'events/',
   official: 'officials/tan-chengxu/',
