@@ -10,7 +10,8 @@ import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { PAGE_KIND_KEYS, pageKind } from '../src/site/page-kinds.ts';
 import { publishTarget } from '../src/site/publish.ts';
-import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
+import { LETTERS_SECTION } from '../src/site/view/index-view.ts';
+import { type SiteView, toSiteView, YEARS_SECTION } from '../src/site/view/site-view.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 import { searchFragments, snapshotSite } from './helpers/tree.ts';
 
@@ -44,6 +45,8 @@ describe('the table of page kinds', () => {
     const sections = PAGE_KIND_KEYS.map((other) => pageKind(other).section);
     expect(sections.filter((section) => section === pageKind(key).section)).toHaveLength(1);
     expect(pageKind(key).section).toMatch(/^[a-z]+$/);
+    // The pages by year and by letter have sections of their own, which no kind may take.
+    expect([YEARS_SECTION, LETTERS_SECTION]).not.toContain(pageKind(key).section);
     expect(urlsOf(key).length).toBeGreaterThan(0);
     for (const url of urlsOf(key)) expect(url.startsWith(`/${pageKind(key).section}/`)).toBe(true);
   });
