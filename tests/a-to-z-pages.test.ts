@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_PAGE_ENTRIES, splitIndex } from '../src/site/view/index-view.ts';
-import { buildContentDir } from './helpers/build-content-dir.ts';
+import { buildContentDir, siteDir, sitePage } from './helpers/build-content-dir.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
 
 // One more document than an index lists on one page, under several letters and under `#`.
@@ -13,6 +13,7 @@ const documentName = (n: number) =>
   n % 100 === 0 ? `${2000 + (n % 25)} plan number ${n}` : `${WORDS[n % WORDS.length]} number ${n}`;
 
 const root = writeContentDir({
+  'officials/tan-chengxu.md': '---\nname: Tan Chengxu\n---\n',
   'articles/release.md':
     '---\ntitle: "A release"\npublished: 2019-06-09\nadded: 2026-11-22\nsource: { reference: "release.txt" }\n' +
     'language: en\nsummary: "A release."\n---\nText.\n',
@@ -23,8 +24,8 @@ const root = writeContentDir({
     ]),
   ),
 });
-const output = path.join(root, '_site');
-const page = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
+const output = siteDir(root);
+const page = (url: string) => sitePage(root, url);
 
 beforeAll(async () => {
   await buildContentDir(root);
@@ -80,6 +81,8 @@ describe('an A–Z index too long for one page', () => {
 
   it('should keep a short index on one page, a section per letter', () => {
     const index = page('/officials/');
+    expect(index).toContain('<h2 id="letter-T">T</h2>');
+    expect(index).toContain('<a href="/officials/tan-chengxu/">Tan Chengxu</a>');
     expect(index).not.toContain('/a-z/');
     const groups = [
       { letter: 'A', id: 'A', entries: [{ link: { url: '/officials/an/', label: 'An' }, detail: '', articles: 0 }] },

@@ -3,37 +3,29 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
-import { buildSite } from '../src/cli/build-site.ts';
-import { readContent } from '../src/load/read-content.ts';
-import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
+import type { Archive } from '../src/pipeline/build-archive.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { TIMELINE_EVENTS } from '../src/site/view/pictures.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
+import { buildContentDir, siteDir } from './helpers/build-content-dir.ts';
+import { shippedArchive } from './helpers/shipped-archive.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(tmpdir(), 'archive-home-'));
 const target = publishTarget('https://news.example.gov');
 
-const archiveOf = async (content: string, base: string): Promise<Archive> => {
-  const { archive } = buildArchive(await readContent(content, base));
-  if (!archive) throw new Error(`${content} must be valid`);
-  return archive;
-};
-
 let large: Archive;
 let site: SiteView;
-const output = path.join(work, 'site');
+const output = siteDir(work);
 
 beforeAll(async () => {
   await writeCorpus(path.join(work, 'content'), { articles: 150, seed: 3 });
-  large = await archiveOf(path.join(work, 'content'), work);
+  large = await buildContentDir(work);
   site = toSiteView(large, target);
-  await buildSite({ archive: large, output });
 }, 180_000);
 
 describe("the home page's timeline", () => {
   it('should show every event, undated ones last, while there are few', async () => {
-    const shipped = toSiteView(await archiveOf(path.join(root, 'content'), root), target);
+    const shipped = toSiteView(await shippedArchive(), target);
     expect(shipped.timeline.map((event) => event.link.url).sort()).toEqual(
       shipped.events.map((event) => event.link.url).sort(),
     );
@@ -97,10 +89,9 @@ describe("an official's timeline", () => {
     const page = pageOf(quiet.link.slug);
     expect(page).not.toContain('most recent of');
     expect(page).toContain(`Events with ${quiet.name}`);
-    const dated = quiet.events.filter((event) => event.date.iso !== undefined).map((event) => event.link.url);
-    // Undated events are drawn too, in a group of their own, so every dated one is among the links.
+    // Every event is drawn: the dated ones on the axis, the undated in a group of their own.
+    expect(quiet.events.some((event) => event.date.iso !== undefined)).toBe(true);
     expect(new Set(timelineLinks(page))).toEqual(new Set(quiet.events.map((event) => event.link.url)));
-    expect(dated.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildContentDir } from './helpers/build-content-dir.ts';
+import { buildContentDir, siteDir, sitePage } from './helpers/build-content-dir.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
 
 // One event at each precision, all with the same official, reported by one article published on
@@ -34,8 +33,8 @@ const root = writeContentDir({
   'articles/undated.md': article('Release without a date', 'not stated'),
   ...Object.fromEntries(Object.entries(EVENTS).map(([slug, date]) => [`events/${slug}.md`, event(slug, date)])),
 });
-const output = path.join(root, '_site');
-const page = (url: string) => readFileSync(path.join(output, url, 'index.html'), 'utf8');
+const output = siteDir(root);
+const page = (url: string) => sitePage(root, url);
 
 beforeAll(async () => {
   await buildContentDir(root);
