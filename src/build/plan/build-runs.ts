@@ -1,6 +1,7 @@
 import type { Archive } from '../../pipeline/build-archive.ts';
 import type { PublishTarget } from '../../site/publish.ts';
 import { type SiteView, toSiteView } from '../../site/view/site-view.ts';
+import { collectGarbage } from '../collect-garbage.ts';
 import { archiveShape } from './archive-shape.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit } from './build-plan.ts';
 import { type BatchLimits, emptyRecordPages, type RecordPages, sharedByPages } from './render-plan.ts';
@@ -39,6 +40,9 @@ export interface PreparedBuild {
 /** Plans a build and its Eleventy runs: `npm run build` before it starts Eleventy, `npm start` per rebuild. */
 export function prepareBuild(inputs: BuildInputs): PreparedBuild {
   const { archive, target, batchLimits } = inputs;
+  // Loading leaves its garbage (decoded cache entries, parse trees) uncollected: collected first,
+  // it never adds up with what planning holds.
+  collectGarbage();
   const incremental = inputs.incremental && {
     ...inputs.incremental,
     shape: archiveShape(archive, sharedByPages(inputs.incremental.codeVersion, target)),
@@ -47,6 +51,9 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
   const textEdit = incremental && planTextEdit(archive, target, incremental, batchLimits);
   if (textEdit) return { archive, site: undefined, plan: textEdit, runs: planRuns(textEdit) };
   const site = toSiteView(archive, target);
+  // Making the views leaves about as much garbage as they hold, and planning then writes each view
+  // out as JSON for its fingerprint and size: collected in between, the two never add up.
+  collectGarbage();
   const plan = planBuild(site, target, incremental, inputs.searchShardPages, batchLimits);
   return { archive, site, plan, runs: planRuns(plan) };
 }
