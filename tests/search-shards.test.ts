@@ -24,6 +24,20 @@ const undatedRecordUrls = () =>
     .flatMap((kind) => site[kind].map((view) => view.link.url))
     .sort();
 
+/** A build of `site` as the previous one: its plan's fingerprints, and a folder with every record page. */
+const previousBuild = () => {
+  const target = publishTarget('https://news.example.gov');
+  const shape = archiveShape(archive, 'c1');
+  const before = planBuild(site, target, { codeVersion: 'c1', shape });
+  const output = mkdtempSync(path.join(tmpdir(), 'archive-previous-'));
+  for (const url of recordUrls()) {
+    mkdirSync(path.join(output, url), { recursive: true });
+    writeFileSync(path.join(output, url, 'index.html'), '<p>kept</p>');
+  }
+  const fingerprints = { pages: before.pages?.fingerprints ?? new Map(), search: new Map(), files: new Map() };
+  return { target, shape, output, fingerprints };
+};
+
 beforeAll(async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-shards-'));
   await writeCorpus(path.join(work, 'content'), { articles: 80, seed: 4 });
@@ -141,15 +155,7 @@ describe('search shards', () => {
   });
 
   it('should render the pages an edit reaches apart from the other pages once the whole site no longer fits one run', () => {
-    const target = publishTarget('https://news.example.gov');
-    const shape = archiveShape(archive, 'c1');
-    const before = planBuild(site, target, { codeVersion: 'c1', shape });
-    const output = mkdtempSync(path.join(tmpdir(), 'archive-previous-'));
-    for (const url of recordUrls()) {
-      mkdirSync(path.join(output, url), { recursive: true });
-      writeFileSync(path.join(output, url, 'index.html'), '<p>kept</p>');
-    }
-    const fingerprints = { pages: before.pages?.fingerprints ?? new Map(), search: new Map(), files: new Map() };
+    const { target, shape, output, fingerprints } = previousBuild();
     const retitled = site.articles[3];
     const edited = {
       ...site,
@@ -179,6 +185,47 @@ describe('search shards', () => {
     expect(pages?.searchShards.length).toBeGreaterThan(0);
     expect(others?.others).toBe(true);
     expect(RECORD_PAGE_KINDS.map((kind) => others?.pages[kind].length)).toEqual(RECORD_PAGE_KINDS.map(() => 0));
+  });
+
+  it('should render the few pages an edit reaches in several shards in one run, and split a run once it is no longer small', () => {
+    const { target, shape, output, fingerprints } = previousBuild();
+    // One dated article from each of three shards, retitled.
+    const shards = planSearchShards(site, 40);
+    const shardOf = new Map(shards.flatMap((shard) => shard.urls.map((url) => [url, shard.key])));
+    const reached = shards
+      .flatMap((shard) => site.articles.find((view) => view.date.iso && shardOf.get(view.link.url) === shard.key) ?? [])
+      .slice(0, 3);
+    expect(new Set(reached.map((view) => shardOf.get(view.link.url))).size).toBe(3);
+    const edited = {
+      ...site,
+      articles: site.articles.map((view) =>
+        reached.includes(view) ? { ...view, title: `${view.title} (retitled)` } : view,
+      ),
+    };
+    const runsWithin = (pages: number) =>
+      planRuns(
+        planBuild(edited, target, { codeVersion: 'c1', shape, previous: { output, fingerprints } }, 40, {
+          pages,
+          bytes: 2 ** 40,
+        }),
+      );
+    const urlsOf = (run: ReturnType<typeof runsWithin>[number] | undefined) =>
+      RECORD_PAGE_KINDS.flatMap((kind) => run?.pages[kind].map((view) => view.link.url) ?? []).sort();
+    const reachedUrls = reached.map((view) => view.link.url).sort();
+    // 24 pages a run: three pages of three shards are a small run (an eighth of that), so one run, after
+    // which every shard can be indexed (those with nothing to render are the previous site's).
+    const allShards = shards.map((shard) => shard.key).sort();
+    const [together, others, ...more] = runsWithin(24);
+    expect(more).toEqual([]);
+    expect(urlsOf(together)).toEqual(reachedUrls);
+    expect([...(together?.searchShards ?? [])].sort()).toEqual(allShards);
+    expect(others?.others).toBe(true);
+    // 16 pages a run: two pages at most share one, so the third shard's page has a run of its own.
+    const split = runsWithin(16).filter((run) => !run.others);
+    expect(split.map((run) => urlsOf(run).length)).toEqual([2, 1]);
+    expect(split.flatMap(urlsOf).sort()).toEqual(reachedUrls);
+    expect(split[1]?.searchShards).toEqual([shardOf.get(urlsOf(split[1])[0] ?? '')]);
+    expect(split.flatMap((run) => run.searchShards).sort()).toEqual(allShards);
   });
 
   it("should hand Pagefind a glob that names exactly the shard's page files", () => {

@@ -191,7 +191,7 @@ function siteFitsInOneBatch(sizes: ReadonlyMap<string, number>, limits: BatchLim
 /**
  * One batch when the site fits in one (search then starts once every page is written); else the
  * pages to render in batches within `limits`, shard by shard, each shard's pages in the order of
- * the kinds. A shard with nothing to render (all its pages reused, or its index reused) is ready after the first run.
+ * the kinds, and the pages of small shards together (see `isSmallRun`). A shard with nothing to render (all its pages reused, or its index reused) is ready after the first run.
  * Shards are rendered from the lightest to the heaviest (by the size of their views): Pagefind,
  * one process beside Eleventy, is busy from the first shard handed to it until the end of a cold
  * build, so the sooner the first shard is ready, the sooner the build ends. The records without a
@@ -212,27 +212,61 @@ function batchesByShard(
       (shard?.[kind] as unknown[] | undefined)?.push(view);
     }
   }
-  const batches: { pages: RecordPages; searchShards: string[] }[] = [];
+  const batches: { pages: RecordPages; searchShards: string[]; count: number; bytes: number }[] = [];
   const readyFirst: string[] = [];
   // What a shard's batches render, by the size of its views.
-  const weight = (position: number) => {
-    let sum = 0;
-    for (const kind of RECORD_PAGE_KINDS) {
-      for (const view of byShard[position]?.[kind] ?? []) sum += sizes.get(view.link.url) ?? 0;
-    }
-    return sum;
-  };
-  const lightestFirst = shards.map((shard, position) => ({ shard, position, weight: weight(position) }));
+  const lightestFirst = shards.map((shard, position) => ({
+    shard,
+    position,
+    weight: bytesOf(byShard[position] ?? emptyRecordPages(), sizes),
+  }));
   // A stable sort: shards of equal weight (none rendered) keep their order.
   lightestFirst.sort((a, b) => a.weight - b.weight);
-  for (const { shard, position } of lightestFirst) {
-    const planned = planBatches(byShard[position] ?? emptyRecordPages(), sizes, limits);
-    batches.push(...planned.map((batchPages) => ({ pages: batchPages, searchShards: [] as string[] })));
+  for (const { shard, position, weight: bytes } of lightestFirst) {
+    const shardPages = byShard[position] ?? emptyRecordPages();
+    const count = countPages(shardPages);
     const last = batches.at(-1);
-    if (planned.length > 0 && last) last.searchShards.push(shard.key);
-    else readyFirst.push(shard.key);
+    if (count === 0) readyFirst.push(shard.key);
+    else if (last && isSmallRun(last.count + count, last.bytes + bytes, limits)) {
+      // A run costs about half a second of its own (Eleventy's start, the collection after it):
+      // after an edit, the few pages of several shards share one.
+      for (const kind of RECORD_PAGE_KINDS) (last.pages[kind] as unknown[]).push(...shardPages[kind]);
+      last.count += count;
+      last.bytes += bytes;
+      last.searchShards.push(shard.key);
+    } else {
+      const planned = planBatches(shardPages, sizes, limits);
+      for (const pages of planned) {
+        batches.push({ pages, searchShards: [], count: countPages(pages), bytes: bytesOf(pages, sizes) });
+      }
+      batches.at(-1)?.searchShards.push(shard.key);
+    }
   }
   const first = batches[0];
   if (first) first.searchShards.unshift(...readyFirst);
-  return { batches, oneRun: false };
+  return { batches: batches.map(({ pages, searchShards }) => ({ pages, searchShards })), oneRun: false };
+}
+
+/**
+ * Whether pages of several shards may share a run: while together they are an eighth of a run's
+ * limits at most, rendering them takes about as long as starting a run. Larger shards keep runs of
+ * their own, so that Pagefind starts on the first one as soon as it is written.
+ */
+function isSmallRun(count: number, bytes: number, limits: BatchLimits): boolean {
+  return count <= limits.pages / 8 && bytes <= limits.bytes / 8;
+}
+
+/** The size of the pages' views (see `RenderPlan.sizes`). */
+function bytesOf(pages: RecordPages, sizes: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const kind of RECORD_PAGE_KINDS) {
+    for (const view of pages[kind]) sum += sizes.get(view.link.url) ?? 0;
+  }
+  return sum;
+}
+
+function countPages(pages: RecordPages): number {
+  let count = 0;
+  for (const kind of RECORD_PAGE_KINDS) count += pages[kind].length;
+  return count;
 }
