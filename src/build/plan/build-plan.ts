@@ -3,6 +3,7 @@ import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordRefOf } from '../../schema/record-key.ts';
 import type { PublishTarget } from '../../site/publish.ts';
 import { type SiteView, toArticlePages } from '../../site/view/site-view.ts';
+import { appendAll } from '../../util/append-all.ts';
 import { hashOf } from '../cache/hash.ts';
 import { planSearchShards, type SearchShard, shardFingerprint } from '../search/search-shards.ts';
 import { type ArchiveShape, textOnlyChanges } from './archive-shape.ts';
@@ -191,7 +192,8 @@ function siteFitsInOneBatch(sizes: ReadonlyMap<string, number>, limits: BatchLim
 /**
  * One batch when the site fits in one (search then starts once every page is written); else the
  * pages to render in batches within `limits`, shard by shard, each shard's pages in the order of
- * the kinds, and the pages of small shards together (see `isSmallRun`). A shard with nothing to render (all its pages reused, or its index reused) is ready after the first run.
+ * the kinds, and the pages of small shards together (see `isSmallRun`). A shard with nothing to
+ * render (all its pages reused, or its index reused) is ready after the first run.
  * Shards are rendered from the lightest to the heaviest (by the size of their views): Pagefind,
  * one process beside Eleventy, is busy from the first shard handed to it until the end of a cold
  * build, so the sooner the first shard is ready, the sooner the build ends. The records without a
@@ -214,23 +216,21 @@ function batchesByShard(
   }
   const batches: { pages: RecordPages; searchShards: string[]; count: number; bytes: number }[] = [];
   const readyFirst: string[] = [];
-  // What a shard's batches render, by the size of its views.
-  const lightestFirst = shards.map((shard, position) => ({
-    shard,
-    position,
-    weight: bytesOf(byShard[position] ?? emptyRecordPages(), sizes),
-  }));
-  // A stable sort: shards of equal weight (none rendered) keep their order.
-  lightestFirst.sort((a, b) => a.weight - b.weight);
-  for (const { shard, position, weight: bytes } of lightestFirst) {
+  // Each shard's pages to render, and their weight: the size of their views.
+  const lightestFirst = shards.map((shard, position) => {
     const shardPages = byShard[position] ?? emptyRecordPages();
+    return { shard, shardPages, bytes: bytesOf(shardPages, sizes) };
+  });
+  // A stable sort: shards of equal weight (none rendered) keep their order.
+  lightestFirst.sort((a, b) => a.bytes - b.bytes);
+  for (const { shard, shardPages, bytes } of lightestFirst) {
     const count = countPages(shardPages);
     const last = batches.at(-1);
     if (count === 0) readyFirst.push(shard.key);
     else if (last && isSmallRun(last.count + count, last.bytes + bytes, limits)) {
       // A run costs about half a second of its own (Eleventy's start, the collection after it):
       // after an edit, the few pages of several shards share one.
-      for (const kind of RECORD_PAGE_KINDS) (last.pages[kind] as unknown[]).push(...shardPages[kind]);
+      for (const kind of RECORD_PAGE_KINDS) appendAll(last.pages[kind] as unknown[], shardPages[kind]);
       last.count += count;
       last.bytes += bytes;
       last.searchShards.push(shard.key);
