@@ -6,14 +6,14 @@ const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
   [/\bCommission\b/u, 'commission'],
   // Before `Government`: the "Foreign Affairs Office of X Government" is a department of it, and
   // the "Party and Government Delegation" a delegation.
-  [/\b(?:Bureau|Office|Department|Ministry|Administration)\b/u, 'government-department'],
+  [/\b(?:Bureau|Office|Department|Ministry|Administration|Customs)\b/u, 'government-department'],
   [/\bDelegation\b/u, 'delegation'],
   [/\bGovernment\b/u, 'government'],
   [/\bBank\b/u, 'bank'],
   [/\bExchange\b/u, 'exchange'],
   [/\b(?:Industrial Park)\b/u, 'industrial-park'],
   [/\b(?:Zone|New Area)\b/u, 'development-zone'],
-  [/\b(?:Co\.|Company|Corporation|Group|Ltd|LTD|Limited|Inc)\b/u, 'company'],
+  [/\b(?:Co\.|Company|Corporation|Group|Ltd|LTD|Limited|Inc|GmbH|LLC)\b|\bS\.A\.$/u, 'company'],
 ];
 
 /** The kind an organisation's name says it is: the organisation word decides, else `other`. */

@@ -12,6 +12,7 @@ export const ORGANISATION_HEADS = words(`
   Council Congress Embassy Consulate Chamber Federation Institute Center Centre Agency Authority Park
   Zone Airlines Foundation Academy Society Union League Senate Assembly Parliament Court Procuratorate
   School College Hospital Base Museum Secretariat Cabinet Organization Organisation Corp Corp.
+  Port Customs Oilfield Guesthouse Cooperative Alliance GmbH LLC S.A.
 `);
 
 /** Titles written before a name ("Mayor Tan", "Ambassador Porozhanov"); also the capitalised start of a role. */
