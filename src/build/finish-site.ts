@@ -64,10 +64,6 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
   const pages = [...build.written, ...reused].sort();
-  // After a text edit the heap holds the garbage of loading the whole archive (hundreds of MB):
-  // collected before Pagefind starts beside it, so the two do not peak together (as they did,
-  // 0.23 GiB higher at 10,000 articles, while the rest of the site was not yet a run of its own).
-  if (plan.textEdit) collectGarbage();
   // Every kept page is in once this returns, and only then is anything else put into the site.
   const progress = build.progress ?? { reusedIn: false };
   const indexer = await continueSearch(progress, build).catch(async (error: unknown) => {
