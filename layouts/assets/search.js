@@ -8,10 +8,7 @@
   // The ranking is the build's (src/site/search-ranking.ts); `npm run eval:search` reads it here too.
   // Each merged index needs it as well: Pagefind applies the UI's options to the first index only.
   const ranking = JSON.parse(root.dataset.ranking ?? '{}');
-  const mergeIndex = (root.dataset.merge ?? '')
-    .split(' ')
-    .filter((bundlePath) => bundlePath !== '')
-    .map((bundlePath) => ({ bundlePath, baseUrl: root.dataset.base, ranking }));
+  const mergeBundles = (root.dataset.merge ?? '').split(' ').filter((bundlePath) => bundlePath !== '');
   // Newest first is Pagefind's sort on each page's `date` key; undated pages carry 0, so come last.
   const SORTS = { relevance: null, newest: { date: 'desc' } };
   // A card's tags follow the order of its metadata, which Pagefind returns by name (date, place,
@@ -27,7 +24,8 @@
       element: '#search',
       baseUrl: root.dataset.base,
       bundlePath: root.dataset.bundle,
-      mergeIndex,
+      // New objects for each start: Pagefind's UI deletes `bundlePath` from the ones it is given.
+      mergeIndex: mergeBundles.map((bundlePath) => ({ bundlePath, baseUrl: root.dataset.base, ranking })),
       ranking,
       sort: SORTS[order],
       processResult,
@@ -47,14 +45,30 @@
   const control = document.querySelector('.search-sort');
   if (!control) return;
   control.hidden = false;
+  // Pagefind's UI shares one search module with the next UI, and destroys it without waiting: the
+  // next UI starts once that is done, or its search goes to the instance being destroyed and never
+  // returns. Changes of order follow one another, and of quick ones only the last is shown.
+  let restarted = Promise.resolve();
+  let wanted;
+  const restart = (order, query) => {
+    wanted = { order, query };
+    restarted = restarted.then(async () => {
+      if (!wanted) return;
+      const { order, query } = wanted;
+      wanted = undefined;
+      ui.destroy();
+      const pagefind = await import(`${root.dataset.bundle}pagefind.js`);
+      await pagefind.destroy();
+      root.replaceChildren();
+      ui = start(order, query);
+    });
+  };
   for (const radio of control.querySelectorAll('input[name="sort"]')) {
     radio.checked = radio.value === initial;
     radio.addEventListener('change', () => {
       if (!radio.checked) return;
       const query = root.querySelector('input')?.value ?? '';
-      ui.destroy();
-      root.replaceChildren();
-      ui = start(radio.value, query);
+      restart(radio.value, query);
       // The address keeps the query and the order, so reloading or sharing it shows the same list.
       const url = new URL(window.location.href);
       if (query) url.searchParams.set('q', query);

@@ -20,14 +20,16 @@ import { serveStatic } from '../helpers/static-server.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(tmpdir(), 'archive-ranking-'));
 const sites = { shipped: path.join(temp, 'shipped'), 'corpus-1000': path.join(temp, 'corpus-1000') };
+// A small corpus indexed in several shards, as every archive past a few thousand pages is.
+const sharded = path.join(temp, 'sharded');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 
-async function build(content: string, output: string): Promise<void> {
+async function build(content: string, output: string, searchShardPages?: number): Promise<void> {
   const { archive } = buildArchive(await readContent(content, root));
   if (!archive) throw new Error(`${content} must be valid content`);
-  await buildSite({ archive, output });
+  await buildSite({ archive, output, ...(searchShardPages ? { searchShardPages } : {}) });
 }
 
 beforeAll(async () => {
@@ -35,6 +37,9 @@ beforeAll(async () => {
   await writeCorpus(corpus, EVAL_CORPUS);
   await build(path.join(root, 'content'), sites.shipped);
   await build(corpus, sites['corpus-1000']);
+  const small = path.join(temp, 'small-corpus');
+  await writeCorpus(small, { articles: 150, seed: 1 });
+  await build(small, sharded, 100);
   browser = await launchChromium();
 }, 600_000);
 
@@ -124,6 +129,46 @@ describe('search results on the shipped site', () => {
       await page.context().close();
     });
   }
+});
+
+describe('the order of results on an archive indexed in shards', () => {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  beforeAll(async () => {
+    server = await serveStatic(sharded);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  // Pagefind's UI empties the merged indexes' options and destroys the search module it shares
+  // with the next UI without waiting: each change of order must still show results, however fast.
+  it('should show results after every change of order, slow or quick', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('Li Zhaochang')}`);
+    const merged = await page.locator('#search').getAttribute('data-merge');
+    expect(merged?.trim(), 'the corpus is indexed in several shards, merged into the first').not.toBe('');
+    const results = page.locator('.pagefind-ui__result');
+    await results.first().waitFor({ timeout: 30_000 });
+    for (const order of ['Newest first', 'Most relevant', 'Newest first']) {
+      await page.getByRole('radio', { name: order }).check();
+      await results.first().waitFor({ timeout: 15_000 });
+    }
+    expect(page.url()).toContain('sort=newest');
+    expect(errors).toEqual([]);
+    // Three changes in a row, without waiting for results in between: the last one holds.
+    for (const order of ['Most relevant', 'Newest first', 'Most relevant']) {
+      await page.getByRole('radio', { name: order }).check();
+    }
+    await results.first().waitFor({ timeout: 15_000 });
+    expect(page.url()).not.toContain('sort=newest');
+    await expect.poll(async () => (await results.count()) > 0).toBe(true);
+    // A search cut short by the next change rejects inside Pagefind ("Pagefind worker terminated");
+    // nothing else may fail.
+    expect(errors.filter((message) => message !== 'Pagefind worker terminated')).toEqual([]);
+    await page.context().close();
+  });
 });
 
 interface AxeResult {
