@@ -40,17 +40,30 @@ export interface ArticleView {
   readonly related: readonly RelatedArticle[];
 }
 
+// An event is listed on the pages of its articles, people, places and organisations: each
+// summary is made once per site, and shared, as view-models are never changed once made.
+const summariesByContext = new WeakMap<ViewContext, Map<string, EventSummary>>();
+
 /** Summarises an event for lists. */
 export function toEventSummary(context: ViewContext, slug: string): EventSummary {
+  let summaries = summariesByContext.get(context);
+  if (!summaries) {
+    summaries = new Map();
+    summariesByContext.set(context, summaries);
+  }
+  const known = summaries.get(slug);
+  if (known) return known;
   const event = context.index.event.get(slug);
   if (!event) throw new TypeError(`unknown event ${slug}`);
   const place = event.data.place;
-  return {
+  const summary = {
     link: context.link({ kind: 'event', slug }),
     kindLabel: EVENT_KIND_LABELS[event.data.kind],
     date: formatDateRange(context.resolve(event.data.date), event.data.end),
     ...(place ? { place: context.link({ kind: 'place', slug: place }) } : {}),
   };
+  summaries.set(slug, summary);
+  return summary;
 }
 
 /** What a feed shows of an article: the same values as its page. */

@@ -1,6 +1,6 @@
 import type { RecordRef } from '../../link/graph.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
-import { dateSortKey, isDatedKey } from '../dates.ts';
+import { isDatedKey } from '../dates.ts';
 import { type Feed, type FeedArticle, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
 import type { DataFile } from '../open-data.ts';
 import {
@@ -150,7 +150,7 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
 
 /** The events of the home page's timeline (see {@link SiteView.timeline}), oldest first. */
 function recentEvents(context: ViewContext, events: RecordRef[]): readonly RecordRef[] {
-  return timelineEvents(sortByDate(context, events, 'oldest'), (ref) => isDatedKey(dateSortKey(context.dateOf(ref))));
+  return timelineEvents(sortByDate(context, events, 'oldest'), (ref) => isDatedKey(context.dateKey(ref)));
 }
 
 /**
