@@ -52,16 +52,22 @@
   let wanted;
   const restart = (order, query) => {
     wanted = { order, query };
-    restarted = restarted.then(async () => {
-      if (!wanted) return;
-      const { order, query } = wanted;
-      wanted = undefined;
-      ui.destroy();
-      const pagefind = await import(`${root.dataset.bundle}pagefind.js`);
-      await pagefind.destroy();
-      root.replaceChildren();
-      ui = start(order, query);
-    });
+    restarted = restarted
+      .then(async () => {
+        if (!wanted) return;
+        const { order, query } = wanted;
+        wanted = undefined;
+        ui.destroy();
+        try {
+          const pagefind = await import(`${root.dataset.bundle}pagefind.js`);
+          await pagefind.destroy();
+        } finally {
+          // Should the module not load, the new UI says so, and later changes still run.
+          root.replaceChildren();
+          ui = start(order, query);
+        }
+      })
+      .catch((error) => console.error(error));
   };
   for (const radio of control.querySelectorAll('input[name="sort"]')) {
     radio.checked = radio.value === initial;
