@@ -4,20 +4,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  buildArchiveCached,
-  builtFingerprints,
-  codeVersion,
-  recordSite,
-  siteInputs,
-  upToDate,
-} from '../build/index.ts';
-import { DEFAULT_CONTENT_DIR, loadAndReport } from '../load/load-archive.ts';
+// Up front, only what finding that nothing changed needs: the parsers, the linker and Eleventy
+// (about 1 s of imports) are loaded once there is something to build.
+import { codeVersion } from '../build/cache/hash.ts';
+import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
+import { DEFAULT_CONTENT_DIR } from '../load/content-dir.ts';
 import { readContent, type SourceFile } from '../load/read-content.ts';
-import { withoutPositions } from '../pipeline/build-archive.ts';
 import { siteUrlFrom } from '../site/publish.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
-import { type BuildStage, buildSite } from './build-site.ts';
+import type { BuildStage } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
 import { outputRefusal } from './output-guard.ts';
 import { DEFAULT_LOCK_WAIT_MS, lockOutput, OutputLockError } from './output-lock.ts';
@@ -77,6 +72,11 @@ async function load() {
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
   if (unchanged) return { unchanged, inputs };
+  const [{ loadAndReport }, { buildArchiveCached }, { withoutPositions }] = await Promise.all([
+    import('../load/load-archive.ts'),
+    import('../build/build-archive-cached.ts'),
+    import('../pipeline/build-archive.ts'),
+  ]);
   const result = await loadAndReport(values.content, {
     strict: values.strict,
     sources,
@@ -105,6 +105,7 @@ let swapReached: SwapStage | undefined;
 try {
   // With the cache, record pages and search shards that did not change are taken from the last build.
   const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
+  const { buildSite } = await import('./build-site.ts');
   const built = await buildSite({
     archive,
     output: values.output,

@@ -2,8 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../parse/decode.ts';
-import { RECORD_EXTENSIONS } from '../parse/parse-record.ts';
-import type { Refusal, SourceFile } from '../parse/source-file.ts';
+import { RECORD_EXTENSIONS, type Refusal, type SourceFile } from '../parse/source-file.ts';
 import { KIND_FOLDERS, RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { appendAll } from '../util/append-all.ts';
 

@@ -60,9 +60,6 @@ export function parseRecord<K extends RecordKind>(file: VFile, kind: K): ParsedC
   return { kind, slug, data, body, positions: split.positions, file };
 }
 
-/** Records other than articles may be plain YAML files: they are front matter without a body. */
-export const RECORD_EXTENSIONS = ['.md', '.yaml', '.yml'] as const;
-
 function isYamlFile(file: VFile): boolean {
   return file.extname === '.yaml' || file.extname === '.yml';
 }

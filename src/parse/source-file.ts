@@ -1,5 +1,8 @@
 import type { RecordKind } from '../schema/index.ts';
 
+/** Records other than articles may be plain YAML files: they are front matter without a body. */
+export const RECORD_EXTENSIONS = ['.md', '.yaml', '.yml'] as const;
+
 /** Why a content path was not read. */
 export type Refusal = 'symlink-outside-content' | 'not-a-file';
 

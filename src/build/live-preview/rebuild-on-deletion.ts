@@ -1,7 +1,7 @@
 import { existsSync, type FSWatcher, mkdtempSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { RECORD_EXTENSIONS } from '../../parse/parse-record.ts';
+import { RECORD_EXTENSIONS } from '../../parse/source-file.ts';
 
 /** A file Eleventy watches, written to make it rebuild. */
 export interface RebuildTrigger {
