@@ -72,10 +72,12 @@ async function load() {
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
   if (unchanged) return { unchanged, inputs };
+  // Eleventy too, before the archive is in memory: loaded after, its modules add to the build's peak.
   const [{ loadAndReport }, { buildArchiveCached }, { withoutPositions }] = await Promise.all([
     import('../load/load-archive.ts'),
     import('../build/build-archive-cached.ts'),
     import('../pipeline/build-archive.ts'),
+    import('./build-site.ts'),
   ]);
   const result = await loadAndReport(values.content, {
     strict: values.strict,
