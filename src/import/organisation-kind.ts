@@ -1,4 +1,5 @@
 import type { OrganisationKind } from '../schema/index.ts';
+import { INITIALS_FORM_PATTERN } from './vocabulary.ts';
 
 // The organisation word decides the kind; anything else is `other`, for the editor to refine.
 const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
@@ -13,7 +14,8 @@ const ORGANISATION_KINDS: readonly [RegExp, OrganisationKind][] = [
   [/\bExchange\b/u, 'exchange'],
   [/\b(?:Industrial Park)\b/u, 'industrial-park'],
   [/\b(?:Zone|New Area)\b/u, 'development-zone'],
-  [/\b(?:Co\.|Company|Corporation|Group|Ltd|LTD|Limited|Inc|GmbH|LLC)\b|\bS\.A\.$/u, 'company'],
+  [/\b(?:Co\.|Company|Corporation|Group|Ltd|LTD|Limited|Inc|GmbH|LLC)\b/u, 'company'],
+  [new RegExp(`\\b(?:${INITIALS_FORM_PATTERN})$`, 'u'), 'company'],
 ];
 
 /** The kind an organisation's name says it is: the organisation word decides, else `other`. */

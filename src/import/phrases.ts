@@ -1,3 +1,5 @@
+import { INITIALS_FORM_PATTERN } from './vocabulary.ts';
+
 /** A stretch of the text: a name, a title and a name, or a sentence's first word. */
 export interface Phrase {
   readonly text: string;
@@ -34,10 +36,13 @@ const CAPITALISED = /^(?:\p{Lu}|(?:al|el)-\p{Lu})/u;
 // A company's legal form after its name: "… Co., Ltd.", "… Co., LTD", "…, Ltd.".
 const AFTER_CO = /^\.,?\s*(?:Ltd|LTD|Limited)\b\.?/u;
 const LEGAL_FORM = /^,\s*(?:Co\.,?\s*)?(?:Ltd|LTD|Limited|Inc)\b\.?/u;
+// A legal form of initials, written after the name without a comma: "… Reefer Lines S.A.". Its
+// letters are words of their own, which the dots would otherwise cut from the name.
+const INITIALS_FORM = new RegExp(`^(?:${INITIALS_FORM_PATTERN})`, 'u');
 
 /**
  * Every run of capitalised words in `text`, with the joining words between them ("Ahmed bin Saleh",
- * "Delegation of Liaoning") and a company's "Co., Ltd." after them. A run ends at punctuation, so
+ * "Delegation of Liaoning") and a company's "Co., Ltd." or "S.A." after them. A run ends at punctuation, so
  * "Dalian - Huludao" is two runs. Joining words at either end are left out.
  */
 export function findPhrases(text: string): Phrase[] {
@@ -72,8 +77,9 @@ export function findPhrases(text: string): Phrase[] {
     }
     if (open !== -1) last = Math.min(last, open);
     const lastWord = words[last] as Phrase;
+    const initials = last > index ? INITIALS_FORM.exec(text.slice(lastWord.start)) : null;
     const suffix = (lastWord.text === 'Co' ? AFTER_CO : LEGAL_FORM).exec(text.slice(lastWord.end));
-    const end = lastWord.end + (suffix ? suffix[0].length : 0);
+    const end = initials ? lastWord.start + initials[0].length : lastWord.end + (suffix ? suffix[0].length : 0);
     phrases.push({ text: text.slice(first.start, end), start: first.start, end });
     index = last + 1;
     while (index < words.length && (words[index] as Phrase).start < end) index++;

@@ -5,14 +5,23 @@
 
 const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
 
-/** Last words of organisation names ("… Municipal Government", "… Co., Ltd."). */
+/** Companies' legal forms written as initials after the name, without a comma ("… Lines S.A."). */
+export const INITIALS_FORMS: readonly string[] = ['S.A.', 'S.A.S.', 'S.L.', 'S.p.A.', 'N.V.', 'B.V.'];
+
+/** A regular expression of {@link INITIALS_FORMS}, longest first, dots matched as dots. */
+export const INITIALS_FORM_PATTERN = [...INITIALS_FORMS]
+  .sort((a, b) => b.length - a.length)
+  .map((form) => form.replaceAll('.', '\\.'))
+  .join('|');
+
+/** Last words of organisation names ("… Municipal Government", "… Co., Ltd.", "… S.A."). */
 export const ORGANISATION_HEADS = words(`
   Government Committee Commission Bureau Office Department Ministry Administration Association
   Delegation Group Company Corporation Co., Ltd. LTD Ltd Limited Inc Bank Exchange Hotel University
   Council Congress Embassy Consulate Chamber Federation Institute Center Centre Agency Authority Park
   Zone Airlines Foundation Academy Society Union League Senate Assembly Parliament Court Procuratorate
   School College Hospital Base Museum Secretariat Cabinet Organization Organisation Corp Corp.
-  Port Customs Oilfield Guesthouse Cooperative Alliance GmbH LLC S.A.
+  Port Customs Oilfield Guesthouse Cooperative Alliance GmbH LLC ${INITIALS_FORMS.join(' ')}
 `);
 
 /** Titles written before a name ("Mayor Tan", "Ambassador Porozhanov"); also the capitalised start of a role. */
