@@ -73,7 +73,7 @@ async function load() {
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
   if (unchanged) return { unchanged, inputs };
   // Eleventy too, before the archive is in memory: loaded after, its modules add to the build's peak.
-  const [{ loadAndReport }, { buildArchiveCached }, { withoutPositions }] = await Promise.all([
+  const [{ loadAndReport }, { buildArchiveCached }, { withoutPositions }, { buildSite }] = await Promise.all([
     import('../load/load-archive.ts'),
     import('../build/build-archive-cached.ts'),
     import('../pipeline/build-archive.ts'),
@@ -88,16 +88,16 @@ async function load() {
   });
   // The messages are printed: the site needs no positions, and nothing here keeps the original.
   const archive = result.ok && result.archive ? withoutPositions(result.archive) : undefined;
-  return { archive, report: result.report, inputs };
+  return { archive, report: result.report, inputs, buildSite };
 }
 
-const { unchanged, archive, report, inputs } = await load();
+const { unchanged, archive, report, inputs, buildSite } = await load();
 if (unchanged) {
   if (unchanged.report !== '') process.stderr.write(`${unchanged.report}\n`);
   process.stdout.write(`${values.output}/ is up to date with ${values.content}/: nothing changed since it was built\n`);
   process.exit(0);
 }
-if (!archive) {
+if (!archive || !buildSite) {
   process.stderr.write(`Build refused: fix the problems above. ${values.output}/ was left as it was.\n`);
   process.exit(1);
 }
@@ -107,7 +107,6 @@ let swapReached: SwapStage | undefined;
 try {
   // With the cache, record pages and search shards that did not change are taken from the last build.
   const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
-  const { buildSite } = await import('./build-site.ts');
   const built = await buildSite({
     archive,
     output: values.output,
