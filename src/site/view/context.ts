@@ -42,18 +42,15 @@ export interface ViewContext {
 export function createViewContext(archive: Archive): ViewContext {
   const index = archive.records;
   // One link object per record, shared by every page that links it: tens of thousands of pages
-  // link the same records, and view-models are never changed once made. Looked up by kind, then
-  // slug: the slug is a string the records already hold, where a `kind:slug` key would be a new
-  // string to hash on each of the millions of calls (1.6 s of 10 s of views at 10,000 articles).
-  const links = byKind<LinkView>();
-  const link = (record: RecordRef): LinkView => {
-    const ofKind = links[record.kind];
-    const known = ofKind.get(record.slug);
-    if (known) return known;
-    const made = { url: recordUrl(index, record), label: labelOf(index, record), kind: record.kind, slug: record.slug };
-    ofKind.set(record.slug, made);
-    return made;
-  };
+  // link the same records, and view-models are never changed once made.
+  const link = oncePerRecord(
+    (record): LinkView => ({
+      url: recordUrl(index, record),
+      label: labelOf(index, record),
+      kind: record.kind,
+      slug: record.slug,
+    }),
+  );
   const resolve = (date: DateClaim): ResolvedDate => {
     const article = date.source === undefined ? undefined : index.article.get(date.source);
     return resolveRelativeDate(date, article && { date: article.data.published, title: article.data.title });
@@ -69,15 +66,7 @@ export function createViewContext(archive: Archive): ViewContext {
     return date && resolve(date);
   };
   // Lists are sorted by date on most pages, and an event's date is resolved anew on each call.
-  const dateKeys = byKind<string>();
-  const dateKey = (record: RecordRef): string => {
-    const ofKind = dateKeys[record.kind];
-    const known = ofKind.get(record.slug);
-    if (known !== undefined) return known;
-    const made = dateSortKey(dateOf(record));
-    ofKind.set(record.slug, made);
-    return made;
-  };
+  const dateKey = oncePerRecord((record) => dateSortKey(dateOf(record)));
   return { index, graph: archive.graph, archive, link, dateOf, dateKey, resolve, lookups: createLookups(index) };
 }
 
@@ -98,6 +87,23 @@ export function uniqueRefs(refs: Iterable<RecordRef>): RecordRef[] {
     unique.push({ kind: ref.kind, slug: ref.slug });
   }
   return unique;
+}
+
+/**
+ * `make`, called once per record and remembered. Looked up by kind, then slug: the slug is a string
+ * the records already hold, where a `kind:slug` key would be a new string to hash on each of the
+ * millions of calls a site's views make (1.6 s of 10 s of views at 10,000 articles).
+ */
+function oncePerRecord<T extends NonNullable<unknown>>(make: (record: RecordRef) => T): (record: RecordRef) => T {
+  const made = byKind<T>();
+  return (record) => {
+    const ofKind = made[record.kind];
+    const known = ofKind.get(record.slug);
+    if (known !== undefined) return known;
+    const value = make(record);
+    ofKind.set(record.slug, value);
+    return value;
+  };
 }
 
 /** A map per record kind, for lookups by slug without making a `kind:slug` key. */
