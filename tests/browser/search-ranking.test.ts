@@ -47,6 +47,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The result cards on the page: each one's link and tags, in order. */
+const cards = (page: Page) =>
+  page.locator('.pagefind-ui__result').evaluateAll((results) =>
+    results.map((result) => ({
+      url: result.querySelector('a')?.getAttribute('href') ?? '',
+      tags: [...result.querySelectorAll('.pagefind-ui__result-tag')].map((tag) => tag.textContent?.trim() ?? ''),
+    })),
+  );
+
+/** The result cards once each has its link: Pagefind fills a card in after drawing it. */
+async function shownCards(page: Page): Promise<Awaited<ReturnType<typeof cards>>> {
+  await expect
+    .poll(
+      async () => {
+        const shown = await cards(page);
+        return shown.length > 0 && shown.every((card) => card.url !== '');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return cards(page);
+}
+
 describe('the kept search queries', () => {
   it('should each find what they expect in the first three results', async () => {
     const judgements = await evaluateQueries(browser, sites, readQueries());
@@ -73,14 +96,6 @@ describe('search results on the shipped site', () => {
     await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 30_000 });
     return page;
   }
-
-  const cards = (page: Page) =>
-    page.locator('.pagefind-ui__result').evaluateAll((results) =>
-      results.map((result) => ({
-        url: result.querySelector('a')?.getAttribute('href') ?? '',
-        tags: [...result.querySelectorAll('.pagefind-ui__result-tag')].map((tag) => tag.textContent?.trim() ?? ''),
-      })),
-    );
 
   it('should show an article card with its type, its date as stated and its place', async () => {
     const page = await search('Huludao', 1280);
@@ -141,29 +156,48 @@ describe('the order of results on an archive indexed in shards', () => {
   });
 
   // Pagefind's UI empties the merged indexes' options and destroys the search module it shares
-  // with the next UI without waiting: each change of order must still show results, however fast.
-  it('should show results after every change of order, slow or quick', async () => {
+  // with the next UI without waiting: each change of order must still show its results, however fast.
+  it('should show the results of each order after every change, slow or quick', async () => {
+    const query = `search/?q=${encodeURIComponent('Li Zhaochang')}`;
+    // Each order's results as a reader opening the page with it sees them.
+    const firstSeen = async (sort: string) => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}${query}${sort}`);
+      const merged = await page.locator('#search').getAttribute('data-merge');
+      expect(merged?.trim(), 'the corpus is indexed in several shards, merged into the first').not.toBe('');
+      const seen = await shownCards(page);
+      await page.context().close();
+      return seen;
+    };
+    const byRelevance = await firstSeen('');
+    const byNewest = await firstSeen('&sort=newest');
+    expect(byNewest, 'the two orders differ on this query').not.toEqual(byRelevance);
+
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('Li Zhaochang')}`);
-    const merged = await page.locator('#search').getAttribute('data-merge');
-    expect(merged?.trim(), 'the corpus is indexed in several shards, merged into the first').not.toBe('');
-    const results = page.locator('.pagefind-ui__result');
-    await results.first().waitFor({ timeout: 30_000 });
-    for (const order of ['Newest first', 'Most relevant', 'Newest first']) {
+    await page.goto(`${server.url}${query}`);
+    await shownCards(page);
+    for (const [order, expected] of [
+      ['Newest first', byNewest],
+      ['Most relevant', byRelevance],
+      ['Newest first', byNewest],
+    ] as const) {
       await page.getByRole('radio', { name: order }).check();
-      await results.first().waitFor({ timeout: 15_000 });
+      await expect.poll(() => cards(page), { timeout: 15_000 }).toEqual(expected);
     }
     expect(page.url()).toContain('sort=newest');
     expect(errors).toEqual([]);
-    // Three changes in a row, without waiting for results in between: the last one holds.
-    for (const order of ['Most relevant', 'Newest first', 'Most relevant']) {
-      await page.getByRole('radio', { name: order }).check();
-    }
-    await results.first().waitFor({ timeout: 15_000 });
-    expect(page.url()).not.toContain('sort=newest');
-    await expect.poll(async () => (await results.count()) > 0).toBe(true);
+    // Four changes at once, before any can start a search: the last one is shown.
+    await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(selector: string): { click(): void } } })
+        .document;
+      for (const value of ['relevance', 'newest', 'relevance', 'newest']) {
+        doc.querySelector(`input[name="sort"][value="${value}"]`).click();
+      }
+    });
+    await expect.poll(() => cards(page), { timeout: 15_000 }).toEqual(byNewest);
+    expect(page.url()).toContain('sort=newest');
     // A search cut short by the next change rejects inside Pagefind ("Pagefind worker terminated");
     // nothing else may fail.
     expect(errors.filter((message) => message !== 'Pagefind worker terminated')).toEqual([]);
