@@ -1,3 +1,4 @@
+import type { RecordRef } from '../link/graph.ts';
 import type { ParsedRecord } from '../parse/parse-record.ts';
 import { CITY_SECTION, RECORD_KIND_TABLE, type RecordKind } from '../schema/index.ts';
 import {
@@ -8,15 +9,25 @@ import {
   organisationJsonLd,
   placeJsonLd,
 } from './json-ld.ts';
+import { toEventSummary } from './view/article-view.ts';
 import { sortByDate, type ViewContext } from './view/context.ts';
 import { toDocumentView } from './view/document-view.ts';
 import { toEventView } from './view/event-view.ts';
 import { type IndexGroup, toIndexGroups } from './view/index-view.ts';
-import { type LabelView, labelIndex, labelPages } from './view/label-pages.ts';
+import { type LabelView, labelIndex, labelled, labelPages } from './view/label-pages.ts';
 import { DOCUMENT_KIND_LABELS, EVENT_KIND_LABELS, ORGANISATION_KIND_LABELS, PLACE_KIND_LABELS } from './view/labels.ts';
 import { toOfficialView } from './view/official-view.ts';
 import { toOrganisationView } from './view/organisation-view.ts';
-import { type LabelField, type Page, type PageExtras, type PageLink, page, type SiteBuild } from './view/page.ts';
+import {
+  articlePages,
+  type LabelField,
+  type Page,
+  type PageEntry,
+  type PageExtras,
+  type PageLink,
+  page,
+  type SiteBuild,
+} from './view/page.ts';
 import { placePages } from './view/place-pages.ts';
 import { eventFacets, typeFacets } from './view/search-facets.ts';
 import { toSearchResult } from './view/search-result.ts';
@@ -33,7 +44,12 @@ export interface PageKindDefinition<P extends Page<object>> {
   readonly lede: string;
   /** The layout of one page, in `layouts/pages/`; it paginates over `recordPages.<key>`. */
   readonly layout: string;
-  /** The view-model of every page, with its head data: JSON-LD, feeds, search filters and result. */
+  /** Every page of the kind, in the order of its pages, before any view is made. */
+  readonly list: (build: SiteBuild) => readonly PageEntry[];
+  /**
+   * The view-model of every page `build` wants (`SiteBuild.wanted`), with its head data: JSON-LD,
+   * feeds, search filters and result; in the order of {@link list}.
+   */
   readonly pages: (build: SiteBuild) => readonly P[];
   /**
    * The A–Z index (`layouts/pages/a-to-z-index.njk`); without one, the kind's own index layout
@@ -63,7 +79,8 @@ export const PAGE_KINDS = {
     title: 'Articles',
     lede: 'articles, newest first, by year',
     layout: 'article.njk',
-    pages: (build) => build.articles,
+    list: (build) => build.listed.map((article) => ({ link: article.link, date: article.date })),
+    pages: (build) => articlePages(build, LABEL_PAGE_FIELDS),
     searchBy: 'year',
     data: dataOf('article'),
   },
@@ -72,8 +89,13 @@ export const PAGE_KINDS = {
     title: 'Events',
     lede: 'events in the archive, A to Z',
     layout: 'event.njk',
+    list: (build) =>
+      eventsNewestFirst(build).map((ref) => {
+        const { link, date } = toEventSummary(build.context, ref.slug);
+        return { link, date };
+      }),
     pages: (build) =>
-      sortByDate(build.context, build.refs('event'), 'newest').map((ref) => {
+      wantedRecords(build, eventsNewestFirst(build)).map((ref) => {
         const view = toEventView(build.context, build.context.index.event.get(ref.slug) ?? unreachable(ref.slug));
         return page(view, `${view.kindLabel}, ${view.date.label}: participants, roles and reports`, eventJsonLd, {
           feeds: build.follow(view.link, `Articles reporting ${view.name}`, view.articles),
@@ -90,6 +112,7 @@ export const PAGE_KINDS = {
     title: 'Officials',
     lede: 'officials in the archive, A to Z',
     layout: 'official.njk',
+    list: (build) => entries(build, build.refs('official')),
     pages: (build) =>
       eachRecord(build, 'official', toOfficialView, officialJsonLd, (view) => ({
         description: `${view.name}: roles as reported, events and articles`,
@@ -112,6 +135,11 @@ export const PAGE_KINDS = {
     title: 'Cities',
     lede: 'cities in the archive, A to Z',
     layout: 'city.njk',
+    list: (build) =>
+      entries(
+        build,
+        build.refs('place').filter((ref) => build.isCity(ref.slug)),
+      ),
     pages: (build) => placePages(build, placeJsonLd).filter((place) => build.isCity(place.link.slug)),
     index: (build) =>
       toIndexGroups(
@@ -126,6 +154,11 @@ export const PAGE_KINDS = {
     title: 'Places',
     lede: 'places (provinces, districts and regions) in the archive, A to Z',
     layout: 'place.njk',
+    list: (build) =>
+      entries(
+        build,
+        build.refs('place').filter((ref) => !build.isCity(ref.slug)),
+      ),
     pages: (build) => placePages(build, placeJsonLd).filter((place) => !build.isCity(place.link.slug)),
     index: (build) =>
       toIndexGroups(
@@ -141,6 +174,7 @@ export const PAGE_KINDS = {
     title: 'Organisations',
     lede: 'organisations in the archive, A to Z',
     layout: 'organisation.njk',
+    list: (build) => entries(build, build.refs('organisation')),
     pages: (build) =>
       eachRecord(build, 'organisation', toOrganisationView, organisationJsonLd, (view) => ({
         description: `${view.name}: people, events and articles`,
@@ -157,6 +191,7 @@ export const PAGE_KINDS = {
     title: 'Documents',
     lede: 'documents in the archive, A to Z',
     layout: 'document.njk',
+    list: (build) => entries(build, build.refs('document')),
     pages: (build) =>
       eachRecord(build, 'document', toDocumentView, documentJsonLd, (view) => ({
         description: `${view.name}: events and articles`,
@@ -174,7 +209,29 @@ export const PAGE_KINDS = {
   ),
 } as const satisfies { readonly [key: string]: PageKindDefinition<Page<object>> };
 
-/** A page per record of `kind`, in index order; `describe` gives its description and head data. */
+/** The pages of `refs`, in their order, before their views are made. */
+function entries(build: SiteBuild, refs: readonly RecordRef[]): PageEntry[] {
+  return refs.map((ref) => ({ link: build.context.link(ref) }));
+}
+
+/** The records of `refs` whose pages `build` wants. */
+function wantedRecords<R extends RecordRef>(build: SiteBuild, refs: readonly R[]): R[] {
+  return refs.filter((ref) => build.wanted(build.context.link(ref).url));
+}
+
+// Listed once for the kind's entries and once per run's pages: sorting 13,000 events takes a while.
+const eventOrder = new WeakMap<ViewContext, readonly RecordRef[]>();
+
+/** Every event, newest first, undated last: the order of the events' pages. */
+function eventsNewestFirst(build: SiteBuild): readonly RecordRef[] {
+  const known = eventOrder.get(build.context);
+  if (known) return known;
+  const sorted = sortByDate(build.context, build.refs('event'), 'newest');
+  eventOrder.set(build.context, sorted);
+  return sorted;
+}
+
+/** A page per record of `kind` that `build` wants, in index order; `describe` gives its description and head data. */
 function eachRecord<K extends 'official' | 'organisation' | 'document', V extends { readonly link: PageLink }>(
   build: SiteBuild,
   kind: K,
@@ -183,7 +240,12 @@ function eachRecord<K extends 'official' | 'organisation' | 'document', V extend
   describe: (view: V) => PageExtras & { readonly description: string },
 ): Page<V>[] {
   const records = build.context.index[kind] as ReadonlyMap<string, ParsedRecord<K>>;
-  return [...records.values()].map((record) => {
+  const wanted = wantedRecords(
+    build,
+    [...records.keys()].map((slug) => ({ kind, slug })),
+  );
+  return wanted.map(({ slug }) => {
+    const record = records.get(slug) ?? unreachable(slug);
     const view = toView(build.context, record);
     const { description, ...extras } = describe(view);
     return page(view, description, toJsonLd, extras);
@@ -217,6 +279,7 @@ export function labelPageKind(
     section: field.section,
     title: field.title,
     ...extras,
+    list: (build) => labelled(build, field).map(({ link }) => ({ link })),
     pages: (build) => labelPages(build, field),
     index: (build) => labelIndex(build, field),
     searchBy: 'records',

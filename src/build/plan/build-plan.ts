@@ -129,7 +129,7 @@ export function planTextEdit(
   const fingerprints = new Map(before.pages);
   const sizes = new Map<string, number>();
   const render = emptyRecordPages();
-  for (const page of toArticlePages(archive, articles)) {
+  for (const page of toArticlePages(archive, target, articles)) {
     const json = JSON.stringify(page);
     fingerprints.set(page.link.url, hashOf(shared, json));
     sizes.set(page.link.url, json.length);

@@ -125,6 +125,11 @@ export function linkedFrom(
   return sortByDate(context, refs, order);
 }
 
+/** How many records of `kind` link to `record`: the length of {@link linkedFrom}, without sorting them. */
+export function countLinkedFrom(context: ViewContext, record: RecordRef, kind: RecordKind): number {
+  return uniqueRefs(context.graph.incoming(record).map((edge) => edge.from)).filter((ref) => ref.kind === kind).length;
+}
+
 /** Sorts records by their date; those without a year go last (see {@link dateSortKey}), then by label. */
 export function sortByDate(context: ViewContext, refs: RecordRef[], order: 'newest' | 'oldest'): RecordRef[] {
   const keyed = refs.map((ref) => ({ ref, key: context.dateKey(ref), label: context.link(ref).label }));

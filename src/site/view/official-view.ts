@@ -2,7 +2,7 @@ import type { ParsedRecord } from '../../parse/parse-record.ts';
 import { compareText } from '../collate.ts';
 import { compareDateKeys, type DateView, dateSortKey, formatDate } from '../dates.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { articlesAbout, countLinkedFrom, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { describeParts } from './labels.ts';
 
 /** A role as a source reports it. */
@@ -27,6 +27,19 @@ export interface OfficialView {
   readonly articles: readonly LinkView[];
   readonly metWith: readonly { readonly link: LinkView; readonly events: readonly LinkView[] }[];
   readonly note?: string;
+}
+
+/** An official as the home page lists them: with how many events their page lists. */
+export interface OfficialListing {
+  readonly link: LinkView;
+  readonly name: string;
+  readonly eventCount: number;
+}
+
+/** An official's listing, counted as their page lists them (see {@link toOfficialView}). */
+export function toOfficialListing(context: ViewContext, official: ParsedRecord<'official'>): OfficialListing {
+  const self = { kind: 'official' as const, slug: official.slug };
+  return { link: context.link(self), name: official.data.name, eventCount: countLinkedFrom(context, self, 'event') };
 }
 
 /** Builds the view-model of one official's page. */

@@ -2,12 +2,14 @@ import type { RecordRef } from '../../link/graph.ts';
 import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { RECORD_KIND_TABLE, RecordKind } from '../../schema/index.ts';
 import { slugFromTitle } from '../../util/slug.ts';
+import type { DateView } from '../dates.ts';
 import type { FeedLink } from '../feeds.ts';
 import { articleJsonLd } from '../json-ld.ts';
 import { recordDataPath } from '../open-data.ts';
 import type { PublishTarget } from '../publish.ts';
-import type { ArticleView } from './article-view.ts';
+import { type ArticleView, toArticleView } from './article-view.ts';
 import { type LinkView, sortByDate, type ViewContext } from './context.ts';
+import type { CityListing } from './place-view.ts';
 import { articleFacets, type SearchFacets } from './search-facets.ts';
 import { type SearchResultView, toSearchResult } from './search-result.ts';
 
@@ -65,12 +67,25 @@ export interface LabelField {
   readonly noun: string;
 }
 
+/** An article as lists and feeds show it: the same values as its page. */
+export type ListedArticleView = Pick<ArticleView, 'link' | 'title' | 'summary' | 'date' | 'added' | 'html'>;
+
+/** A page of a page kind, as the site lists it before its view is made: its link, and its date if it has one. */
+export interface PageEntry {
+  readonly link: PageLink;
+  readonly date?: DateView;
+}
+
 /** What a page kind's view builder is given: the archive's view context, and what pages share. */
 export interface SiteBuild {
   readonly context: ViewContext;
   readonly target: PublishTarget;
-  /** Every article page, newest first, undated last. */
-  readonly articles: readonly ArticlePage[];
+  /** Every article, newest first, undated last: the order of the index and of the neighbour links. */
+  readonly listed: readonly ListedArticleView[];
+  /** Whether the page at `url` is made: every page, or those of one Eleventy run. */
+  readonly wanted: (url: string) => boolean;
+  /** Every city, in index order: the home page lists them, and every place's map shows them. */
+  readonly cities: readonly CityListing[];
   /** Registers the feed of the articles a page lists, so following a page and reading it agree. */
   readonly follow: (link: PageLink, title: string, listed: readonly { readonly slug: string }[]) => FeedLink[];
   readonly isCity: (slug: string) => boolean;
@@ -108,6 +123,16 @@ export function articleRecord(context: ViewContext, slug: string): ParsedRecord<
   const record = context.index.article.get(slug);
   if (!record) throw new TypeError(`record ${slug} vanished from the index`);
   return record;
+}
+
+/** The pages of the articles `build` wants, each with its neighbours in {@link SiteBuild.listed}. */
+export function articlePages(build: SiteBuild, fields: readonly LabelField[]): ArticlePage[] {
+  const { context, listed } = build;
+  return listed.flatMap((article, position) => {
+    if (!build.wanted(article.link.url)) return [];
+    const view = toArticleView(context, articleRecord(context, article.link.slug));
+    return [toArticlePage(context, view, fields, listed[position - 1]?.link, listed[position + 1]?.link)];
+  });
 }
 
 /** An article's page, with links to the next newer and next older article, and to its labels' pages. */

@@ -3,8 +3,11 @@ import { renderTimeline } from '../../render/svg-timeline.ts';
 import type { EventSummary } from './article-view.ts';
 import type { PlaceView } from './place-view.ts';
 
+/** What a map shows of a place. */
+export type MapPlace = Pick<PlaceView, 'link' | 'name' | 'coordinates'>;
+
 /** A map of the given places, the highlighted ones drawn on top; empty when none has coordinates. */
-export function placesMap(places: readonly PlaceView[], highlight: string | undefined, title: string): string {
+export function placesMap(places: readonly MapPlace[], highlight: string | undefined, title: string): string {
   const points = places.flatMap((place) =>
     place.coordinates
       ? [

@@ -11,16 +11,19 @@ export type PlacePage = Page<PlaceView & { readonly map: string }>;
 // Cities and other places are two page kinds made in one pass: a place's map shows every city.
 const made = new WeakMap<SiteBuild, readonly PlacePage[]>();
 
-/** Every place's page, cities and others, made once per site. */
+/** The page of every place `build` wants, cities and others, made once per site. */
 export function placePages(build: SiteBuild, toJsonLd: (view: PlaceView) => JsonLd): readonly PlacePage[] {
   const known = made.get(build);
   if (known) return known;
-  const { context, isCity } = build;
-  const placeViews = [...context.index.place.values()].map((place) => toPlaceView(context, place));
-  const cityViews = placeViews.filter((place) => isCity(place.link.slug));
-  const pages = placeViews.map((place) => {
+  const { context, isCity, cities } = build;
+  const wanted = [...context.index.place.values()].filter((place) =>
+    build.wanted(context.link({ kind: 'place', slug: place.slug }).url),
+  );
+  const pages = wanted.map((record) => {
+    const place = toPlaceView(context, record);
     const city = isCity(place.link.slug);
-    const shown = city ? cityViews : [...cityViews, place];
+    // Every place's map shows every city, and the place itself.
+    const shown = city ? cities : [...cities, place];
     const map = placesMap(shown, place.link.slug, `Where ${place.name} is`);
     return page({ ...place, map }, `${place.name}: events, officials and articles`, toJsonLd, {
       feeds: city ? build.follow(place.link, `Articles about ${place.name}`, place.articles) : [],

@@ -2,7 +2,7 @@ import type { ParsedRecord } from '../../parse/parse-record.ts';
 import type { PlaceKind } from '../../schema/index.ts';
 import { compareText } from '../collate.ts';
 import { type EventSummary, toEventSummary } from './article-view.ts';
-import { articlesAbout, type LinkView, linkedFrom, type ViewContext } from './context.ts';
+import { articlesAbout, countLinkedFrom, type LinkView, linkedFrom, type ViewContext } from './context.ts';
 import { PLACE_KIND_LABELS } from './labels.ts';
 
 /** Everything a city's or other place's page shows. */
@@ -23,6 +23,27 @@ export interface PlaceView {
   readonly articles: readonly LinkView[];
   readonly documents: readonly LinkView[];
   readonly note?: string;
+}
+
+/** A city as the home page lists it: with how many articles and events its page lists, and where it is. */
+export interface CityListing {
+  readonly link: LinkView;
+  readonly name: string;
+  readonly coordinates?: { readonly lat: number; readonly lon: number };
+  readonly articleCount: number;
+  readonly eventCount: number;
+}
+
+/** A city's listing, counted as its page lists them (see {@link toPlaceView}). */
+export function toCityListing(context: ViewContext, place: ParsedRecord<'place'>): CityListing {
+  const self = { kind: 'place' as const, slug: place.slug };
+  return {
+    link: context.link(self),
+    name: place.data.name,
+    ...(place.data.coordinates ? { coordinates: place.data.coordinates } : {}),
+    articleCount: articlesAbout(context, self).length,
+    eventCount: countLinkedFrom(context, self, 'event'),
+  };
 }
 
 /** Builds the view-model of one place page. */

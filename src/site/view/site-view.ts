@@ -1,5 +1,6 @@
 import type { RecordRef } from '../../link/graph.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
+import type { RecordKind } from '../../schema/index.ts';
 import { isDatedKey } from '../dates.ts';
 import { type Feed, type FeedArticle, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
 import type { DataFile } from '../open-data.ts';
@@ -12,19 +13,23 @@ import {
   pageKind,
 } from '../page-kinds.ts';
 import type { PublishTarget } from '../publish.ts';
-import { type EventSummary, toArticleView, toEventSummary, toFeedArticle } from './article-view.ts';
+import { type EventSummary, toEventSummary, toFeedArticle } from './article-view.ts';
 import { createViewContext, sortByDate, type ViewContext } from './context.ts';
 import { type IndexGroup, splitIndex } from './index-view.ts';
-import { labelData } from './label-pages.ts';
+import { type ListedArticle, labelData } from './label-pages.ts';
+import { type OfficialListing, toOfficialListing } from './official-view.ts';
 import {
   type ArticlePage,
+  articlePages,
   articleRecord,
+  type ListedArticleView,
   newestArticles,
+  type PageEntry,
   type PageLink,
   type SiteBuild,
-  toArticlePage,
 } from './page.ts';
 import { eventsTimeline, placesMap, timelineEvents } from './pictures.ts';
+import { type CityListing, toCityListing } from './place-view.ts';
 
 export type { ArticlePage, Page, PageMeta } from './page.ts';
 
@@ -37,7 +42,7 @@ export interface YearGroup {
   readonly label: string;
   readonly id: string;
   readonly url: string;
-  readonly articles: readonly ArticlePage[];
+  readonly articles: readonly ListedArticle[];
 }
 
 /** Where the pages of articles by year live: a section of their own, so no article slug can take one's URL. */
@@ -53,64 +58,123 @@ export interface LetterPage {
 /** Every page of each page kind (src/site/page-kinds.ts): articles newest first, undated last. */
 export type SitePages = { readonly [K in PageKindKey]: PagesOf<K> };
 
-/** Everything the layouts render: one view-model per page (see {@link SitePages}), and the indexes. */
-export interface SiteView extends SitePages {
+/** What the home page lists besides the timeline: the newest articles, the cities and officials, and counts. */
+export interface HomeView {
+  readonly latest: readonly ListedArticle[];
+  readonly cities: readonly CityListing[];
+  readonly officials: readonly OfficialListing[];
+  /** How many pages each page kind has. */
+  readonly counts: Readonly<Record<PageKindKey, number>>;
+}
+
+/**
+ * Everything the site shows besides the record pages' views: the pages that list records (home,
+ * indexes, years), the archive's feed, the label kinds' open data, and every page as listed before
+ * its view is made, from which search shards and Eleventy runs are planned.
+ */
+export interface SiteOutline {
+  /** Every page of each page kind, in the order of its pages. */
+  readonly entries: { readonly [K in PageKindKey]: readonly PageEntry[] };
   /** The A–Z index of each page kind that has one. */
   readonly indexes: Readonly<Partial<Record<PageKindKey, readonly IndexGroup[]>>>;
   /** The letters of the A–Z indexes too long for one page, each a page of its own (see `splitIndex`). */
   readonly letterPages: readonly LetterPage[];
   readonly years: readonly YearGroup[];
+  readonly home: HomeView;
   /**
    * The home page's timeline, oldest first: every event (undated ones last) while there are few,
-   * and after that the newest dated ones (see `timelineEvents`). `events` lists them all.
+   * and after that the newest dated ones (see `timelineEvents`).
    */
   readonly timeline: readonly EventSummary[];
   /** The whole archive's feed, as Atom and JSON Feed. */
   readonly feed: Feed;
-  /** Every Atom feed: the archive's, and one per page that has its own. */
-  readonly feeds: readonly Feed[];
   /** The open data of the page kinds made from labels (records' own is made from the archive). */
   readonly data: readonly DataFile[];
   /** Inline SVG pictures for the home page. */
   readonly pictures: { readonly map: string; readonly timeline: string };
 }
 
+/** Everything the layouts render: the outline, and one view-model per page (see {@link SitePages}). */
+export interface SiteView extends SitePages, SiteOutline {
+  /** Every Atom feed: the archive's, and one per page that has its own. */
+  readonly feeds: readonly Feed[];
+}
+
+/** Makes a site's record pages, all at once or some at a time, around one outline. */
+export interface SiteMaker {
+  readonly outline: SiteOutline;
+  /** Every Atom feed made so far: the archive's, and that of each page made so far that has one. */
+  readonly feeds: readonly Feed[];
+  /**
+   * The pages at `urls`, or every page, exactly as {@link toSiteView} makes them; each page's feed
+   * joins {@link feeds}. Make each page once, or its feed is listed twice.
+   */
+  readonly pages: (urls?: ReadonlySet<string>) => SitePages;
+}
+
 /** Builds every page's view-model from the validated archive, for the site published at `target`. Pure. */
 export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
+  const maker = siteMaker(archive, target);
+  const pages = maker.pages();
+  return { ...maker.outline, ...pages, feeds: maker.feeds };
+}
+
+/** The outline of the site published at `target`, and its record pages on demand. */
+export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
   const context = createViewContext(archive);
   const { index } = context;
-  const articleViews = newestArticles(context).map((ref) => toArticleView(context, articleRecord(context, ref.slug)));
-  const articles = articleViews.map((article, position) =>
-    toArticlePage(
-      context,
-      article,
-      LABEL_PAGE_FIELDS,
-      articleViews[position - 1]?.link,
-      articleViews[position + 1]?.link,
-    ),
-  );
-  const articleBySlug = new Map(articleViews.map((article) => [article.link.slug, article]));
-  const emptyFeedTime = newestAdded(articleViews);
-  const feeds: Feed[] = [];
-  const feed = archiveFeed(target, articleViews, emptyFeedTime);
-  feeds.push(feed);
+  const listed = listedArticles(context);
+  const articleBySlug = new Map(listed.map((article) => [article.link.slug, article]));
+  const emptyFeedTime = newestAdded(listed);
+  const feed = archiveFeed(target, listed, emptyFeedTime);
+  const feeds: Feed[] = [feed];
   // A feed of the articles a page lists, so following a page and reading it agree.
-  const follow = (link: PageLink, title: string, listed: readonly { readonly slug: string }[]): FeedLink[] => {
-    const listedArticles = listed.flatMap((entry) => articleBySlug.get(entry.slug) ?? []);
+  const follow = (link: PageLink, title: string, shown: readonly { readonly slug: string }[]): FeedLink[] => {
+    const shownArticles = shown.flatMap((entry) => articleBySlug.get(entry.slug) ?? []);
     const spec = { page: link.url, title, path: `${link.url}feed.xml` };
-    const made = toFeed(target, spec, listedArticles, emptyFeedTime);
+    const made = toFeed(target, spec, shownArticles, emptyFeedTime);
     feeds.push(made);
     return feedLinks(made);
   };
-  const build: SiteBuild = {
+  const isCity = (slug: string) => index.place.get(slug)?.data.kind === 'city';
+  const refs = <K extends Exclude<RecordKind, 'article'>>(kind: K) =>
+    [...index[kind].keys()].map((slug) => ({ kind, slug }));
+  const cities = refs('place').flatMap(({ slug }) => {
+    const place = index.place.get(slug);
+    return place && isCity(slug) ? [toCityListing(context, place)] : [];
+  });
+  const buildOf = (wanted: (url: string) => boolean): SiteBuild => ({
     context,
     target,
-    articles,
+    listed,
+    wanted,
+    cities,
     follow,
-    isCity: (slug) => index.place.get(slug)?.data.kind === 'city',
-    refs: (kind) => [...index[kind].keys()].map((slug) => ({ kind, slug })),
+    isCity,
+    refs,
+  });
+  const whole = buildOf(() => true);
+  const outline = siteOutline(whole, feed);
+  return {
+    outline,
+    feeds,
+    pages: (urls) => {
+      const build = urls ? buildOf((url) => urls.has(url)) : whole;
+      return Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
+    },
   };
-  const pages = Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
+}
+
+/** Every article, newest first, undated last, as lists and feeds show it. */
+function listedArticles(context: ViewContext): ListedArticleView[] {
+  return newestArticles(context).map((ref) => toFeedArticle(context, articleRecord(context, ref.slug)));
+}
+
+function siteOutline(build: SiteBuild, feed: Feed): SiteOutline {
+  const { context, listed, cities } = build;
+  const entries = Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].list(build)])) as {
+    [K in PageKindKey]: readonly PageEntry[];
+  };
   const indexes: Partial<Record<PageKindKey, readonly IndexGroup[]>> = Object.fromEntries(
     PAGE_KIND_KEYS.flatMap((key) => {
       const { index: toIndex, section } = pageKind(key);
@@ -122,33 +186,42 @@ export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
     return (indexes[key] ?? []).flatMap(({ url, ...group }) => (url ? [{ kind, group: { ...group, url } }] : []));
   });
   const data = PAGE_KIND_KEYS.flatMap((key) => {
-    const entry = pageKind(key);
-    // A label kind's pages are label pages (see `labelPageKind`).
-    const labelled = pages[key] as unknown as Parameters<typeof labelData>[0];
-    return 'labels' in entry.source && entry.data ? [{ path: entry.data, json: labelData(labelled, target) }] : [];
+    const { source, data: path } = pageKind(key);
+    return 'labels' in source && path ? [{ path, json: labelData(build, source.labels) }] : [];
   });
   const timeline = recentEvents(context, build.refs('event')).map((ref) => toEventSummary(context, ref.slug));
+  const officials = build.refs('official').flatMap(({ slug }) => {
+    const official = context.index.official.get(slug);
+    return official ? [toOfficialListing(context, official)] : [];
+  });
+  const counts = Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, entries[key].length])) as Record<
+    PageKindKey,
+    number
+  >;
   return {
-    ...pages,
+    entries,
     indexes,
     letterPages,
-    years: groupByYear(articles),
+    years: groupByYear(listed),
+    home: { latest: listed.slice(0, LATEST_ARTICLES), cities, officials, counts },
     timeline,
     feed,
-    feeds,
     data,
     pictures: {
-      map: placesMap(pages.cities, undefined, 'Cities in the archive'),
+      map: placesMap(cities, undefined, 'Cities in the archive'),
       timeline: eventsTimeline(
         timeline,
-        timeline.length < index.event.size ? 'Recent events' : 'Timeline of events',
+        timeline.length < context.index.event.size ? 'Recent events' : 'Timeline of events',
         'timeline-all',
       ),
     },
   };
 }
 
-/** The events of the home page's timeline (see {@link SiteView.timeline}), oldest first. */
+/** How many of the newest articles the home page lists. */
+const LATEST_ARTICLES = 10;
+
+/** The events of the home page's timeline (see {@link SiteOutline.timeline}), oldest first. */
 function recentEvents(context: ViewContext, events: RecordRef[]): readonly RecordRef[] {
   return timelineEvents(sortByDate(context, events, 'oldest'), (ref) => isDatedKey(context.dateKey(ref)));
 }
@@ -157,25 +230,26 @@ function recentEvents(context: ViewContext, events: RecordRef[]): readonly Recor
  * The pages of the articles in `slugs` only, exactly as {@link toSiteView} makes them: for a build
  * in which only these articles' texts changed (see archive-shape.ts).
  */
-export function toArticlePages(archive: Archive, slugs: ReadonlySet<string>): ArticlePage[] {
+export function toArticlePages(archive: Archive, target: PublishTarget, slugs: ReadonlySet<string>): ArticlePage[] {
   const context = createViewContext(archive);
-  const newestFirst = newestArticles(context);
-  const linkAt = (position: number) => {
-    const ref = newestFirst[position];
-    return ref && context.link(ref);
+  const urls = new Set([...slugs].map((slug) => context.link({ kind: 'article', slug }).url));
+  const build: SiteBuild = {
+    context,
+    target,
+    listed: listedArticles(context),
+    wanted: (url) => urls.has(url),
+    cities: [],
+    follow: () => [],
+    isCity: () => false,
+    refs: (kind) => [...context.index[kind].keys()].map((slug) => ({ kind, slug })),
   };
-  return newestFirst.flatMap((ref, position) => {
-    if (!slugs.has(ref.slug)) return [];
-    const article = toArticleView(context, articleRecord(context, ref.slug));
-    return [toArticlePage(context, article, LABEL_PAGE_FIELDS, linkAt(position - 1), linkAt(position + 1))];
-  });
+  return articlePages(build, LABEL_PAGE_FIELDS);
 }
 
 /** The archive's full-text feed alone, as {@link toSiteView} makes it. */
 export function toArchiveFeed(archive: Archive, target: PublishTarget): Feed {
-  const context = createViewContext(archive);
-  const newestFirst = newestArticles(context).map((ref) => toFeedArticle(context, articleRecord(context, ref.slug)));
-  return archiveFeed(target, newestFirst, newestAdded(newestFirst));
+  const listed = listedArticles(createViewContext(archive));
+  return archiveFeed(target, listed, newestAdded(listed));
 }
 
 function archiveFeed(target: PublishTarget, newestFirst: readonly FeedArticle[], fallbackUpdated: string): Feed {
@@ -183,8 +257,8 @@ function archiveFeed(target: PublishTarget, newestFirst: readonly FeedArticle[],
   return toFeed(target, { ...spec, fullText: true }, newestFirst, fallbackUpdated);
 }
 
-function groupByYear(articles: readonly ArticlePage[]): YearGroup[] {
-  const groups = new Map<string, ArticlePage[]>();
+function groupByYear(articles: readonly ListedArticle[]): YearGroup[] {
+  const groups = new Map<string, ListedArticle[]>();
   for (const article of articles) {
     const year = article.date.iso?.slice(0, 4) ?? 'undated';
     const group = groups.get(year);

@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../src/bench/write-corpus.ts';
+import type { Archive } from '../src/pipeline/build-archive.ts';
+import { PAGE_KIND_KEYS } from '../src/site/page-kinds.ts';
+import { publishTarget } from '../src/site/publish.ts';
+import { type SitePages, siteMaker, toSiteView } from '../src/site/view/site-view.ts';
+import { buildContentDir } from './helpers/build-content-dir.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'archive-maker-'));
+const target = publishTarget('https://news.example.gov', '/archive/');
+
+let archive: Archive;
+
+beforeAll(async () => {
+  await writeCorpus(path.join(work, 'content'), { articles: 120, seed: 11 });
+  archive = await buildContentDir(work);
+}, 180_000);
+
+/** Every page of `pages`, by URL, as JSON. */
+function byUrl(pages: SitePages): Map<string, string> {
+  return new Map(
+    PAGE_KIND_KEYS.flatMap((key) =>
+      (pages[key] as readonly { link: { url: string } }[]).map((view) => [view.link.url, JSON.stringify(view)]),
+    ),
+  );
+}
+
+describe('record pages made some at a time', () => {
+  it('should list every page before its view is made, in the order of the pages, with the date shards go by', () => {
+    const site = toSiteView(archive, target);
+    for (const key of PAGE_KIND_KEYS) {
+      const views = site[key] as readonly { link: { url: string }; date?: { iso?: string } }[];
+      expect(site.entries[key].map((entry) => entry.link.url)).toEqual(views.map((view) => view.link.url));
+      expect(site.home.counts[key]).toBe(views.length);
+      if (key === 'articles' || key === 'events') {
+        expect(site.entries[key].map((entry) => entry.date?.iso)).toEqual(views.map((view) => view.date?.iso));
+      }
+    }
+  });
+
+  it('should make each page, and its feed, exactly as the whole site makes them, whatever pages share a run', () => {
+    const whole = toSiteView(archive, target);
+    const all = byUrl(whole);
+    const urls = [...all.keys()];
+    // Pages of every kind, shuffled into runs of unequal size.
+    const runs = [new Set(urls.filter((_, position) => position % 3 === 0)), new Set<string>()];
+    runs.push(new Set(urls.filter((_, position) => position % 3 === 1)));
+    runs.push(new Set(urls.filter((_, position) => position % 3 === 2)));
+    const maker = siteMaker(archive, target);
+    const made = new Map<string, string>();
+    for (const run of runs) {
+      for (const [url, json] of byUrl(maker.pages(run))) {
+        expect(run.has(url)).toBe(true);
+        expect(made.has(url)).toBe(false);
+        made.set(url, json);
+      }
+    }
+    expect(made).toEqual(all);
+    const feeds = (list: readonly { path: string }[]) =>
+      new Map(list.map((feed) => [feed.path, JSON.stringify(feed)] as const));
+    expect(feeds(maker.feeds)).toEqual(feeds(whole.feeds));
+    expect(maker.feeds).toHaveLength(whole.feeds.length);
+    expect(JSON.stringify(maker.outline.years)).toBe(JSON.stringify(whole.years));
+  });
+
+  it("should count a city's articles and events, and an official's events, as their pages list them", () => {
+    const site = toSiteView(archive, target);
+    const cities = new Map(site.cities.map((city) => [city.link.url, city]));
+    expect(site.home.cities.length).toBe(site.cities.length);
+    for (const listing of site.home.cities) {
+      const city = cities.get(listing.link.url);
+      expect([listing.articleCount, listing.eventCount]).toEqual([city?.articles.length, city?.events.length]);
+    }
+    const officials = new Map(site.officials.map((official) => [official.link.url, official]));
+    expect(site.home.officials.some((official) => official.eventCount > 1)).toBe(true);
+    for (const listing of site.home.officials) {
+      expect(listing.eventCount).toBe(officials.get(listing.link.url)?.events.length);
+    }
+  });
+});
