@@ -7,6 +7,7 @@ export {
   archiveBuildPlugin,
   type BuildHooks,
   type BuildOutcome,
+  type PlannedBuild,
   plannedBuild,
 } from './eleventy-build-plugin.ts';
 export { type BuildInputs, prepareBuild } from './plan/build-runs.ts';

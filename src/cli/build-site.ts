@@ -6,6 +6,7 @@ import {
   type BuildInputs,
   type BuildOutcome,
   collectGarbage,
+  type PlannedBuild,
   type PreviousSite,
   plannedBuild,
   prepareBuild,
@@ -116,20 +117,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       const rejections = watchLateRejections();
       try {
         for (let index = 0; index < build.prepared.runs.length; index++) {
-          const eleventy = new Eleventy('layouts', temporary, {
-            configPath: '.eleventy.ts',
-            pathPrefix,
-            quietMode: options.verbose !== true,
-            // Runs before `.eleventy.ts`, which then leaves both plugins out (it adds them for Eleventy's
-            // own runs): the pages, feeds and sitemap are made for the same origin.
-            config: (config) => {
-              config.addPlugin(archivePlugin, { siteUrl });
-              config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } });
-            },
-          });
-          // Eleventy prints each error it throws, stack trace included; the build reports it once.
-          if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
-          await eleventy.write();
+          // In a function of its own: once it returns, nothing holds the run's pages, and the
+          // collection below frees them before the next run makes its views.
+          await renderRun({ options, build, index, output: temporary, siteUrl, pathPrefix });
           if (index === 0) await options.onStage?.('writing');
           collectGarbage();
           build.search?.throwIfFailed();
@@ -158,6 +148,32 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     },
   );
   return builtWith(outcome, build.runsDone);
+}
+
+/** One Eleventy run of a build: the record pages of `build.prepared.runs[index]`, written to `output`. */
+async function renderRun(run: {
+  readonly options: BuildSiteOptions;
+  readonly build: PlannedBuild;
+  readonly index: number;
+  readonly output: string;
+  readonly siteUrl: string;
+  readonly pathPrefix: string;
+}): Promise<void> {
+  const { options, build, index, siteUrl } = run;
+  const eleventy = new Eleventy('layouts', run.output, {
+    configPath: '.eleventy.ts',
+    pathPrefix: run.pathPrefix,
+    quietMode: options.verbose !== true,
+    // Runs before `.eleventy.ts`, which then leaves both plugins out (it adds them for Eleventy's
+    // own runs): the pages, feeds and sitemap are made for the same origin.
+    config: (config) => {
+      config.addPlugin(archivePlugin, { siteUrl });
+      config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } });
+    },
+  });
+  // Eleventy prints each error it throws, stack trace included; the build reports it once.
+  if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);
+  await eleventy.write();
 }
 
 /** The console without its error channel, for Eleventy's logger. */
