@@ -128,7 +128,9 @@ function addBuildData(
   config.addGlobalData('site', async () => (await thisRun()).build.prepared.site);
   config.addGlobalData('recordPages', async () => {
     const { build, index } = await thisRun();
-    return shown(build.prepared.runs[index]?.pages ?? emptyRecordPages());
+    const pages = build.prepared.runs[index]?.pages ?? emptyRecordPages();
+    // A run's views are made as it starts, and dropped with it (see `planColdBuild`).
+    return shown(typeof pages === 'function' ? pages() : pages);
   });
   // The search page merges every shard's index after the first one's.
   config.addGlobalData('searchBundles', async () =>

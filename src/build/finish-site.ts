@@ -5,9 +5,9 @@ import type { Archive } from '../pipeline/build-archive.ts';
 import type { FeedSite } from '../site/feeds.ts';
 import type { PublishTarget } from '../site/publish.ts';
 import { toSitemap } from '../site/sitemap.ts';
-import type { SiteView } from '../site/view/site-view.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import type { BuildPlan } from './plan/build-plan.ts';
+import type { SiteData } from './plan/build-runs.ts';
 import {
   type PublishedFilesResult,
   publishedFiles,
@@ -38,8 +38,8 @@ export interface SiteToFinish {
   /** Eleventy's data folder, with `metadata.json` (the site's title, description and language). */
   readonly dataDir: string;
   readonly archive: Archive;
-  /** The site's view-models; `undefined` only in a build of text edits (`plan.textEdit`). */
-  readonly site: SiteView | undefined;
+  /** What the site's feeds and open data are made from; `undefined` only in a build of text edits (`plan.textEdit`). */
+  readonly site: SiteData | undefined;
   readonly plan: BuildPlan;
   readonly target: PublishTarget;
   /** Listable pages Eleventy wrote in this build, by URL. */

@@ -279,7 +279,7 @@ export function labelPageKind(
     section: field.section,
     title: field.title,
     ...extras,
-    list: (build) => labelled(build, field).map(({ link }) => ({ link })),
+    list: (build) => labelled(build, field).map(({ link, articles }) => ({ link, articles: articles.length })),
     pages: (build) => labelPages(build, field),
     index: (build) => labelIndex(build, field),
     searchBy: 'records',

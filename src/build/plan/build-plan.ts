@@ -10,6 +10,7 @@ import { type ArchiveShape, textOnlyChanges } from './archive-shape.ts';
 import {
   type BatchLimits,
   emptyRecordPages,
+  type PagesByKind,
   type PreviousSite,
   planBatches,
   planRender,
@@ -21,8 +22,8 @@ import {
 } from './render-plan.ts';
 import { hasFile, hasPage } from './reuse-pages.ts';
 
-/** How one build renders and indexes the site. */
-export interface BuildPlan {
+/** How one build renders and indexes the site; `P`, what each run is given of its record pages. */
+export interface BuildPlan<P extends RunPages = RunPages> {
   /** Which record pages to render and which to reuse; `undefined` renders them all. */
   readonly pages: RenderPlan | undefined;
   readonly shards: readonly SearchShard[];
@@ -34,7 +35,7 @@ export interface BuildPlan {
    */
   readonly sameShards: ReadonlySet<string>;
   /** The record pages to render, in batches of one Eleventy run each. */
-  readonly batches: readonly RenderBatch[];
+  readonly batches: readonly RenderBatch<P>[];
   /**
    * Whether the one batch and the other pages (index pages, home, search…) are one Eleventy run:
    * when the whole site fits one (see `siteFitsInOneBatch`), or without batch limits.
@@ -55,9 +56,12 @@ export interface BuildPlan {
   readonly textEdit?: { readonly records: readonly RecordRef[] };
 }
 
+/** The record pages of one Eleventy run: their views, or how to make them once the run starts. */
+export type RunPages = RecordPages | (() => RecordPages);
+
 /** The record pages of one Eleventy run. */
-export interface RenderBatch {
-  readonly pages: RecordPages;
+export interface RenderBatch<P extends RunPages = RunPages> {
+  readonly pages: P;
   /**
    * Search shards that can be indexed once this run has written its pages (and, after the first
    * run, the reused pages are in): batches follow the shards, so each shard's pages are complete
@@ -88,7 +92,7 @@ export function planBuild(
   incremental: ShapedInputs | undefined,
   shardPages?: number,
   batchLimits?: BatchLimits,
-): BuildPlan {
+): BuildPlan<RecordPages> {
   const shards = planSearchShards(site, shardPages);
   if (incremental === undefined) {
     // Sizing the views costs a pass over them: only a build in batches needs it.
@@ -113,7 +117,7 @@ export function planTextEdit(
   target: PublishTarget,
   incremental: ShapedInputs,
   batchLimits?: BatchLimits,
-): BuildPlan | undefined {
+): BuildPlan<RecordPages> | undefined {
   const { previous, shape } = incremental;
   const before = previous?.fingerprints;
   if (previous === undefined || before?.shape === undefined || before.shards === undefined) return undefined;
@@ -139,18 +143,18 @@ export function planTextEdit(
   const reused = [...fingerprints.keys()].filter((url) => !rendered.has(url));
   // A page gone from the previous site would have to be rendered, and that needs every view.
   if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
-  const pages: RenderPlan = { render, reused, fingerprints, sizes };
+  const pages: RenderPlan<RecordPages> = { render, reused, fingerprints, sizes };
   return { ...searchAndBatches(pages, before.shards, shared, previous, batchLimits), shape, textEdit: { records } };
 }
 
 /** The search shards to index again, and the batches that render `pages`. */
 function searchAndBatches(
-  pages: RenderPlan,
+  pages: RenderPlan<RecordPages>,
   shards: readonly SearchShard[],
   shared: string,
   previous: PreviousSite | undefined,
   batchLimits: BatchLimits | undefined,
-): Omit<BuildPlan, 'shape'> {
+): Omit<BuildPlan<RecordPages>, 'shape'> {
   const search = new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, shared)]));
   const sameShards = new Set(
     [...search]
@@ -168,10 +172,13 @@ function searchAndBatches(
 }
 
 /** How a build's record pages are split into Eleventy runs. */
-type Batches = Pick<BuildPlan, 'batches' | 'oneRun'>;
+export interface Batches<P = RunPages> {
+  readonly batches: readonly { readonly pages: P; readonly searchShards: readonly string[] }[];
+  readonly oneRun: boolean;
+}
 
 /** Every page in one run; search is left to the end of the build. */
-function oneBatch(pages: RecordPages): Batches {
+export function oneBatch<P>(pages: P): Batches<P> {
   return { batches: [{ pages, searchShards: [] }], oneRun: true };
 }
 
@@ -199,26 +206,26 @@ function siteFitsInOneBatch(sizes: ReadonlyMap<string, number>, limits: BatchLim
  * build, so the sooner the first shard is ready, the sooner the build ends. The records without a
  * date, whose pages are the largest, come last rather than first.
  */
-function batchesByShard(
-  pages: RecordPages,
+export function batchesByShard<P extends PagesByKind>(
+  pages: P,
   shards: readonly SearchShard[],
   sizes: ReadonlyMap<string, number>,
   limits: BatchLimits,
-): Batches {
+): Batches<P> {
   if (siteFitsInOneBatch(sizes, limits)) return oneBatch(pages);
   const shardOf = new Map(shards.flatMap((shard, position) => shard.urls.map((url) => [url, position] as const)));
-  const byShard = shards.map(() => emptyRecordPages());
+  const byShard = shards.map(() => emptyRecordPages<P>());
   for (const kind of RECORD_PAGE_KINDS) {
     for (const view of pages[kind]) {
       const shard = byShard[shardOf.get(view.link.url) ?? byShard.length - 1];
       (shard?.[kind] as unknown[] | undefined)?.push(view);
     }
   }
-  const batches: { pages: RecordPages; searchShards: string[]; count: number; bytes: number }[] = [];
+  const batches: { pages: P; searchShards: string[]; count: number; bytes: number }[] = [];
   const readyFirst: string[] = [];
   // Each shard's pages to render, and their weight: the size of their views.
   const lightestFirst = shards.map((shard, position) => {
-    const shardPages = byShard[position] ?? emptyRecordPages();
+    const shardPages = byShard[position] ?? emptyRecordPages<P>();
     return { shard, shardPages, bytes: bytesOf(shardPages, sizes) };
   });
   // A stable sort: shards of equal weight (none rendered) keep their order.
@@ -257,7 +264,7 @@ function isSmallRun(count: number, bytes: number, limits: BatchLimits): boolean 
 }
 
 /** The size of the pages' views (see `RenderPlan.sizes`). */
-function bytesOf(pages: RecordPages, sizes: ReadonlyMap<string, number>): number {
+function bytesOf(pages: PagesByKind, sizes: ReadonlyMap<string, number>): number {
   let sum = 0;
   for (const kind of RECORD_PAGE_KINDS) {
     for (const view of pages[kind]) sum += sizes.get(view.link.url) ?? 0;
@@ -265,7 +272,7 @@ function bytesOf(pages: RecordPages, sizes: ReadonlyMap<string, number>): number
   return sum;
 }
 
-function countPages(pages: RecordPages): number {
+function countPages(pages: PagesByKind): number {
   let count = 0;
   for (const kind of RECORD_PAGE_KINDS) count += pages[kind].length;
   return count;

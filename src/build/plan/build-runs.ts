@@ -1,9 +1,11 @@
 import type { Archive } from '../../pipeline/build-archive.ts';
+import type { Feed } from '../../site/feeds.ts';
 import type { PublishTarget } from '../../site/publish.ts';
-import { type SiteView, toSiteView } from '../../site/view/site-view.ts';
+import { type SiteOutline, siteMaker, toSiteView } from '../../site/view/site-view.ts';
 import { collectGarbage } from '../collect-garbage.ts';
 import { archiveShape } from './archive-shape.ts';
-import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit } from './build-plan.ts';
+import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit, type RunPages } from './build-plan.ts';
+import { planColdBuild } from './cold-plan.ts';
 import { type BatchLimits, emptyRecordPages, type RecordPages, sharedByPages } from './render-plan.ts';
 
 /** What a build is planned from. */
@@ -19,19 +21,25 @@ export interface BuildInputs {
 }
 
 /** One Eleventy run of a build. */
-export interface BuildRun {
-  /** The record pages it renders: the layouts paginate over these. */
-  readonly pages: RecordPages;
+export interface BuildRun<P extends RunPages = RunPages> {
+  /** The record pages it renders, the layouts paginate over these; or how to make them when it starts. */
+  readonly pages: P;
   /** Whether it renders the other templates too: the index pages, home, search, 404 page… */
   readonly others: boolean;
   /** Search shards that can be indexed once it has written its pages, while the next runs render. */
   readonly searchShards: readonly string[];
 }
 
+/**
+ * What the site's other pages (home, indexes, years…) and its published files read: the outline,
+ * and every feed, that of each record page once the run that makes its view has started.
+ */
+export type SiteData = SiteOutline & { readonly feeds: readonly Feed[] };
+
 /** One build's archive, its view (none when only texts changed: see `BuildPlan.textEdit`), plan and runs. */
 export interface PreparedBuild {
   readonly archive: Archive;
-  readonly site: SiteView | undefined;
+  readonly site: SiteData | undefined;
   readonly plan: BuildPlan;
   /** At least one; the last one finishes the site. */
   readonly runs: readonly BuildRun[];
@@ -50,6 +58,12 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
   // When only texts changed, the site's view-models are not needed: the rest of the site is kept.
   const textEdit = incremental && planTextEdit(archive, target, incremental, batchLimits);
   if (textEdit) return { archive, site: undefined, plan: textEdit, runs: planRuns(textEdit) };
+  // With nothing to take from a previous site, every page is rendered: each run makes its own views.
+  if (batchLimits && incremental?.previous === undefined) {
+    const maker = siteMaker(archive, target);
+    const plan = planColdBuild(maker, archive, target, incremental, batchLimits, inputs.searchShardPages);
+    return { archive, site: { ...maker.outline, feeds: maker.feeds }, plan, runs: planRuns(plan) };
+  }
   const site = toSiteView(archive, target);
   // Making the views leaves about as much garbage as they hold, and planning then writes each view
   // out as JSON for its fingerprint and size: collected in between, the two never add up.
@@ -63,7 +77,7 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
  * else one per batch, then one for the other pages, which finishes the site. After an edit of texts
  * alone, the other pages are the previous site's, so the batches are all the runs.
  */
-export function planRuns(plan: BuildPlan): BuildRun[] {
+export function planRuns<P extends RunPages>(plan: BuildPlan<P>): BuildRun<P | RecordPages>[] {
   const batches = plan.batches.map((batch) => ({ ...batch, others: false }));
   const none = { pages: emptyRecordPages(), searchShards: [] };
   if (plan.textEdit) return batches.length > 0 ? batches : [{ ...none, others: false }];

@@ -36,7 +36,7 @@ function atomFile(feed: Feed, about: FeedSite): PublishedFile {
  */
 export function* publishedFiles(
   archive: Archive,
-  site: SiteView,
+  site: Pick<SiteView, 'feeds' | 'feed' | 'data'>,
   target: PublishTarget,
   about: FeedSite,
 ): Generator<PublishedFile> {

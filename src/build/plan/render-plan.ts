@@ -12,6 +12,16 @@ export const RECORD_PAGE_KINDS = PAGE_KIND_KEYS;
 /** The record pages a build renders: all of them, or those whose view changed since the last build. */
 export type RecordPages = SitePages;
 
+/** A page as batches and search shards see it: its URL. */
+export interface LinkedPage {
+  readonly link: { readonly url: string };
+}
+
+/** Pages of every page kind: their views (`RecordPages`), or their entries before the views are made. */
+export type PagesByKind<T extends LinkedPage = LinkedPage> = {
+  readonly [K in (typeof RECORD_PAGE_KINDS)[number]]: readonly T[];
+};
+
 /** Record page URL → a hash of everything its HTML is made from. */
 export type PageFingerprints = ReadonlyMap<string, string>;
 
@@ -39,12 +49,13 @@ export interface PreviousSite {
 }
 
 /** Which record pages to render, and which to take unchanged from the previous site. */
-export interface RenderPlan {
-  readonly render: RecordPages;
+export interface RenderPlan<P extends PagesByKind = PagesByKind> {
+  /** The pages to render: views, or entries whose views each run makes (see `planColdBuild`). */
+  readonly render: P;
   /** URLs of record pages whose previous HTML is still exact. */
   readonly reused: readonly string[];
   readonly fingerprints: PageFingerprints;
-  /** Each record page's view-model size as JSON, for batching. */
+  /** Each record page's view-model size as JSON (or its estimate, see view-weights.ts), for batching. */
   readonly sizes: ReadonlyMap<string, number>;
 }
 
@@ -76,7 +87,7 @@ export function planRender(
   shared: string,
   previous: PageFingerprints | undefined,
   present: (url: string) => boolean,
-): RenderPlan {
+): RenderPlan<RecordPages> {
   // A record page's HTML is a function of its view-model and of what every page shares (the code
   // and templates, the site's origin and path prefix: `shared`), so equal fingerprints mean equal HTML.
   const fingerprints = new Map<string, string>();
@@ -130,13 +141,13 @@ export const RENDER_BATCH_LIMITS: BatchLimits = { pages: 5000, bytes: 40 * 2 ** 
  * within `limits` (a page larger than the byte limit gets a batch of its own). Every page lands in
  * exactly one batch. `sizes` maps a page's URL to its view's size; a page without one counts as 0.
  */
-export function planBatches(
-  pages: RecordPages,
+export function planBatches<P extends PagesByKind>(
+  pages: P,
   sizes: ReadonlyMap<string, number>,
   limits: BatchLimits,
-): RecordPages[] {
-  const batches: RecordPages[] = [];
-  let batch = emptyRecordPages();
+): P[] {
+  const batches: P[] = [];
+  let batch = emptyRecordPages<P>();
   let count = 0;
   let bytes = 0;
   for (const kind of RECORD_PAGE_KINDS) {
@@ -144,7 +155,7 @@ export function planBatches(
       const size = sizes.get(view.link.url) ?? 0;
       if (count > 0 && (count + 1 > limits.pages || bytes + size > limits.bytes)) {
         batches.push(batch);
-        batch = emptyRecordPages();
+        batch = emptyRecordPages<P>();
         count = 0;
         bytes = 0;
       }
@@ -158,6 +169,6 @@ export function planBatches(
 }
 
 /** No record pages: what the last run of a build in batches, which renders the rest, paginates over. */
-export function emptyRecordPages(): RecordPages {
-  return Object.fromEntries(RECORD_PAGE_KINDS.map((kind) => [kind, []])) as unknown as RecordPages;
+export function emptyRecordPages<P extends PagesByKind = RecordPages>(): P {
+  return Object.fromEntries(RECORD_PAGE_KINDS.map((kind) => [kind, []])) as unknown as P;
 }

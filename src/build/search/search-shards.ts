@@ -1,6 +1,5 @@
 import { compareText } from '../../site/collate.ts';
-import { PAGE_KIND_KEYS, pageKind } from '../../site/page-kinds.ts';
-import type { SiteView } from '../../site/view/site-view.ts';
+import { PAGE_KIND_KEYS, type PageKindKey, pageKind } from '../../site/page-kinds.ts';
 import { appendAll } from '../../util/append-all.ts';
 import { hashAll } from '../cache/hash.ts';
 
@@ -24,6 +23,12 @@ export interface SearchShard {
   readonly urls: readonly string[];
 }
 
+/** A page as shards file it: its URL, and the date of a kind searched by year (see `PageKindDefinition.searchBy`). */
+export interface ShardedPage {
+  readonly link: { readonly url: string };
+  readonly date?: { readonly iso?: string | undefined };
+}
+
 /** A record page, by when it happened: the year of its date, or `undefined` for none. */
 interface DatedPage {
   readonly url: string;
@@ -38,7 +43,7 @@ interface DatedPage {
  * in the last shard and leave the others as they were. A small archive is one shard.
  */
 export function planSearchShards(
-  site: SiteView,
+  site: { readonly [K in PageKindKey]: readonly ShardedPage[] },
   shardPages = SEARCH_SHARD_PAGES,
   globBytes = SHARD_GLOB_BYTES,
 ): SearchShard[] {
@@ -53,7 +58,7 @@ export function planSearchShards(
   // Every page kind of the table is searched; its entry says whether by year.
   for (const kind of PAGE_KIND_KEYS) {
     const byYear = pageKind(kind).searchBy === 'year';
-    for (const view of site[kind] as readonly { link: { url: string }; date?: { iso?: string } }[]) {
+    for (const view of site[kind]) {
       if (byYear) add({ url: view.link.url, year: yearOf(view.date?.iso) }, 'undated');
       else add({ url: view.link.url, year: undefined }, 'records');
     }

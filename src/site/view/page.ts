@@ -74,6 +74,8 @@ export type ListedArticleView = Pick<ArticleView, 'link' | 'title' | 'summary' |
 export interface PageEntry {
   readonly link: PageLink;
   readonly date?: DateView;
+  /** How many articles a label's page lists. */
+  readonly articles?: number;
 }
 
 /** What a page kind's view builder is given: the archive's view context, and what pages share. */
