@@ -170,6 +170,7 @@ function listedArticles(context: ViewContext): ListedArticleView[] {
   return newestArticles(context).map((ref) => toFeedArticle(context, articleRecord(context, ref.slug)));
 }
 
+/** The site's outline (see {@link SiteOutline}), made without any record page's view. */
 function siteOutline(build: SiteBuild, feed: Feed): SiteOutline {
   const { context, listed, cities } = build;
   const entries = Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].list(build)])) as {
