@@ -4,14 +4,14 @@ import { recordRefOf } from '../../schema/record-key.ts';
 import type { PublishTarget } from '../../site/publish.ts';
 import { type SiteView, toArticlePages } from '../../site/view/site-view.ts';
 import { appendAll } from '../../util/append-all.ts';
-import { hashOf } from '../cache/hash.ts';
-import { planSearchShards, type SearchShard, shardFingerprint } from '../search/search-shards.ts';
+import { planSearchShards, type SearchShard, shardFingerprints } from '../search/search-shards.ts';
 import { type ArchiveShape, textOnlyChanges } from './archive-shape.ts';
 import {
   type BatchLimits,
   emptyRecordPages,
   type PagesByKind,
   type PreviousSite,
+  pageFingerprint,
   planBatches,
   planRender,
   RECORD_PAGE_KINDS,
@@ -135,7 +135,7 @@ export function planTextEdit(
   const render = emptyRecordPages();
   for (const page of toArticlePages(archive, target, articles)) {
     const json = JSON.stringify(page);
-    fingerprints.set(page.link.url, hashOf(shared, json));
+    fingerprints.set(page.link.url, pageFingerprint(shared, json));
     sizes.set(page.link.url, json.length);
     (render.articles as unknown[]).push(page);
   }
@@ -155,7 +155,7 @@ function searchAndBatches(
   previous: PreviousSite | undefined,
   batchLimits: BatchLimits | undefined,
 ): Omit<BuildPlan<RecordPages>, 'shape'> {
-  const search = new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, shared)]));
+  const search = shardFingerprints(shards, shared);
   const sameShards = new Set(
     [...search]
       .filter(([key, fingerprint]) => previous?.fingerprints.search.get(key) === fingerprint)
@@ -172,13 +172,13 @@ function searchAndBatches(
 }
 
 /** How a build's record pages are split into Eleventy runs. */
-export interface Batches<P = RunPages> {
+interface Batches<P = RunPages> {
   readonly batches: readonly { readonly pages: P; readonly searchShards: readonly string[] }[];
   readonly oneRun: boolean;
 }
 
 /** Every page in one run; search is left to the end of the build. */
-export function oneBatch<P>(pages: P): Batches<P> {
+function oneBatch<P>(pages: P): Batches<P> {
   return { batches: [{ pages, searchShards: [] }], oneRun: true };
 }
 

@@ -2,12 +2,12 @@ import type { Archive } from '../../pipeline/build-archive.ts';
 import type { PublishTarget } from '../../site/publish.ts';
 import type { PageEntry } from '../../site/view/page.ts';
 import type { SiteMaker } from '../../site/view/site-view.ts';
-import { hashOf } from '../cache/hash.ts';
-import { planSearchShards, shardFingerprint } from '../search/search-shards.ts';
+import { planSearchShards, shardFingerprints } from '../search/search-shards.ts';
 import { type BuildPlan, batchesByShard, type ShapedInputs } from './build-plan.ts';
 import {
   type BatchLimits,
   type PagesByKind,
+  pageFingerprint,
   RECORD_PAGE_KINDS,
   type RecordPages,
   sharedByPages,
@@ -38,8 +38,7 @@ export function planColdBuild(
   return {
     pages: incremental && { render: entries, reused: [], fingerprints, sizes },
     shards,
-    search:
-      shared === undefined ? undefined : new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, shared)])),
+    search: shared === undefined ? undefined : shardFingerprints(shards, shared),
     sameShards: new Set(),
     batches: batches.map((batch) => ({
       searchShards: batch.searchShards,
@@ -68,7 +67,7 @@ function viewsOnStart(
     const views = maker.pages(new Set(RECORD_PAGE_KINDS.flatMap((kind) => pages[kind].map((page) => page.link.url))));
     if (shared !== undefined) {
       for (const kind of RECORD_PAGE_KINDS) {
-        for (const view of views[kind]) fingerprints.set(view.link.url, hashOf(shared, JSON.stringify(view)));
+        for (const view of views[kind]) fingerprints.set(view.link.url, pageFingerprint(shared, JSON.stringify(view)));
       }
     }
     return views;

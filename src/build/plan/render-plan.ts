@@ -64,6 +64,15 @@ export function sharedByPages(codeVersion: string, target: PublishTarget): strin
   return hashOf('pages', codeVersion, target.siteUrl, target.pathPrefix);
 }
 
+/**
+ * A record page's fingerprint: its HTML is a function of its view-model (`json`) and of what every
+ * page shares (the code and templates, the site's origin and path prefix: `shared`), so equal
+ * fingerprints mean equal HTML.
+ */
+export function pageFingerprint(shared: string, json: string): string {
+  return hashOf(shared, json);
+}
+
 /** Visits each record page's view-model as JSON, one at a time: fingerprints and batch sizes come from it. */
 function forEachViewJson(site: SiteView, visit: (url: string, json: string) => void): void {
   for (const kind of RECORD_PAGE_KINDS) {
@@ -88,12 +97,10 @@ export function planRender(
   previous: PageFingerprints | undefined,
   present: (url: string) => boolean,
 ): RenderPlan<RecordPages> {
-  // A record page's HTML is a function of its view-model and of what every page shares (the code
-  // and templates, the site's origin and path prefix: `shared`), so equal fingerprints mean equal HTML.
   const fingerprints = new Map<string, string>();
   const sizes = new Map<string, number>();
   forEachViewJson(site, (url, json) => {
-    fingerprints.set(url, hashOf(shared, json));
+    fingerprints.set(url, pageFingerprint(shared, json));
     sizes.set(url, json.length);
   });
   const reused = new Set<string>();

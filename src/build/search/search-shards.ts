@@ -104,6 +104,11 @@ export function shardFingerprint(shard: SearchShard, shared: string): string {
   return hashAll(['search-shard', shared, shard.bundle, ...shard.urls]);
 }
 
+/** Each shard's fingerprint (see {@link shardFingerprint}), by its key. */
+export function shardFingerprints(shards: readonly SearchShard[], shared: string): Map<string, string> {
+  return new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, shared)]));
+}
+
 function rank(unit: string): number {
   const base = baseUnit(unit);
   return base === 'records' ? 0 : base === 'undated' ? 1 : 2;
