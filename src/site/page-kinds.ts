@@ -79,7 +79,7 @@ export const PAGE_KINDS = {
     title: 'Articles',
     lede: 'articles, newest first, by year',
     layout: 'article.njk',
-    list: (build) => build.listed.map((article) => ({ link: article.link, date: article.date })),
+    list: (build) => build.listed,
     pages: (build) => articlePages(build, LABEL_PAGE_FIELDS),
     searchBy: 'year',
     data: dataOf('article'),
@@ -89,11 +89,8 @@ export const PAGE_KINDS = {
     title: 'Events',
     lede: 'events in the archive, A to Z',
     layout: 'event.njk',
-    list: (build) =>
-      eventsNewestFirst(build).map((ref) => {
-        const { link, date } = toEventSummary(build.context, ref.slug);
-        return { link, date };
-      }),
+    // An event's summary carries its link and date, and is made once per site.
+    list: (build) => eventsNewestFirst(build).map((ref) => toEventSummary(build.context, ref.slug)),
     pages: (build) =>
       wantedRecords(build, eventsNewestFirst(build)).map((ref) => {
         const view = toEventView(build.context, build.context.index.event.get(ref.slug) ?? unreachable(ref.slug));

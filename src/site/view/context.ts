@@ -121,13 +121,17 @@ export function linkedFrom(
   kind: RecordKind,
   order: 'newest' | 'oldest' = 'newest',
 ): RecordRef[] {
-  const refs = uniqueRefs(context.graph.incoming(record).map((edge) => edge.from)).filter((ref) => ref.kind === kind);
-  return sortByDate(context, refs, order);
+  return sortByDate(context, linkingRecords(context, record, kind), order);
 }
 
 /** How many records of `kind` link to `record`: the length of {@link linkedFrom}, without sorting them. */
 export function countLinkedFrom(context: ViewContext, record: RecordRef, kind: RecordKind): number {
-  return uniqueRefs(context.graph.incoming(record).map((edge) => edge.from)).filter((ref) => ref.kind === kind).length;
+  return linkingRecords(context, record, kind).length;
+}
+
+/** The distinct records of `kind` that link to `record`, in the graph's order. */
+function linkingRecords(context: ViewContext, record: RecordRef, kind: RecordKind): RecordRef[] {
+  return uniqueRefs(context.graph.incoming(record).map((edge) => edge.from)).filter((ref) => ref.kind === kind);
 }
 
 /** Sorts records by their date; those without a year go last (see {@link dateSortKey}), then by label. */

@@ -1,6 +1,5 @@
 import type { RecordRef } from '../../link/graph.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
-import type { RecordKind } from '../../schema/index.ts';
 import { isDatedKey } from '../dates.ts';
 import { type Feed, type FeedArticle, type FeedLink, feedLinks, newestAdded, toFeed } from '../feeds.ts';
 import type { DataFile } from '../open-data.ts';
@@ -136,12 +135,10 @@ export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
     feeds.push(made);
     return feedLinks(made);
   };
-  const isCity = (slug: string) => index.place.get(slug)?.data.kind === 'city';
-  const refs = <K extends Exclude<RecordKind, 'article'>>(kind: K) =>
-    [...index[kind].keys()].map((slug) => ({ kind, slug }));
-  const cities = refs('place').flatMap(({ slug }) => {
+  const records = recordsOf(context);
+  const cities = records.refs('place').flatMap(({ slug }) => {
     const place = index.place.get(slug);
-    return place && isCity(slug) ? [toCityListing(context, place)] : [];
+    return place && records.isCity(slug) ? [toCityListing(context, place)] : [];
   });
   const buildOf = (wanted: (url: string) => boolean): SiteBuild => ({
     context,
@@ -150,8 +147,7 @@ export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
     wanted,
     cities,
     follow,
-    isCity,
-    refs,
+    ...records,
   });
   const whole = buildOf(() => true);
   const outline = siteOutline(whole, feed);
@@ -162,6 +158,15 @@ export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
       const build = urls ? buildOf((url) => urls.has(url)) : whole;
       return Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
     },
+  };
+}
+
+/** The records of each kind, and which places are cities, as every page builder reads them. */
+function recordsOf(context: ViewContext): Pick<SiteBuild, 'isCity' | 'refs'> {
+  const { index } = context;
+  return {
+    isCity: (slug) => index.place.get(slug)?.data.kind === 'city',
+    refs: (kind) => [...index[kind].keys()].map((slug) => ({ kind, slug })),
   };
 }
 
@@ -234,6 +239,7 @@ function recentEvents(context: ViewContext, events: RecordRef[]): readonly Recor
 export function toArticlePages(archive: Archive, target: PublishTarget, slugs: ReadonlySet<string>): ArticlePage[] {
   const context = createViewContext(archive);
   const urls = new Set([...slugs].map((slug) => context.link({ kind: 'article', slug }).url));
+  // An article's page lists no city and has no feed of its own.
   const build: SiteBuild = {
     context,
     target,
@@ -241,8 +247,7 @@ export function toArticlePages(archive: Archive, target: PublishTarget, slugs: R
     wanted: (url) => urls.has(url),
     cities: [],
     follow: () => [],
-    isCity: () => false,
-    refs: (kind) => [...context.index[kind].keys()].map((slug) => ({ kind, slug })),
+    ...recordsOf(context),
   };
   return articlePages(build, LABEL_PAGE_FIELDS);
 }
