@@ -236,6 +236,46 @@ describe('the incremental site build', () => {
   }, 120_000);
 });
 
+describe('the published files of a build in several runs', () => {
+  it("should write the open data after the first run, and each run's feeds as it ends, not all at the end", async () => {
+    const archive = (await cached()).archive;
+    if (!archive) throw new Error('the corpus must be valid');
+    const output = path.join(work, 'runs', 'site');
+    let afterFirstRun: { data: number; feeds: string[]; sitemap: boolean } | undefined;
+    const built = await buildSite({
+      archive,
+      output,
+      renderBatchPages: 10,
+      onStage: (stage) => {
+        if (stage !== 'writing') return;
+        // The folder the build writes into: the output's name, then `.building-`.
+        const [building = ''] = readdirSync(path.dirname(output)).filter((name) => name.startsWith('.site.building-'));
+        const folder = path.join(path.dirname(output), building);
+        afterFirstRun = {
+          data: readdirSync(path.join(folder, 'data', 'articles')).length,
+          feeds: filesNamed(folder, 'feed.xml'),
+          sitemap: existsSync(path.join(folder, 'sitemap.xml')),
+        };
+      },
+    });
+    expect(built.runs).toBeGreaterThan(3);
+    expect(afterFirstRun?.data).toBe(articles);
+    expect(afterFirstRun?.feeds).toContain('feed.xml');
+    expect(afterFirstRun?.sitemap).toBe(false);
+    // The last run renders the home page and the other pages, after every record page's run: each
+    // record page's feed was written before it started.
+    const modified = (file: string) => statSync(path.join(output, file), { bigint: true }).mtimeNs;
+    const recordFeeds = filesNamed(output, 'feed.xml').filter((file) => /^(officials|cities|places)\//.test(file));
+    expect(recordFeeds.length).toBeGreaterThan(5);
+    expect(recordFeeds.filter((file) => modified(file) >= modified('index.html'))).toEqual([]);
+  }, 120_000);
+});
+
+/** Paths, relative to `folder`, of the files named `name` in it. */
+function filesNamed(folder: string, name: string): string[] {
+  return (readdirSync(folder, { recursive: true }) as string[]).filter((file) => path.basename(file) === name).sort();
+}
+
 describe('the site manifest', () => {
   it('should skip a build only while the inputs and the output folder are those of the last build', async () => {
     const output = path.join(work, 'site');

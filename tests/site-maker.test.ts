@@ -56,18 +56,25 @@ describe('record pages made some at a time', () => {
     runs.push(new Set(urls.filter((_, position) => position % 3 === 2)));
     const maker = siteMaker(archive, target);
     const made = new Map<string, string>();
+    // Each run's feeds are taken as it ends: together they are the whole site's, each once.
+    const taken = [...maker.takeFeeds()];
+    expect(taken.map((feed) => feed.path)).toEqual(['/feed.xml']);
     for (const run of runs) {
       for (const [url, json] of byUrl(maker.pages(run))) {
         expect(run.has(url)).toBe(true);
         expect(made.has(url)).toBe(false);
         made.set(url, json);
       }
+      const feeds = maker.takeFeeds();
+      expect(feeds.every((feed) => run.has(feed.path.replace(/feed\.xml$/, '')))).toBe(true);
+      taken.push(...feeds);
     }
     expect(made).toEqual(all);
+    expect(maker.takeFeeds()).toEqual([]);
     const feeds = (list: readonly { path: string }[]) =>
       new Map(list.map((feed) => [feed.path, JSON.stringify(feed)] as const));
-    expect(feeds(maker.feeds)).toEqual(feeds(whole.feeds));
-    expect(maker.feeds).toHaveLength(whole.feeds.length);
+    expect(feeds(taken)).toEqual(feeds(whole.feeds));
+    expect(taken).toHaveLength(whole.feeds.length);
     expect(JSON.stringify(maker.outline.years)).toBe(JSON.stringify(whole.years));
   });
 
@@ -108,7 +115,7 @@ describe('a cold build, whose runs make their own views', () => {
     }
     expect(rendered.sort()).toEqual([...(whole.pages?.fingerprints.keys() ?? [])].sort());
     expect(new Map(cold.pages?.fingerprints)).toEqual(new Map(whole.pages?.fingerprints));
-    expect(new Set(maker.feeds.map((feed) => JSON.stringify(feed)))).toEqual(
+    expect(new Set(maker.takeFeeds().map((feed) => JSON.stringify(feed)))).toEqual(
       new Set(site.feeds.map((feed) => JSON.stringify(feed))),
     );
   });

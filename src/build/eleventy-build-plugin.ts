@@ -4,7 +4,7 @@ import type { Archive } from '../pipeline/build-archive.ts';
 import { type PublishTarget, publishTarget } from '../site/publish.ts';
 import { listablePages, type WrittenPage, writtenFiles } from '../site/sitemap.ts';
 import { appendAll } from '../util/append-all.ts';
-import { continueSearch, type FinishedSite, finishSite, type SearchProgress } from './finish-site.ts';
+import { type BuildProgress, continueSearch, type FinishedSite, finishSite, writeReadyFiles } from './finish-site.ts';
 import { isLivePreview, setUpLivePreview } from './live-preview/live-preview.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { otherTemplates } from './other-templates.ts';
@@ -25,7 +25,7 @@ export interface ArchiveBuildPluginOptions {
 }
 
 /** A build planned before Eleventy starts, shared by its runs (one per `eleventy.write()`). */
-export interface PlannedBuild extends SearchProgress {
+export interface PlannedBuild extends BuildProgress {
   readonly prepared: PreparedBuild;
   /** The site the last build wrote to the same output folder, whose unchanged files this one takes. */
   readonly previous?: PreviousSite | undefined;
@@ -45,6 +45,8 @@ export interface PlannedBuild extends SearchProgress {
   readonly writtenFiles: string[];
   /** How many runs Eleventy has finished so far. */
   runsDone: number;
+  /** Where the last run wrote the site and read its data, once it has. */
+  folders?: { readonly output: string; readonly data: string };
 }
 
 /** What a build needs besides its plan. */
@@ -52,7 +54,16 @@ export type BuildHooks = Pick<PlannedBuild, 'previous' | 'searchProcesses' | 'af
 
 /** A build of `prepared`, before its first run. */
 export function plannedBuild(prepared: PreparedBuild, hooks: BuildHooks): PlannedBuild {
-  return { prepared, ...hooks, written: [], writtenFiles: [], runsDone: 0, reusedIn: false };
+  return {
+    prepared,
+    ...hooks,
+    written: [],
+    writtenFiles: [],
+    runsDone: 0,
+    reusedIn: false,
+    siteFilesIn: false,
+    files: [],
+  };
 }
 
 /** The plan a build followed, and what it did about search. */
@@ -87,7 +98,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
       for (const file of otherTemplates(config.directories.input)) config.ignores.add(file);
     }
     addBuildData(config, () => Promise.resolve(run));
-    config.on('eleventy.after', (event: AfterBuild) => afterRun(run, event, target()));
+    config.on('eleventy.after', (event: AfterBuild) => afterRun(run, event, target(), true));
     return;
   }
   // Eleventy's own runs (`npm start`): content errors never stop the server, and deleted records leave the preview.
@@ -114,7 +125,7 @@ export function archiveBuildPlugin(config: UserConfig, options: ArchiveBuildPlug
   config.on('eleventy.after', async (event: AfterBuild) => {
     // Layouts that read none of the archive's data (in tests) need nothing more.
     if (!current) return;
-    await afterRun(await current, event, target());
+    await afterRun(await current, event, target(), false);
     await preview?.finish(event.directories);
   });
 }
@@ -138,9 +149,14 @@ function addBuildData(
   );
 }
 
-/** After each run: the shards it completed go to search; after the last, the site is finished. */
-async function afterRun({ build, index }: Run, event: AfterBuild, target: PublishTarget): Promise<void> {
-  const { archive, site, plan, runs } = build.prepared;
+/**
+ * After each run: the shards it completed go to search. After the last, Eleventy's own runs finish
+ * the site at once; a planned build notes where the run wrote, and the build command finishes it
+ * once the Eleventy instance is gone ({@link finishPlannedBuild}).
+ */
+async function afterRun(run: Run, event: AfterBuild, target: PublishTarget, planned: boolean): Promise<void> {
+  const { build, index } = run;
+  const { plan, runs } = build.prepared;
   const output = event.directories.output;
   build.runsDone += 1;
   appendAll(build.written, listablePages(event.results));
@@ -148,11 +164,31 @@ async function afterRun({ build, index }: Run, event: AfterBuild, target: Publis
   if (index < runs.length - 1) {
     // The shards whose pages are now all written are indexed while the next runs render.
     await continueSearch(build, { ...build, output, plan }, runs[index]?.searchShards ?? []);
+    await writeReadyFiles(build, {
+      ...build.prepared,
+      output,
+      dataDir: event.directories.data,
+      target,
+      previous: build.previous,
+    });
     return;
   }
+  build.folders = { output, data: event.directories.data };
+  if (!planned) await finishPlannedBuild(build, target);
+}
+
+/**
+ * Completes a build whose runs are all done: search, feeds, open data and sitemap (finishSite).
+ * The build command calls it after the last Eleventy run has returned, so that the run's pages
+ * and templates are garbage by then, not held beside the feeds and Pagefind's last shard (about
+ * 100 MB at 10,000 articles).
+ */
+export async function finishPlannedBuild(build: PlannedBuild, target: PublishTarget): Promise<void> {
+  const { archive, site, plan } = build.prepared;
+  if (build.folders === undefined) throw new Error("a build was finished before its last run's pages were written");
   const finished = await finishSite({
-    output,
-    dataDir: event.directories.data,
+    output: build.folders.output,
+    dataDir: build.folders.data,
     archive,
     site,
     plan,

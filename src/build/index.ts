@@ -7,6 +7,7 @@ export {
   archiveBuildPlugin,
   type BuildHooks,
   type BuildOutcome,
+  finishPlannedBuild,
   type PlannedBuild,
   plannedBuild,
 } from './eleventy-build-plugin.ts';

@@ -6,6 +6,7 @@ import {
   type BuildInputs,
   type BuildOutcome,
   collectGarbage,
+  finishPlannedBuild,
   type PlannedBuild,
   type PreviousSite,
   plannedBuild,
@@ -99,7 +100,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
   // Planned before Eleventy starts: each run is told which pages it renders and which it leaves out.
-  const build = plannedBuild(prepareBuild(buildInputs(options, publishTarget(siteUrl, pathPrefix))), {
+  const target = publishTarget(siteUrl, pathPrefix);
+  const build = plannedBuild(prepareBuild(buildInputs(options, target)), {
     ...buildHooks(options),
     // Only the pages this build wrote are read. A page taken from the previous site is byte for
     // byte the one the last build checked, and the pages it links are still there: had one gone,
@@ -124,6 +126,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           collectGarbage();
           build.search?.throwIfFailed();
         }
+        // Once the last run's Eleventy is gone: its pages are no longer held beside the feeds.
+        await finishPlannedBuild(build, target);
         rejections.throwIfUnhandled();
       } catch (error) {
         // Shards may be indexing into the folder that is about to be deleted: let them end first.

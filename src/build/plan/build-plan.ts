@@ -2,7 +2,7 @@ import type { RecordRef } from '../../link/graph.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordRefOf } from '../../schema/record-key.ts';
 import type { PublishTarget } from '../../site/publish.ts';
-import { type SiteView, toArticlePages } from '../../site/view/site-view.ts';
+import { type SitePages, toArticlePages } from '../../site/view/site-view.ts';
 import { appendAll } from '../../util/append-all.ts';
 import { planSearchShards, type SearchShard, shardFingerprints } from '../search/search-shards.ts';
 import { type ArchiveShape, textOnlyChanges } from './archive-shape.ts';
@@ -87,7 +87,7 @@ export interface ShapedInputs extends IncrementalInputs {
  * the record pages to render are split into batches within them; without, they are one batch.
  */
 export function planBuild(
-  site: SiteView,
+  site: SitePages,
   target: PublishTarget,
   incremental: ShapedInputs | undefined,
   shardPages?: number,

@@ -32,9 +32,10 @@ export interface BuildRun<P extends RunPages = RunPages> {
 
 /**
  * What the site's other pages (home, indexes, years…) and its published files read: the outline,
- * and every feed, that of each record page once the run that makes its view has started.
+ * and the feeds made so far, each taken once (see `SiteMaker.takeFeeds`): a record page's feed is
+ * made with its view, and written as the run that made it ends.
  */
-export type SiteData = SiteOutline & { readonly feeds: readonly Feed[] };
+export type SiteData = SiteOutline & { readonly takeFeeds: () => readonly Feed[] };
 
 /** One build's archive, its view (none when only texts changed: see `BuildPlan.textEdit`), plan and runs. */
 export interface PreparedBuild {
@@ -62,14 +63,25 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
   if (batchLimits && incremental?.previous === undefined) {
     const maker = siteMaker(archive, target);
     const plan = planColdBuild(maker, archive, target, incremental, batchLimits, inputs.searchShardPages);
-    return { archive, site: { ...maker.outline, feeds: maker.feeds }, plan, runs: planRuns(plan) };
+    return { archive, site: { ...maker.outline, takeFeeds: maker.takeFeeds }, plan, runs: planRuns(plan) };
   }
-  const site = toSiteView(archive, target);
+  const { feeds, ...view } = toSiteView(archive, target);
+  const site = { ...view, takeFeeds: takenOnce(feeds) };
   // Making the views leaves about as much garbage as they hold, and planning then writes each view
   // out as JSON for its fingerprint and size: collected in between, the two never add up.
   collectGarbage();
   const plan = planBuild(site, target, incremental, inputs.searchShardPages, batchLimits);
   return { archive, site, plan, runs: planRuns(plan) };
+}
+
+/** `feeds` the first time, then none: the feeds of a site whose views were all made at once. */
+function takenOnce(feeds: readonly Feed[]): () => readonly Feed[] {
+  let left = feeds;
+  return () => {
+    const taken = left;
+    left = [];
+    return taken;
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Archive } from '../../pipeline/build-archive.ts';
 import { type Feed, type FeedSite, toAtom, toJsonFeed } from '../../site/feeds.ts';
 import { openDataFiles, recordDataFiles } from '../../site/open-data.ts';
 import type { PublishTarget } from '../../site/publish.ts';
-import { type SiteView, toArchiveFeed } from '../../site/view/site-view.ts';
+import { type SiteOutline, toArchiveFeed } from '../../site/view/site-view.ts';
 import { mapInWindows } from '../../util/map-in-windows.ts';
 import { hashOf } from '../cache/hash.ts';
 
@@ -30,20 +30,25 @@ function atomFile(feed: Feed, about: FeedSite): PublishedFile {
 }
 
 /**
- * The feeds and open data of the site, one file at a time. They are written next to Eleventy's
- * pages rather than through it: tens of thousands of JSON and feed files would each go through
- * Eleventy's data cascade and stay in its memory until the build ends.
+ * The site's files made from the archive and its outline, one file at a time: the archive's JSON
+ * Feed, every record's open data and the label kinds'. They are written next to Eleventy's pages
+ * rather than through it: tens of thousands of JSON and feed files would each go through Eleventy's
+ * data cascade and stay in its memory until the build ends.
  */
-export function* publishedFiles(
+export function* siteFiles(
   archive: Archive,
-  site: Pick<SiteView, 'feeds' | 'feed' | 'data'>,
+  site: Pick<SiteOutline, 'feed' | 'data'>,
   target: PublishTarget,
   about: FeedSite,
 ): Generator<PublishedFile> {
-  for (const feed of site.feeds) yield atomFile(feed, about);
   if (site.feed.jsonPath) yield { path: site.feed.jsonPath, text: toJsonFeed(site.feed, about.title, about.language) };
   for (const file of openDataFiles(archive, target)) yield { path: file.path, text: file.json };
   for (const file of site.data) yield { path: file.path, text: file.json };
+}
+
+/** The Atom files of `feeds`. */
+export function* feedFiles(feeds: Iterable<Feed>, about: FeedSite): Generator<PublishedFile> {
+  for (const feed of feeds) yield atomFile(feed, about);
 }
 
 /**
@@ -60,6 +65,18 @@ export function* textEditFiles(
   yield atomFile(feed, about);
   if (feed.jsonPath) yield { path: feed.jsonPath, text: toJsonFeed(feed, about.title, about.language) };
   for (const file of recordDataFiles(archive, target, edited)) yield { path: file.path, text: file.json };
+}
+
+/** What several writes of {@link writePublishedFiles} did together. */
+export function together(results: readonly PublishedFilesResult[]): PublishedFilesResult {
+  const fingerprints = new Map<string, string>();
+  let [written, reused] = [0, 0];
+  for (const result of results) {
+    for (const [file, fingerprint] of result.fingerprints) fingerprints.set(file, fingerprint);
+    written += result.written;
+    reused += result.reused;
+  }
+  return { fingerprints, written, reused };
 }
 
 /** `result` for some of the files, with the previous build's fingerprints for the others, which it kept. */

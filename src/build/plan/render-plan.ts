@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { PAGE_KIND_KEYS } from '../../site/page-kinds.ts';
 import type { PublishTarget } from '../../site/publish.ts';
-import type { SitePages, SiteView } from '../../site/view/site-view.ts';
+import type { SitePages } from '../../site/view/site-view.ts';
 import { hashOf } from '../cache/hash.ts';
 import type { SearchShard } from '../search/search-shards.ts';
 import type { ArchiveShape } from './archive-shape.ts';
@@ -74,14 +74,14 @@ export function pageFingerprint(shared: string, json: string): string {
 }
 
 /** Visits each record page's view-model as JSON, one at a time: fingerprints and batch sizes come from it. */
-function forEachViewJson(site: SiteView, visit: (url: string, json: string) => void): void {
+function forEachViewJson(site: SitePages, visit: (url: string, json: string) => void): void {
   for (const kind of RECORD_PAGE_KINDS) {
     for (const view of site[kind]) visit(view.link.url, JSON.stringify(view));
   }
 }
 
 /** Each record page's view-model size as JSON (see {@link RENDER_BATCH_LIMITS}). */
-export function viewSizes(site: SiteView): Map<string, number> {
+export function viewSizes(site: SitePages): Map<string, number> {
   const sizes = new Map<string, number>();
   forEachViewJson(site, (url, json) => sizes.set(url, json.length));
   return sizes;
@@ -92,7 +92,7 @@ export function viewSizes(site: SiteView): Map<string, number> {
  * and its file is still there (`present`); everything else is rendered. Pure apart from `present`.
  */
 export function planRender(
-  site: SiteView,
+  site: SitePages,
   shared: string,
   previous: PageFingerprints | undefined,
   present: (url: string) => boolean,

@@ -102,11 +102,14 @@ export interface SiteView extends SitePages, SiteOutline {
 /** Makes a site's record pages, all at once or some at a time, around one outline. */
 export interface SiteMaker {
   readonly outline: SiteOutline;
-  /** Every Atom feed made so far: the archive's, and that of each page made so far that has one. */
-  readonly feeds: readonly Feed[];
+  /**
+   * The Atom feeds made since the last call, which the maker then forgets: the archive's first,
+   * then that of each page made since that has one. A build writes each run's feeds as the run ends.
+   */
+  readonly takeFeeds: () => readonly Feed[];
   /**
    * The pages at `urls`, or every page, exactly as {@link toSiteView} makes them; each page's feed
-   * joins {@link feeds}. Make each page once, or its feed is listed twice.
+   * is kept for {@link takeFeeds}. Make each page once, or its feed is listed twice.
    */
   readonly pages: (urls?: ReadonlySet<string>) => SitePages;
 }
@@ -115,7 +118,7 @@ export interface SiteMaker {
 export function toSiteView(archive: Archive, target: PublishTarget): SiteView {
   const maker = siteMaker(archive, target);
   const pages = maker.pages();
-  return { ...maker.outline, ...pages, feeds: maker.feeds };
+  return { ...maker.outline, ...pages, feeds: maker.takeFeeds() };
 }
 
 /** The outline of the site published at `target`, and its record pages on demand. */
@@ -126,7 +129,7 @@ export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
   const articleBySlug = new Map(listed.map((article) => [article.link.slug, article]));
   const emptyFeedTime = newestAdded(listed);
   const feed = archiveFeed(target, listed, emptyFeedTime);
-  const feeds: Feed[] = [feed];
+  let feeds: Feed[] = [feed];
   // A feed of the articles a page lists, so following a page and reading it agree.
   const follow = (link: PageLink, title: string, shown: readonly { readonly slug: string }[]): FeedLink[] => {
     const shownArticles = shown.flatMap((entry) => articleBySlug.get(entry.slug) ?? []);
@@ -153,7 +156,11 @@ export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
   const outline = siteOutline(whole, feed);
   return {
     outline,
-    feeds,
+    takeFeeds: () => {
+      const taken = feeds;
+      feeds = [];
+      return taken;
+    },
     pages: (urls) => {
       const build = urls ? buildOf((url) => urls.has(url)) : whole;
       return Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
