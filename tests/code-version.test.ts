@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFiles, codeVersion, hashOf } from '../src/build/cache/hash.ts';
+import { codeFiles, codeVersion, codeVersionNow, hashOf } from '../src/build/cache/hash.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -22,5 +22,9 @@ describe("the code's version, which keys every cache and the site manifest", () 
   it('should not be the version of nothing, which would never change', async () => {
     expect(await codeVersion()).not.toBe(hashOf());
     expect(await codeVersion()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('should be read again, to the same hash while nothing changed, for the bench to see an edit made while it runs', async () => {
+    expect(await codeVersionNow()).toBe(await codeVersion());
   });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { codeVersionNow } from '../build/cache/hash.ts';
 import { type BaselineRun, buildBaselines } from './baseline-builds.ts';
 import { readArticles } from './baseline-projects.ts';
 import { countHtml, tsxNode } from './commands.ts';
@@ -50,6 +51,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     options.onRow?.(row);
   };
   const hugo = options.hugo ?? hasHugo();
+  const code = await codeVersionNow();
   for (const articles of options.sizes) {
     const dir = path.join(path.resolve(options.work), String(articles));
     await rm(dir, { recursive: true, force: true });
@@ -66,6 +68,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     );
     const archiveRun = async (run: BenchRow['run']) => {
       const measured = await measure(build[0], build[1], { cwd: ROOT });
+      // A build after an edit of the code is a full one: its row would measure something else.
+      if ((await codeVersionNow()) !== code) {
+        throw new Error(`the code changed while the bench ran (before its "${run}" row): run it again`);
+      }
       add({ articles, run, ...measured, pages: countHtml(site) });
     };
     await archiveRun('cold');

@@ -33,12 +33,15 @@ let version: Promise<string> | undefined;
  * to remember to bump a version number.
  */
 export function codeVersion(): Promise<string> {
-  version ??= codeFiles().then(async (files) => {
-    const parts: (string | Uint8Array)[] = [];
-    for (const file of files) parts.push(path.relative(ROOT, file), await readFile(file));
-    return hashAll(parts);
-  });
+  version ??= codeVersionNow();
   return version;
+}
+
+/** {@link codeVersion} as the files are now, read again: for a process that outlives edits (the bench). */
+export async function codeVersionNow(): Promise<string> {
+  const parts: (string | Uint8Array)[] = [];
+  for (const file of await codeFiles()) parts.push(path.relative(ROOT, file), await readFile(file));
+  return hashAll(parts);
 }
 
 /**
