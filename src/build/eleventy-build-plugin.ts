@@ -180,8 +180,7 @@ async function afterRun(run: Run, event: AfterBuild, target: PublishTarget, plan
 /**
  * Completes a build whose runs are all done: search, feeds, open data and sitemap (finishSite).
  * The build command calls it after the last Eleventy run has returned, so that the run's pages
- * and templates are garbage by then, not held beside the feeds and Pagefind's last shard (about
- * 100 MB at 10,000 articles).
+ * and templates are garbage by then, not held beside the link check and Pagefind's last shards.
  */
 export async function finishPlannedBuild(build: PlannedBuild, target: PublishTarget): Promise<void> {
   const { archive, site, plan } = build.prepared;
