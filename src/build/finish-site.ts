@@ -5,7 +5,7 @@ import type { Archive } from '../pipeline/build-archive.ts';
 import type { FeedSite } from '../site/feeds.ts';
 import type { PublishTarget } from '../site/publish.ts';
 import { toSitemap } from '../site/sitemap.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbage, collectGarbageAndRelease } from './collect-garbage.ts';
 import type { BuildPlan } from './plan/build-plan.ts';
 import type { SiteData } from './plan/build-runs.ts';
 import {
@@ -107,8 +107,10 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
       build.writtenFiles.filter((file) => file.endsWith('.html')),
     );
     // What remains is waiting for Pagefind: give back the garbage of writing the files and checking
-    // the links (hundreds of MB), which V8 would otherwise hold until the build ends.
-    collectGarbage();
+    // the links (hundreds of MB), which V8 would otherwise hold until the build ends. After a build
+    // that rendered every page, beside the heaviest shards, the emptied pages go back too.
+    if (renderedAll) collectGarbageAndRelease();
+    else collectGarbage();
     return files;
   })();
   await allOrFirstError([search, rest]);
