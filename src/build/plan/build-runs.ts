@@ -1,7 +1,7 @@
 import type { Archive } from '../../pipeline/build-archive.ts';
 import type { Feed } from '../../site/feeds.ts';
 import type { PublishTarget } from '../../site/publish.ts';
-import { type SiteOutline, siteMaker, toSiteView } from '../../site/view/site-view.ts';
+import { type SiteOutline, siteMaker } from '../../site/view/site-view.ts';
 import { collectGarbage } from '../collect-garbage.ts';
 import { archiveShape } from './archive-shape.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit, type RunPages } from './build-plan.ts';
@@ -59,29 +59,19 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
   // When only texts changed, the site's view-models are not needed: the rest of the site is kept.
   const textEdit = incremental && planTextEdit(archive, target, incremental, batchLimits);
   if (textEdit) return { archive, site: undefined, plan: textEdit, runs: planRuns(textEdit) };
+  const maker = siteMaker(archive, target);
   // With nothing to take from a previous site, every page is rendered: each run makes its own views.
   if (batchLimits && incremental?.previous === undefined) {
-    const maker = siteMaker(archive, target);
     const plan = planColdBuild(maker, archive, target, incremental, batchLimits, inputs.searchShardPages);
     return { archive, site: { ...maker.outline, takeFeeds: maker.takeFeeds }, plan, runs: planRuns(plan) };
   }
-  const { feeds, ...view } = toSiteView(archive, target);
-  const site = { ...view, takeFeeds: takenOnce(feeds) };
+  // Every view at once, as `toSiteView` makes them; their feeds are written with the first run's files.
+  const site = { ...maker.outline, ...maker.pages(), takeFeeds: maker.takeFeeds };
   // Making the views leaves about as much garbage as they hold, and planning then writes each view
   // out as JSON for its fingerprint and size: collected in between, the two never add up.
   collectGarbage();
   const plan = planBuild(site, target, incremental, inputs.searchShardPages, batchLimits);
   return { archive, site, plan, runs: planRuns(plan) };
-}
-
-/** `feeds` the first time, then none: the feeds of a site whose views were all made at once. */
-function takenOnce(feeds: readonly Feed[]): () => readonly Feed[] {
-  let left = feeds;
-  return () => {
-    const taken = left;
-    left = [];
-    return taken;
-  };
 }
 
 /**
