@@ -7,6 +7,7 @@ import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { archiveShape } from '../src/build/plan/archive-shape.ts';
 import { planBuild } from '../src/build/plan/build-plan.ts';
 import { planRuns } from '../src/build/plan/build-runs.ts';
+import { recordsShownBy } from '../src/build/plan/page-reach.ts';
 import { RECORD_PAGE_KINDS, viewSizes } from '../src/build/plan/render-plan.ts';
 import { findPagefindBinary, SearchIndexer, shardGlob } from '../src/build/search/search-index.ts';
 import { planSearchShards, type SearchShard } from '../src/build/search/search-shards.ts';
@@ -28,14 +29,15 @@ const undatedRecordUrls = () =>
 const previousBuild = () => {
   const target = publishTarget('https://news.example.gov');
   const shape = archiveShape(archive, 'c1');
-  const before = planBuild(site, target, { codeVersion: 'c1', shape });
+  const showsOf = recordsShownBy(archive);
+  const before = planBuild(site, target, { codeVersion: 'c1', shape, showsOf });
   const output = mkdtempSync(path.join(tmpdir(), 'archive-previous-'));
   for (const url of recordUrls()) {
     mkdirSync(path.join(output, url), { recursive: true });
     writeFileSync(path.join(output, url, 'index.html'), '<p>kept</p>');
   }
   const fingerprints = { pages: before.pages?.fingerprints ?? new Map(), search: new Map(), files: new Map() };
-  return { target, shape, output, fingerprints };
+  return { target, shape, showsOf, output, fingerprints };
 };
 
 beforeAll(async () => {
@@ -155,7 +157,7 @@ describe('search shards', () => {
   });
 
   it('should render the pages an edit reaches apart from the other pages once the whole site no longer fits one run', () => {
-    const { target, shape, output, fingerprints } = previousBuild();
+    const { target, shape, showsOf, output, fingerprints } = previousBuild();
     const retitled = site.articles[3];
     const edited = {
       ...site,
@@ -166,7 +168,7 @@ describe('search shards', () => {
     const bytes = [...viewSizes(edited).values()].reduce((sum, size) => sum + size, 0);
     const runsWithin = (limit: number) =>
       planRuns(
-        planBuild(edited, target, { codeVersion: 'c1', shape, previous: { output, fingerprints } }, 40, {
+        planBuild(edited, target, { codeVersion: 'c1', shape, showsOf, previous: { output, fingerprints } }, 40, {
           pages: 10_000,
           bytes: limit,
         }),
@@ -188,7 +190,7 @@ describe('search shards', () => {
   });
 
   it('should render the few pages an edit reaches in several shards in one run, and split a run once it is no longer small', () => {
-    const { target, shape, output, fingerprints } = previousBuild();
+    const { target, shape, showsOf, output, fingerprints } = previousBuild();
     // One dated article from each of three shards, retitled.
     const shards = planSearchShards(site, 40);
     const shardOf = new Map(shards.flatMap((shard) => shard.urls.map((url) => [url, shard.key])));
@@ -204,7 +206,7 @@ describe('search shards', () => {
     };
     const runsWithin = (pages: number) =>
       planRuns(
-        planBuild(edited, target, { codeVersion: 'c1', shape, previous: { output, fingerprints } }, 40, {
+        planBuild(edited, target, { codeVersion: 'c1', shape, showsOf, previous: { output, fingerprints } }, 40, {
           pages,
           bytes: 2 ** 40,
         }),

@@ -6,6 +6,7 @@ import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { archiveShape } from '../src/build/plan/archive-shape.ts';
 import { planBuild } from '../src/build/plan/build-plan.ts';
 import { planColdBuild } from '../src/build/plan/cold-plan.ts';
+import { recordsShownBy } from '../src/build/plan/page-reach.ts';
 import { sharedByPages } from '../src/build/plan/render-plan.ts';
 import { estimatedViewSizes } from '../src/build/plan/view-weights.ts';
 import type { Archive } from '../src/pipeline/build-archive.ts';
@@ -96,7 +97,11 @@ describe('record pages made some at a time', () => {
 
 describe('a cold build, whose runs make their own views', () => {
   it('should plan the same shards, and record the same fingerprints and feeds, as a plan made from every view', () => {
-    const incremental = { codeVersion: 'c1', shape: archiveShape(archive, sharedByPages('c1', target)) };
+    const incremental = {
+      codeVersion: 'c1',
+      shape: archiveShape(archive, sharedByPages('c1', target)),
+      showsOf: recordsShownBy(archive),
+    };
     const limits = { pages: 40, bytes: 400_000 };
     const site = toSiteView(archive, target);
     const whole = planBuild(site, target, incremental, 60, limits);

@@ -20,7 +20,7 @@ import {
   writePublishedFiles,
 } from './plan/published-files.ts';
 import { type PreviousSite, pageFile } from './plan/render-plan.ts';
-import { keepPreviousFiles, reusePages } from './plan/reuse-pages.ts';
+import { keepFiles, keepPreviousFiles, reusePages } from './plan/reuse-pages.ts';
 import { SearchIndexer, type SearchIndexResult } from './search/search-index.ts';
 import { SEARCH_FOLDER, type SearchShard } from './search/search-shards.ts';
 import { searchedHtml } from './search/searched-html.ts';
@@ -97,6 +97,12 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     } else if (build.site) {
       await writeReadyFiles(progress, build);
       files = together(progress.files);
+      const kept = plan.nameEdit?.keptFeeds ?? [];
+      if (previous && kept.length > 0) {
+        // The feeds of the record pages this build did not make are the previous site's.
+        await keepFiles(previous.output, output, kept);
+        files = withUnchanged(files, keptFingerprints(previous, kept));
+      }
       await writeFile(path.join(output, 'sitemap.xml'), toSitemap(build.target, pages));
     } else {
       throw new TypeError('a build without view-models must be one of text edits, with a previous site');
@@ -154,6 +160,12 @@ export async function writeReadyFiles(progress: BuildProgress, build: FilesToWri
   };
   const previous = build.previous && reusableFiles(build.previous);
   progress.files.push(await writePublishedFiles(build.output, ready(), previous, plan.shared));
+}
+
+/** The previous build's fingerprints of `kept`, files it takes as they are. */
+function keptFingerprints(previous: PreviousSite, kept: readonly string[]): Map<string, string> {
+  const { files } = previous.fingerprints;
+  return new Map(kept.flatMap((file) => (files.has(file) ? [[file, files.get(file) ?? '']] : [])));
 }
 
 /** The previous site's published files, which a build takes instead of writing them again when their fingerprints match. */

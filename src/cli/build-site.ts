@@ -80,6 +80,11 @@ export interface BuiltSite {
     readonly files: { readonly written: number; readonly reused: number };
     /** Records whose text alone changed, when nothing else did: the rest of the site was kept as it was. */
     readonly textEdits?: number;
+    /**
+     * When only names (and texts) changed: the records renamed, and the record pages whose views
+     * were made, those that show them; every other record page and its feed was kept.
+     */
+    readonly nameEdit?: { readonly records: number; readonly views: number };
   };
 }
 
@@ -227,12 +232,14 @@ function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {
       ...(plan.shape && { shape: plan.shape }),
       shards: plan.shards,
       others,
+      ...(plan.pages.shows && { shows: plan.pages.shows }),
     },
     reuse: {
       pages: { rendered: plan.pages.fingerprints.size - reused, reused },
       searchShards: { indexed: search.indexed.length, reused: search.reused.length },
       files: { written: files.written, reused: files.reused },
       ...(plan.textEdit && { textEdits: plan.textEdit.records.length }),
+      ...(plan.nameEdit && { nameEdit: { records: plan.nameEdit.records, views: plan.nameEdit.pages } }),
     },
   };
 }

@@ -136,6 +136,13 @@ try {
     const records = reuse.textEdits === 1 ? '1 record' : `${reuse.textEdits} records`;
     process.stdout.write(`Only the text of ${records} changed: the rest of the site was kept as it was\n`);
   }
+  if (reuse?.nameEdit !== undefined) {
+    const { records, views } = reuse.nameEdit;
+    const renamed = records === 1 ? '1 record' : `${records} records`;
+    process.stdout.write(
+      `Only names (and texts) changed, of ${renamed}: ${views} record pages show them, the rest was kept\n`,
+    );
+  }
   if (reuse && reuse.pages.reused + reuse.searchShards.reused + reuse.files.reused > 0) {
     const { pages, searchShards: shards, files } = reuse;
     process.stdout.write(

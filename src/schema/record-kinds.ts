@@ -21,6 +21,12 @@ export interface RecordKindDefinition {
    * the same slug are refused (src/link/check-labels.ts).
    */
   readonly labels: readonly string[];
+  /**
+   * The front-matter field a record is shown by wherever the site names or links it: an article's
+   * `title`, every other kind's `name`. Changing it changes how the record shows, not which pages
+   * exist or what they list (see src/build/plan/archive-shape.ts).
+   */
+  readonly labelField: 'title' | 'name';
 }
 
 /**
@@ -29,12 +35,24 @@ export interface RecordKindDefinition {
  * extends each entry with its pages.
  */
 export const RECORD_KIND_TABLE = {
-  article: { schema: articleSchema, folder: 'articles', section: 'articles', labels: ['topics'] },
-  event: { schema: eventSchema, folder: 'events', section: 'events', labels: [] },
-  official: { schema: officialSchema, folder: 'officials', section: 'officials', labels: [] },
-  place: { schema: placeSchema, folder: 'places', section: 'places', labels: [] },
-  organisation: { schema: organisationSchema, folder: 'organisations', section: 'organisations', labels: [] },
-  document: { schema: documentSchema, folder: 'documents', section: 'documents', labels: [] },
+  article: {
+    schema: articleSchema,
+    folder: 'articles',
+    section: 'articles',
+    labels: ['topics'],
+    labelField: 'title',
+  },
+  event: { schema: eventSchema, folder: 'events', section: 'events', labels: [], labelField: 'name' },
+  official: { schema: officialSchema, folder: 'officials', section: 'officials', labels: [], labelField: 'name' },
+  place: { schema: placeSchema, folder: 'places', section: 'places', labels: [], labelField: 'name' },
+  organisation: {
+    schema: organisationSchema,
+    folder: 'organisations',
+    section: 'organisations',
+    labels: [],
+    labelField: 'name',
+  },
+  document: { schema: documentSchema, folder: 'documents', section: 'documents', labels: [], labelField: 'name' },
 } as const satisfies { readonly [K in RecordKind]: RecordKindDefinition };
 
 /** Cities are places with a section of their own: `/cities/dalian/`. */
@@ -57,6 +75,9 @@ export const KIND_FOLDERS = column('folder');
 
 /** The label fields of each kind (see {@link RecordKindDefinition.labels}). */
 export const LABEL_FIELDS: { readonly [K in RecordKind]: readonly string[] } = column('labels');
+
+/** The field each kind is shown by (see {@link RecordKindDefinition.labelField}). */
+export const LABEL_FIELD: { readonly [K in RecordKind]: 'title' | 'name' } = column('labelField');
 
 /** Validated front matter of the given kind. */
 export type DataOf<K extends RecordKind> = z.output<Table[K]['schema']>;

@@ -1,45 +1,54 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordsOf } from '../../pipeline/build-archive.ts';
+import { LABEL_FIELD } from '../../schema/index.ts';
 import { recordKey } from '../../schema/record-key.ts';
 
 /**
- * An archive split into what its pages are made from besides the texts (the skeleton), and the
- * texts. Only three kinds of output read a record's rendered text: its article page, its open-data
- * file and the archive's full-text feed (tests/text-edit.test.ts checks this on a built site).
- * So when two builds' skeletons are equal, every other file of the site is equal too.
+ * An archive split into what its pages are made from besides the texts and the names records are
+ * shown by (the skeleton), the texts, and those names. Only three kinds of output read a record's
+ * rendered text: its article page, its open-data file and the archive's full-text feed
+ * (tests/text-edit.test.ts checks this on a built site). A record's name (its `labelField`) shows
+ * wherever the site names it, and orders the lists it is in, but decides no page's existence nor
+ * what a page lists. So when two builds' skeletons are equal, the pages that may differ are those
+ * that show a renamed record or one it sorts beside (see page-reach.ts), and those reading a text.
  */
 export interface ArchiveShape {
   /**
-   * Hash of every record's kind, slug and front matter, of the records each text mentions (which
-   * make the link graph), of which texts are empty, and of `shared` (code, origin, path prefix).
+   * Hash of every record's kind, slug and front matter but its name, of the records each text
+   * mentions (which make the link graph), of which texts are empty, and of `shared` (code, origin,
+   * path prefix).
    */
   readonly skeleton: string;
   /** `kind:slug` → hash of the record's rendered text. */
   readonly texts: ReadonlyMap<string, string>;
+  /** `kind:slug` → hash of the name the record is shown by (see `LABEL_FIELD`). */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 /** The shape of `archive` as the site at `shared` (a hash of the code and where it is published) shows it. */
 export function archiveShape(archive: Archive, shared: string): ArchiveShape {
   const skeleton = createHash('sha256').update(shared);
   const texts = new Map<string, string>();
+  const names = new Map<string, string>();
   for (const record of recordsOf(archive.records)) {
     const key = recordKey(record);
     const body = archive.bodies.get(key);
     // The graph, and so the site, takes only whom a text mentions, in order (graph.ts): not where
     // or in which words, which an edit above a mention changes.
     const mentioned = (body?.mentions ?? []).map((mention) => recordKey(mention.target));
+    const { [LABEL_FIELD[record.kind]]: name, ...data } = record.data as Record<string, unknown>;
     // One JSON value per record, so no two different archives join into the same text.
-    skeleton.update(JSON.stringify([key, record.data, mentioned, body?.html === '']));
+    skeleton.update(JSON.stringify([key, data, mentioned, body?.html === '']));
     skeleton.update('\n');
-    texts.set(
-      key,
-      createHash('sha256')
-        .update(body?.html ?? '')
-        .digest('base64'),
-    );
+    texts.set(key, hashText(body?.html ?? ''));
+    names.set(key, hashText(String(name)));
   }
-  return { skeleton: skeleton.digest('hex'), texts };
+  return { skeleton: skeleton.digest('hex'), texts, names };
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
 }
 
 /**
@@ -48,12 +57,37 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
  * or where the site is published) and so any page may have.
  */
 export function textOnlyChanges(previous: ArchiveShape, current: ArchiveShape): string[] | undefined {
+  const changes = labelAndTextChanges(previous, current);
+  return changes && changes.names.length === 0 ? changes.texts : undefined;
+}
+
+/** The records whose name or text changed between two shapes, as `kind:slug` keys. */
+export interface LabelAndTextChanges {
+  readonly names: string[];
+  readonly texts: string[];
+}
+
+/**
+ * The records whose name (see `LABEL_FIELD`) or text is all that changed between two shapes;
+ * `undefined` when anything else changed, and so any page may have.
+ */
+export function labelAndTextChanges(previous: ArchiveShape, current: ArchiveShape): LabelAndTextChanges | undefined {
   if (previous.skeleton !== current.skeleton || previous.texts.size !== current.texts.size) return undefined;
+  if (previous.names.size !== current.names.size) return undefined;
+  const [names, texts] = [changedKeys(previous.names, current.names), changedKeys(previous.texts, current.texts)];
+  return names && texts && { names, texts };
+}
+
+/** Keys whose value differs; `undefined` when a key of `current` is not in `previous`. */
+function changedKeys(
+  previous: ReadonlyMap<string, string>,
+  current: ReadonlyMap<string, string>,
+): string[] | undefined {
   const changed: string[] = [];
-  for (const [key, text] of current.texts) {
-    const before = previous.texts.get(key);
+  for (const [key, value] of current) {
+    const before = previous.get(key);
     if (before === undefined) return undefined;
-    if (before !== text) changed.push(key);
+    if (before !== value) changed.push(key);
   }
   return changed;
 }

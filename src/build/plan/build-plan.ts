@@ -6,6 +6,7 @@ import { type SitePages, toArticlePages } from '../../site/view/site-view.ts';
 import { appendAll } from '../../util/append-all.ts';
 import { planSearchShards, type SearchShard, shardFingerprints } from '../search/search-shards.ts';
 import { type ArchiveShape, textOnlyChanges } from './archive-shape.ts';
+import type { ShowsOf } from './page-reach.ts';
 import {
   type BatchLimits,
   emptyRecordPages,
@@ -54,6 +55,18 @@ export interface BuildPlan<P extends RunPages = RunPages> {
    * from the previous site (see archive-shape.ts).
    */
   readonly textEdit?: { readonly records: readonly RecordRef[] };
+  /**
+   * Set when only names and texts changed since the previous build: then only the views of the
+   * record pages that show a renamed record, or one it sorts beside, were made (see
+   * name-edit-plan.ts). Record pages' feeds it did not make are kept from the previous site.
+   */
+  readonly nameEdit?: {
+    readonly records: number;
+    /** Pages whose views were made. */
+    readonly pages: number;
+    /** The feeds of the record pages not made, kept from the previous site. */
+    readonly keptFeeds: readonly string[];
+  };
 }
 
 /** The record pages of one Eleventy run: their views, or how to make them once the run starts. */
@@ -79,6 +92,8 @@ export interface IncrementalInputs {
 /** An incremental build's inputs with the archive's shape, which the next build compares against. */
 export interface ShapedInputs extends IncrementalInputs {
   readonly shape: ArchiveShape;
+  /** Reads the records a view shows, which the next build needs after a rename (see page-reach.ts). */
+  readonly showsOf: ShowsOf;
 }
 
 /**
@@ -101,8 +116,12 @@ export function planBuild(
   }
   const { previous } = incremental;
   const shared = sharedByPages(incremental.codeVersion, target);
-  const pages = planRender(site, shared, previous?.fingerprints.pages, (url) =>
-    previous ? hasPage(previous.output, url) : false,
+  const pages = planRender(
+    site,
+    shared,
+    previous?.fingerprints.pages,
+    (url) => (previous ? hasPage(previous.output, url) : false),
+    incremental.showsOf,
   );
   return { ...searchAndBatches(pages, shards, shared, previous, batchLimits), shape: incremental.shape };
 }
@@ -132,23 +151,25 @@ export function planTextEdit(
   const articles = new Set(records.filter((record) => record.kind === 'article').map((record) => record.slug));
   const fingerprints = new Map(before.pages);
   const sizes = new Map<string, number>();
+  const shows = new Map(before.shows);
   const render = emptyRecordPages();
   for (const page of toArticlePages(archive, target, articles)) {
     const json = JSON.stringify(page);
     fingerprints.set(page.link.url, pageFingerprint(shared, json));
     sizes.set(page.link.url, json.length);
+    shows.set(page.link.url, incremental.showsOf(json));
     (render.articles as unknown[]).push(page);
   }
   const rendered = new Set(sizes.keys());
   const reused = [...fingerprints.keys()].filter((url) => !rendered.has(url));
   // A page gone from the previous site would have to be rendered, and that needs every view.
   if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
-  const pages: RenderPlan<RecordPages> = { render, reused, fingerprints, sizes };
+  const pages: RenderPlan<RecordPages> = { render, reused, fingerprints, sizes, ...(before.shows && { shows }) };
   return { ...searchAndBatches(pages, before.shards, shared, previous, batchLimits), shape, textEdit: { records } };
 }
 
 /** The search shards to index again, and the batches that render `pages`. */
-function searchAndBatches(
+export function searchAndBatches(
   pages: RenderPlan<RecordPages>,
   shards: readonly SearchShard[],
   shared: string,

@@ -6,6 +6,8 @@ import { collectGarbage } from '../collect-garbage.ts';
 import { archiveShape } from './archive-shape.ts';
 import { type BuildPlan, type IncrementalInputs, planBuild, planTextEdit, type RunPages } from './build-plan.ts';
 import { planColdBuild } from './cold-plan.ts';
+import { planNameEdit } from './name-edit-plan.ts';
+import { recordsShownBy } from './page-reach.ts';
 import { type BatchLimits, emptyRecordPages, type RecordPages, sharedByPages } from './render-plan.ts';
 
 /** What a build is planned from. */
@@ -55,18 +57,24 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
   const incremental = inputs.incremental && {
     ...inputs.incremental,
     shape: archiveShape(archive, sharedByPages(inputs.incremental.codeVersion, target)),
+    showsOf: recordsShownBy(archive),
   };
   // When only texts changed, the site's view-models are not needed: the rest of the site is kept.
   const textEdit = incremental && planTextEdit(archive, target, incremental, batchLimits);
   if (textEdit) return { archive, site: undefined, plan: textEdit, runs: planRuns(textEdit) };
   const maker = siteMaker(archive, target);
+  const siteData = { ...maker.outline, takeFeeds: maker.takeFeeds };
+  // When only names (and texts) changed, only the views of the pages that show them are made.
+  const nameEdit =
+    incremental && planNameEdit(maker, archive, target, incremental, batchLimits, inputs.searchShardPages);
+  if (nameEdit) return { archive, site: siteData, plan: nameEdit, runs: planRuns(nameEdit) };
   // With nothing to take from a previous site, every page is rendered: each run makes its own views.
   if (batchLimits && incremental?.previous === undefined) {
     const plan = planColdBuild(maker, archive, target, incremental, batchLimits, inputs.searchShardPages);
-    return { archive, site: { ...maker.outline, takeFeeds: maker.takeFeeds }, plan, runs: planRuns(plan) };
+    return { archive, site: siteData, plan, runs: planRuns(plan) };
   }
   // Every view at once, as `toSiteView` makes them; their feeds are written with the first run's files.
-  const site = { ...maker.outline, ...maker.pages(), takeFeeds: maker.takeFeeds };
+  const site = { ...siteData, ...maker.pages() };
   // Making the views leaves about as much garbage as they hold, and planning then writes each view
   // out as JSON for its fingerprint and size: collected in between, the two never add up.
   collectGarbage();

@@ -4,6 +4,7 @@ import type { PageEntry } from '../../site/view/page.ts';
 import type { SiteMaker } from '../../site/view/site-view.ts';
 import { planSearchShards, shardFingerprints } from '../search/search-shards.ts';
 import { type BuildPlan, batchesByShard, type ShapedInputs } from './build-plan.ts';
+import type { ShowsOf } from './page-reach.ts';
 import {
   type BatchLimits,
   type PagesByKind,
@@ -34,15 +35,17 @@ export function planColdBuild(
   const sizes = estimatedViewSizes(archive, entries);
   const shared = incremental && sharedByPages(incremental.codeVersion, target);
   const fingerprints = new Map<string, string>();
+  const shows = new Map<string, readonly string[]>();
   const { batches, oneRun } = batchesByShard(entries, shards, sizes, limits);
+  const record = incremental && shared !== undefined && { shared, fingerprints, shows, showsOf: incremental.showsOf };
   return {
-    pages: incremental && { render: entries, reused: [], fingerprints, sizes },
+    pages: incremental && { render: entries, reused: [], fingerprints, sizes, shows },
     shards,
     search: shared === undefined ? undefined : shardFingerprints(shards, shared),
     sameShards: new Set(),
     batches: batches.map((batch) => ({
       searchShards: batch.searchShards,
-      pages: viewsOnStart(maker, batch.pages, shared, fingerprints),
+      pages: viewsOnStart(maker, batch.pages, record || undefined),
     })),
     oneRun,
     shape: incremental?.shape,
@@ -50,24 +53,35 @@ export function planColdBuild(
   };
 }
 
+/** Where an incremental cold build records each page's fingerprint and the records it shows, for the next build. */
+interface PageRecords {
+  readonly shared: string;
+  readonly fingerprints: Map<string, string>;
+  readonly shows: Map<string, readonly string[]>;
+  readonly showsOf: ShowsOf;
+}
+
 /**
- * The views of `pages`, made when their run asks for them, each fingerprinted into `fingerprints`
- * as `planRender` does. Asked for once: a page made twice would list its feed twice.
+ * The views of `pages`, made when their run asks for them, each fingerprinted into `record` as
+ * `planRender` does. Asked for once: a page made twice would list its feed twice.
  */
 function viewsOnStart(
   maker: SiteMaker,
   pages: PagesByKind<PageEntry>,
-  shared: string | undefined,
-  fingerprints: Map<string, string>,
+  record: PageRecords | undefined,
 ): () => RecordPages {
   let made = false;
   return () => {
     if (made) throw new Error("a run's record pages were asked for twice");
     made = true;
     const views = maker.pages(new Set(RECORD_PAGE_KINDS.flatMap((kind) => pages[kind].map((page) => page.link.url))));
-    if (shared !== undefined) {
+    if (record !== undefined) {
       for (const kind of RECORD_PAGE_KINDS) {
-        for (const view of views[kind]) fingerprints.set(view.link.url, pageFingerprint(shared, JSON.stringify(view)));
+        for (const view of views[kind]) {
+          const json = JSON.stringify(view);
+          record.fingerprints.set(view.link.url, pageFingerprint(record.shared, json));
+          record.shows.set(view.link.url, record.showsOf(json));
+        }
       }
     }
     return views;

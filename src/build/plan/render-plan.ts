@@ -5,6 +5,7 @@ import type { SitePages } from '../../site/view/site-view.ts';
 import { hashOf } from '../cache/hash.ts';
 import type { SearchShard } from '../search/search-shards.ts';
 import type { ArchiveShape } from './archive-shape.ts';
+import type { ShownRecords, ShowsOf } from './page-reach.ts';
 
 /** The parts of the site view with a page per record or label: the page kinds' (page-kinds.ts). */
 export const RECORD_PAGE_KINDS = PAGE_KIND_KEYS;
@@ -40,6 +41,8 @@ export interface SiteFingerprints {
   readonly shards?: readonly SearchShard[];
   /** The site's other files (see `FinishedSite.others`), which a build of text edits keeps. */
   readonly others?: readonly string[];
+  /** Which records each record page shows: the pages the next build makes again when one is renamed. */
+  readonly shows?: ShownRecords;
 }
 
 /** The site the last build wrote to the same output folder, and its fingerprints. */
@@ -57,6 +60,8 @@ export interface RenderPlan<P extends PagesByKind = PagesByKind> {
   readonly fingerprints: PageFingerprints;
   /** Each record page's view-model size as JSON (or its estimate, see view-weights.ts), for batching. */
   readonly sizes: ReadonlyMap<string, number>;
+  /** The records each record page shows, for the next build; only in an incremental build. */
+  readonly shows?: ShownRecords;
 }
 
 /** What every record page's HTML depends on besides its view-model: the code and templates, and where the site is published. */
@@ -96,12 +101,15 @@ export function planRender(
   shared: string,
   previous: PageFingerprints | undefined,
   present: (url: string) => boolean,
+  showsOf?: ShowsOf,
 ): RenderPlan<RecordPages> {
   const fingerprints = new Map<string, string>();
   const sizes = new Map<string, number>();
+  const shows = new Map<string, readonly string[]>();
   forEachViewJson(site, (url, json) => {
     fingerprints.set(url, pageFingerprint(shared, json));
     sizes.set(url, json.length);
+    if (showsOf) shows.set(url, showsOf(json));
   });
   const reused = new Set<string>();
   if (previous) {
@@ -115,7 +123,7 @@ export function planRender(
   const render = Object.fromEntries(
     RECORD_PAGE_KINDS.map((kind) => [kind, changed(site[kind])]),
   ) as unknown as RecordPages;
-  return { render, reused: [...reused], fingerprints, sizes };
+  return { render, reused: [...reused], fingerprints, sizes, ...(showsOf && { shows }) };
 }
 
 /** The file a record page's URL is written to, under `output`; `undefined` for a URL that would leave it. */

@@ -52,6 +52,23 @@ export function keepPreviousFiles(previousOutput: string, output: string, except
 }
 
 /**
+ * Puts the previous site's files at `relative` (paths under the site, each starting with `/`) into
+ * the new one, as {@link keepPreviousFiles} does. A path that would leave either site is a bug.
+ */
+export async function keepFiles(previousOutput: string, output: string, relative: readonly string[]): Promise<void> {
+  const root = path.resolve(output);
+  for (const [position, file] of relative.entries()) {
+    // Thousands of synchronous calls: Pagefind's processes get a turn now and then.
+    if (position % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
+    const target = path.join(root, file);
+    if (!hasFile(previousOutput, file) || !target.startsWith(`${root}${path.sep}`)) {
+      throw new TypeError(`not a file of the previous site: ${file}`);
+    }
+    linkOrCopy(path.join(path.resolve(previousOutput), file), target);
+  }
+}
+
+/**
  * Hard-links `source` to `target`, or copies it where a link is impossible, unless `target` exists:
  * what this build wrote stays, and nothing is ever written into an existing file, which could be
  * a link to the previous site's.

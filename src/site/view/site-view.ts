@@ -16,6 +16,7 @@ import { type EventSummary, toEventSummary, toFeedArticle } from './article-view
 import { createViewContext, sortByDate, type ViewContext } from './context.ts';
 import { type IndexGroup, splitIndex } from './index-view.ts';
 import { type ListedArticle, labelData } from './label-pages.ts';
+import { recordsShownWithNames } from './name-reach.ts';
 import { type OfficialListing, toOfficialListing } from './official-view.ts';
 import {
   type ArticlePage,
@@ -112,6 +113,8 @@ export interface SiteMaker {
    * is kept for {@link takeFeeds}. Make each page once, or its feed is listed twice.
    */
   readonly pages: (urls?: ReadonlySet<string>) => SitePages;
+  /** The records whose look or place on a page may change when `records` are renamed (see `recordsShownWithNames`). */
+  readonly shownWithNames: (records: readonly RecordRef[]) => RecordRef[];
 }
 
 /** Builds every page's view-model from the validated archive, for the site published at `target`. Pure. */
@@ -165,6 +168,7 @@ export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
       const build = urls ? buildOf((url) => urls.has(url)) : whole;
       return Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
     },
+    shownWithNames: (renamed) => recordsShownWithNames(context, renamed),
   };
 }
 

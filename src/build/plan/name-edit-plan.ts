@@ -1,0 +1,88 @@
+import type { Archive } from '../../pipeline/build-archive.ts';
+import { recordRefOf } from '../../schema/record-key.ts';
+import type { PublishTarget } from '../../site/publish.ts';
+import type { SiteMaker } from '../../site/view/site-view.ts';
+import { planSearchShards } from '../search/search-shards.ts';
+import { labelAndTextChanges } from './archive-shape.ts';
+import { type BuildPlan, type ShapedInputs, searchAndBatches } from './build-plan.ts';
+import { pagesShowing, urlsOf } from './page-reach.ts';
+import {
+  type BatchLimits,
+  emptyRecordPages,
+  pageFingerprint,
+  RECORD_PAGE_KINDS,
+  type RecordPages,
+  type RenderPlan,
+  sharedByPages,
+} from './render-plan.ts';
+import { hasFile, hasPage } from './reuse-pages.ts';
+import { estimatedViewSizes } from './view-weights.ts';
+
+/**
+ * Plans a build in which only records' names (`LABEL_FIELD`) and texts changed since `previous`:
+ * the views made are those of the record pages that show a renamed record or one it sorts beside
+ * (`SiteMaker.shownWithNames`, by the previous build's `shows`), and the article pages of the
+ * changed texts; every other record page, and its feed, is the previous site's. The outline, so
+ * the home, index and year pages, the open data and the archive's feeds, is made whole, as in any
+ * build with view-models. `undefined` when anything else changed, or the previous site lacks a part.
+ */
+export function planNameEdit(
+  maker: SiteMaker,
+  archive: Archive,
+  target: PublishTarget,
+  incremental: ShapedInputs,
+  batchLimits?: BatchLimits,
+  shardPages?: number,
+): BuildPlan<RecordPages> | undefined {
+  const { previous, shape } = incremental;
+  const before = previous?.fingerprints;
+  if (previous === undefined || before?.shape === undefined || before.shows === undefined) return undefined;
+  const changes = labelAndTextChanges(before.shape, shape);
+  if (changes === undefined) return undefined;
+  const { entries } = maker.outline;
+  const urls = RECORD_PAGE_KINDS.flatMap((kind) => entries[kind].map((entry) => entry.link.url));
+  // The same record pages as before, each still there: else a page would be missing or left over.
+  if (urls.length !== before.pages.size || !urls.every((url) => before.pages.has(url))) return undefined;
+  const renamed = changes.names.flatMap((key) => recordRefOf(key) ?? []);
+  const shown = urlsOf(archive, maker.shownWithNames(renamed));
+  const edited = changes.texts.flatMap((key) => recordRefOf(key) ?? []).filter((record) => record.kind === 'article');
+  const reached = pagesShowing(before.shows, shown);
+  for (const url of urlsOf(archive, edited)) reached.add(url);
+  const shared = sharedByPages(incremental.codeVersion, target);
+  const views = maker.pages(reached);
+  const fingerprints = new Map(before.pages);
+  const shows = new Map(before.shows);
+  // Sizes of the pages not made are estimated: they decide, as in a full build, whether the
+  // site's record pages would fit one Eleventy run with the other pages.
+  const sizes = estimatedViewSizes(archive, entries);
+  const render = emptyRecordPages();
+  const rendered = new Set<string>();
+  for (const kind of RECORD_PAGE_KINDS) {
+    for (const view of views[kind]) {
+      const { url } = view.link;
+      const json = JSON.stringify(view);
+      const fingerprint = pageFingerprint(shared, json);
+      sizes.set(url, json.length);
+      shows.set(url, incremental.showsOf(json));
+      if (fingerprint === before.pages.get(url) && hasPage(previous.output, url)) continue;
+      fingerprints.set(url, fingerprint);
+      rendered.add(url);
+      (render[kind] as unknown[]).push(view);
+    }
+  }
+  const reused = urls.filter((url) => !rendered.has(url));
+  if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
+  // A page not made keeps its feed: the previous build wrote it at the page's URL.
+  const keptFeeds = [...before.files.keys()].filter((file) => {
+    const page = file.endsWith('/feed.xml') ? file.slice(0, -'feed.xml'.length) : undefined;
+    return page !== undefined && before.pages.has(page) && !reached.has(page);
+  });
+  if (!keptFeeds.every((file) => hasFile(previous.output, file))) return undefined;
+  const pages: RenderPlan<RecordPages> = { render, reused, fingerprints, sizes, shows };
+  const shards = planSearchShards(entries, shardPages);
+  return {
+    ...searchAndBatches(pages, shards, shared, previous, batchLimits),
+    shape,
+    nameEdit: { records: renamed.length, pages: reached.size, keptFeeds },
+  };
+}

@@ -1,0 +1,45 @@
+import type { RecordRef } from '../../link/graph.ts';
+import { recordsOf } from '../../pipeline/build-archive.ts';
+import type { RecordKind } from '../../schema/index.ts';
+import { recordKey } from '../../schema/record-key.ts';
+import type { ViewContext } from './context.ts';
+
+/**
+ * The records whose look or place on a page may change when the records `renamed` take other
+ * names (their `LABEL_FIELD`), everything else staying the same:
+ * - the renamed records themselves, shown by their names;
+ * - the records of a dated kind that share a renamed one's date: lists sorted by date break ties by
+ *   name (`sortByDate`), so a page that lists the one may now show another in its place, or keep
+ *   another out of a list cut short (a feed's newest entries, a timeline's);
+ * - the records whose dates count from a renamed article ("yesterday"): the date's reason quotes
+ *   the article's title (`resolveRelativeDate`).
+ * Every other list the site sorts by name shows every record it sorts.
+ */
+export function recordsShownWithNames(context: ViewContext, renamed: readonly RecordRef[]): RecordRef[] {
+  const reached = new Map(renamed.map((record) => [recordKey(record), record]));
+  const isDated = (record: RecordRef) => DATED_KINDS.has(record.kind);
+  const sharedDates = new Set(renamed.filter(isDated).map((record) => context.dateKey(record)));
+  const articles = new Set(renamed.filter((record) => record.kind === 'article').map((record) => record.slug));
+  for (const record of recordsOf(context.index)) {
+    const ref = { kind: record.kind, slug: record.slug };
+    const sharesDate = sharedDates.size > 0 && isDated(ref) && sharedDates.has(context.dateKey(ref));
+    if (sharesDate || (articles.size > 0 && countsFrom(record.data, articles))) reached.set(recordKey(ref), ref);
+  }
+  return [...reached.values()];
+}
+
+/** The kinds lists sort by date: the undated among them share one date key, and tie by name too. */
+const DATED_KINDS: ReadonlySet<RecordKind> = new Set(['article', 'event', 'document']);
+
+/**
+ * Whether any date in `data` (a `DateClaim`) counts from one of `articles`: its `source:` names it.
+ * Other fields named `source` (the article a role or a part is known from) show no title.
+ */
+function countsFrom(data: unknown, articles: ReadonlySet<string>): boolean {
+  if (Array.isArray(data)) return data.some((item) => countsFrom(item, articles));
+  if (typeof data !== 'object' || data === null) return false;
+  const { source, precision, basis } = data as { source?: unknown; precision?: unknown; basis?: unknown };
+  const isDate = precision !== undefined && basis !== undefined;
+  if (isDate && typeof source === 'string' && articles.has(source)) return true;
+  return Object.values(data).some((item) => countsFrom(item, articles));
+}
