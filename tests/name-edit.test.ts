@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -134,10 +134,16 @@ describe('the build after a rename', () => {
     'should make only the views of the pages that show a renamed %s, and equal a full build',
     async (kind) => {
       const slug = renamed[kind] ?? '';
+      const dataOf = (record: string) => path.join(output, 'data', KIND_FOLDERS[kind], `${record}.json`);
+      const other = slugsOf(kind).find((record) => record !== slug) ?? '';
+      const otherData = statSync(dataOf(other)).ino;
       rename(kind, slug, `Aardvark ${nameOf(kind, slug)}`);
       const built = await build();
       expect(built.reuse?.nameEdit?.records).toBe(1);
       expect(built.reuse?.pages.rendered).toBeGreaterThan(0);
+      // Only the renamed record's open data is made again; another's is the previous site's file.
+      expect(readFileSync(dataOf(slug), 'utf8')).toContain('Aardvark ');
+      expect(statSync(dataOf(other)).ino).toBe(otherData);
       await expectFullBuild();
     },
     120_000,

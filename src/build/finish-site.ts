@@ -10,6 +10,7 @@ import type { BuildPlan } from './plan/build-plan.ts';
 import type { SiteData } from './plan/build-runs.ts';
 import {
   feedFiles,
+  nameEditFiles,
   type PublishedFile,
   type PublishedFilesResult,
   type ReusableFiles,
@@ -97,11 +98,15 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     } else if (build.site) {
       await writeReadyFiles(progress, build);
       files = together(progress.files);
-      const kept = plan.nameEdit?.keptFeeds ?? [];
-      if (previous && kept.length > 0) {
-        // The feeds of the record pages this build did not make are the previous site's.
-        await keepFiles(previous.output, output, kept);
-        files = withUnchanged(files, keptFingerprints(previous, kept));
+      if (plan.nameEdit && previous) {
+        // The feeds and open data this build did not make are the previous site's.
+        const made = files.fingerprints;
+        await keepFiles(
+          previous.output,
+          output,
+          [...previous.fingerprints.files.keys()].filter((file) => !made.has(file)),
+        );
+        files = withUnchanged(files, previous.fingerprints.files);
       }
       await writeFile(path.join(output, 'sitemap.xml'), toSitemap(build.target, pages));
     } else {
@@ -155,17 +160,13 @@ export async function writeReadyFiles(progress: BuildProgress, build: FilesToWri
   const withSiteFiles = !progress.siteFilesIn;
   progress.siteFilesIn = true;
   const ready = function* (): Generator<PublishedFile> {
-    if (withSiteFiles) yield* siteFiles(build.archive, site, build.target, about);
+    if (withSiteFiles && plan.nameEdit) {
+      yield* nameEditFiles(build.archive, site, build.target, about, plan.nameEdit.records);
+    } else if (withSiteFiles) yield* siteFiles(build.archive, site, build.target, about);
     yield* feedFiles(site.takeFeeds(), about);
   };
   const previous = build.previous && reusableFiles(build.previous);
   progress.files.push(await writePublishedFiles(build.output, ready(), previous, plan.shared));
-}
-
-/** The previous build's fingerprints of `kept`, files it takes as they are. */
-function keptFingerprints(previous: PreviousSite, kept: readonly string[]): Map<string, string> {
-  const { files } = previous.fingerprints;
-  return new Map(kept.flatMap((file) => (files.has(file) ? [[file, files.get(file) ?? '']] : [])));
 }
 
 /** The previous site's published files, which a build takes instead of writing them again when their fingerprints match. */

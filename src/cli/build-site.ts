@@ -239,7 +239,7 @@ function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {
       searchShards: { indexed: search.indexed.length, reused: search.reused.length },
       files: { written: files.written, reused: files.reused },
       ...(plan.textEdit && { textEdits: plan.textEdit.records.length }),
-      ...(plan.nameEdit && { nameEdit: { records: plan.nameEdit.records, views: plan.nameEdit.pages } }),
+      ...(plan.nameEdit && { nameEdit: { records: plan.nameEdit.renamed, views: plan.nameEdit.pages } }),
     },
   };
 }

@@ -26,16 +26,31 @@ export function recordDataPath(record: { readonly kind: RecordKind; readonly slu
  */
 export function* openDataFiles(archive: Archive, target: PublishTarget): Generator<DataFile> {
   for (const kind of RECORD_KINDS) {
-    const records = [...(archive.records[kind] as ReadonlyMap<string, RecordData>).values()];
-    const items = records.map((record) => dataItem(archive, target, kind, record));
-    // The list of a kind leaves out the texts, so it stays small enough to fetch whole; each
-    // record's own file carries its text.
-    yield { path: `/data/${KIND_FOLDERS[kind]}.json`, json: JSON.stringify(items, null, 2) };
+    const { records, items, list } = kindList(archive, target, kind);
+    yield list;
     for (const [position, record] of records.entries()) {
       yield recordDataFile(archive, target, { kind, slug: record.slug }, items[position]);
     }
     yield { path: `/schemas/${kind}.schema.json`, json: frontMatterJsonSchema(kind) };
   }
+}
+
+/**
+ * The list of each kind's records alone, as {@link openDataFiles} writes it: for a build in which
+ * only some records' names and texts changed, each list shows every record's front matter.
+ */
+export function* recordListFiles(archive: Archive, target: PublishTarget): Generator<DataFile> {
+  for (const kind of RECORD_KINDS) yield kindList(archive, target, kind).list;
+}
+
+/** A kind's records, each as open data, and the file that lists them. */
+function kindList(archive: Archive, target: PublishTarget, kind: RecordKind) {
+  const records = [...(archive.records[kind] as ReadonlyMap<string, RecordData>).values()];
+  const items = records.map((record) => dataItem(archive, target, kind, record));
+  // The list of a kind leaves out the texts, so it stays small enough to fetch whole; each
+  // record's own file carries its text.
+  const list: DataFile = { path: `/data/${KIND_FOLDERS[kind]}.json`, json: JSON.stringify(items, null, 2) };
+  return { records, items, list };
 }
 
 /**

@@ -58,14 +58,15 @@ export interface BuildPlan<P extends RunPages = RunPages> {
   /**
    * Set when only names and texts changed since the previous build: then only the views of the
    * record pages that show a renamed record, or one it sorts beside, were made (see
-   * name-edit-plan.ts). Record pages' feeds it did not make are kept from the previous site.
+   * name-edit-plan.ts), and only the open data of `records` (renamed, or with a changed text) is
+   * made again. Every other record page, feed and open-data file is kept from the previous site.
    */
   readonly nameEdit?: {
-    readonly records: number;
+    readonly records: readonly RecordRef[];
+    /** How many records were renamed. */
+    readonly renamed: number;
     /** Pages whose views were made. */
     readonly pages: number;
-    /** The feeds of the record pages not made, kept from the previous site. */
-    readonly keptFeeds: readonly string[];
   };
 }
 

@@ -22,9 +22,9 @@ import { estimatedViewSizes } from './view-weights.ts';
  * Plans a build in which only records' names (`LABEL_FIELD`) and texts changed since `previous`:
  * the views made are those of the record pages that show a renamed record or one it sorts beside
  * (`SiteMaker.shownWithNames`, by the previous build's `shows`), and the article pages of the
- * changed texts; every other record page, and its feed, is the previous site's. The outline, so
- * the home, index and year pages, the open data and the archive's feeds, is made whole, as in any
- * build with view-models. `undefined` when anything else changed, or the previous site lacks a part.
+ * changed texts; every other record page, its feed, and the open data of every other record are
+ * the previous site's. The outline, so the home, index and year pages, the kinds' lists and the
+ * archive's feeds, is made whole, as in any build with view-models. `undefined` when anything else changed, or the previous site lacks a part.
  */
 export function planNameEdit(
   maker: SiteMaker,
@@ -45,7 +45,8 @@ export function planNameEdit(
   if (urls.length !== before.pages.size || !urls.every((url) => before.pages.has(url))) return undefined;
   const renamed = changes.names.flatMap((key) => recordRefOf(key) ?? []);
   const shown = urlsOf(archive, maker.shownWithNames(renamed));
-  const edited = changes.texts.flatMap((key) => recordRefOf(key) ?? []).filter((record) => record.kind === 'article');
+  const texts = changes.texts.flatMap((key) => recordRefOf(key) ?? []);
+  const edited = texts.filter((record) => record.kind === 'article');
   const reached = pagesShowing(before.shows, shown);
   for (const url of urlsOf(archive, edited)) reached.add(url);
   const shared = sharedByPages(incremental.codeVersion, target);
@@ -72,17 +73,14 @@ export function planNameEdit(
   }
   const reused = urls.filter((url) => !rendered.has(url));
   if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
-  // A page not made keeps its feed: the previous build wrote it at the page's URL.
-  const keptFeeds = [...before.files.keys()].filter((file) => {
-    const page = file.endsWith('/feed.xml') ? file.slice(0, -'feed.xml'.length) : undefined;
-    return page !== undefined && before.pages.has(page) && !reached.has(page);
-  });
-  if (!keptFeeds.every((file) => hasFile(previous.output, file))) return undefined;
+  // Every file not made again is kept: it must still be there (deleted by hand, it is made again
+  // by a full build).
+  if (![...before.files.keys()].every((file) => hasFile(previous.output, file))) return undefined;
   const pages: RenderPlan<RecordPages> = { render, reused, fingerprints, sizes, shows };
   const shards = planSearchShards(entries, shardPages);
   return {
     ...searchAndBatches(pages, shards, shared, previous, batchLimits),
     shape,
-    nameEdit: { records: renamed.length, pages: reached.size, keptFeeds },
+    nameEdit: { records: [...renamed, ...texts], renamed: renamed.length, pages: reached.size },
   };
 }

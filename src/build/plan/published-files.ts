@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RecordRef } from '../../link/graph.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { type Feed, type FeedSite, toAtom, toJsonFeed } from '../../site/feeds.ts';
-import { openDataFiles, recordDataFiles } from '../../site/open-data.ts';
+import { openDataFiles, recordDataFiles, recordListFiles } from '../../site/open-data.ts';
 import type { PublishTarget } from '../../site/publish.ts';
 import { type SiteOutline, toArchiveFeed } from '../../site/view/site-view.ts';
 import { mapInWindows } from '../../util/map-in-windows.ts';
@@ -43,6 +43,24 @@ export function* siteFiles(
 ): Generator<PublishedFile> {
   if (site.feed.jsonPath) yield { path: site.feed.jsonPath, text: toJsonFeed(site.feed, about.title, about.language) };
   for (const file of openDataFiles(archive, target)) yield { path: file.path, text: file.json };
+  for (const file of site.data) yield { path: file.path, text: file.json };
+}
+
+/**
+ * The files of {@link siteFiles} that may differ when only the names and texts of the records
+ * `changed` did: the archive's JSON Feed, each kind's list, those records' own open data, and the
+ * label kinds'. Every other record's open data shows only its own front matter and text.
+ */
+export function* nameEditFiles(
+  archive: Archive,
+  site: Pick<SiteOutline, 'feed' | 'data'>,
+  target: PublishTarget,
+  about: FeedSite,
+  changed: readonly RecordRef[],
+): Generator<PublishedFile> {
+  if (site.feed.jsonPath) yield { path: site.feed.jsonPath, text: toJsonFeed(site.feed, about.title, about.language) };
+  for (const file of recordListFiles(archive, target)) yield { path: file.path, text: file.json };
+  for (const file of recordDataFiles(archive, target, changed)) yield { path: file.path, text: file.json };
   for (const file of site.data) yield { path: file.path, text: file.json };
 }
 
