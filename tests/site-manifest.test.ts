@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,38 @@ describe('a site recorded before its swap', () => {
     writeFileSync(path.join(cache, 'sites'), '');
     await expect(recordSite(cache, output, 'inputs', '')).rejects.toThrow(/EEXIST|ENOTDIR/);
     expect(await upToDate(cache, output, 'inputs')).toBeUndefined();
+  });
+});
+
+describe("a site's fingerprints", () => {
+  const fingerprints = (page: string) => ({
+    pages: new Map([[`/articles/${page}/`, 'f1']]),
+    search: new Map([['2024', 's1']]),
+    files: new Map([['/feed.xml', 'x1']]),
+    shows: new Map([[`/articles/${page}/`, [`/articles/${page}/`, '/officials/tan-chengxu/']]]),
+  });
+
+  it("should be kept in a file of their own, the last build's only, read back as written", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-manifest-'));
+    const [cache, output] = [path.join(work, 'cache'), newSite(work, '_site')];
+    await recordSite(cache, output, 'first', '', fingerprints('a'));
+    await recordSite(cache, output, 'second', '', fingerprints('b'));
+    expect(readdirSync(path.join(cache, 'sites')).filter((name) => name.endsWith('.fingerprints.json'))).toHaveLength(
+      1,
+    );
+    expect(await builtFingerprints(cache, output)).toEqual(fingerprints('b'));
+    expect(await upToDate(cache, output, 'second')).toEqual({ report: '' });
+  });
+
+  it('should be none when their file is gone, while the site is still up to date', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-manifest-'));
+    const [cache, output] = [path.join(work, 'cache'), newSite(work, '_site')];
+    await recordSite(cache, output, 'inputs', '', fingerprints('a'));
+    for (const name of readdirSync(path.join(cache, 'sites'))) {
+      if (name.endsWith('.fingerprints.json')) rmSync(path.join(cache, 'sites', name));
+    }
+    expect(await builtFingerprints(cache, output)).toBeUndefined();
+    expect(await upToDate(cache, output, 'inputs')).toEqual({ report: '' });
   });
 });
 

@@ -20,22 +20,29 @@ interface Manifest {
   readonly entries: number;
   /** The problem report the build printed (warnings), printed again when the build is skipped. */
   readonly report: string;
-  /** Fingerprints of the record pages and search shards, so the next build redoes only what changed. */
-  readonly fingerprints?: {
-    readonly pages: readonly (readonly [url: string, fingerprint: string])[];
-    readonly search: readonly (readonly [shard: string, fingerprint: string])[];
-    readonly files: readonly (readonly [path: string, fingerprint: string])[];
-    readonly shape?: {
-      readonly skeleton: string;
-      readonly texts: readonly (readonly [record: string, text: string])[];
-      /** Absent from manifests written before names were kept apart: such a shape is not used. */
-      readonly names?: readonly (readonly [record: string, name: string])[];
-    };
-    /** Which records each record page shows (see page-reach.ts), as positions in `records`. */
-    readonly shows?: { readonly records: readonly string[]; readonly pages: readonly (readonly [string, number[]])[] };
-    readonly shards?: readonly SearchShard[];
-    readonly others?: readonly string[];
+  /**
+   * The name of the file beside it with the fingerprints of the record pages and search shards, so
+   * the next build redoes only what changed. A file of its own: at 10,000 articles it is 24 MB of
+   * JSON, which a build that finds nothing changed never reads.
+   */
+  readonly fingerprints?: string;
+}
+
+/** The fingerprints of a build, as {@link recordSite} writes them. */
+interface FingerprintsRecord {
+  readonly pages: readonly (readonly [url: string, fingerprint: string])[];
+  readonly search: readonly (readonly [shard: string, fingerprint: string])[];
+  readonly files: readonly (readonly [path: string, fingerprint: string])[];
+  readonly shape?: {
+    readonly skeleton: string;
+    readonly texts: readonly (readonly [record: string, text: string])[];
+    /** Absent from manifests written before names were kept apart: such a shape is not used. */
+    readonly names?: readonly (readonly [record: string, name: string])[];
   };
+  /** Which records each record page shows (see page-reach.ts), as positions in `records`. */
+  readonly shows?: { readonly records: readonly string[]; readonly pages: readonly (readonly [string, number[]])[] };
+  readonly shards?: readonly SearchShard[];
+  readonly others?: readonly string[];
 }
 
 /** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
@@ -66,7 +73,10 @@ export async function upToDate(
  * and search shards with the same fingerprint need not be made again.
  */
 export async function builtFingerprints(cacheDir: string, output: string): Promise<SiteFingerprints | undefined> {
-  const fingerprints = (await currentManifest(cacheDir, output))?.fingerprints;
+  const name = (await currentManifest(cacheDir, output))?.fingerprints;
+  // A record written before the fingerprints had a file of their own holds them inline: not used.
+  const fingerprints =
+    typeof name === 'string' ? await readJson<FingerprintsRecord>(path.join(cacheDir, 'sites', name)) : undefined;
   if (fingerprints === undefined) return undefined;
   const { shape, shards, others, shows } = fingerprints;
   return {
@@ -97,34 +107,38 @@ export async function recordSite(
   site: string = output,
 ): Promise<void> {
   const current = await stat(site);
+  const file = manifestFile(cacheDir, output);
+  // Named for this build: a record never points at another build's fingerprints.
+  const fingerprintsName =
+    fingerprints && `${path.basename(file, '.json')}.${process.pid}-${Date.now()}${FINGERPRINTS_SUFFIX}`;
   const manifest: Manifest = {
     inputs,
     output: { ino: current.ino, mtimeMs: current.mtimeMs },
     entries: await countEntries(site),
     report,
-    ...(fingerprints && {
-      fingerprints: {
-        pages: [...fingerprints.pages],
-        search: [...fingerprints.search],
-        files: [...fingerprints.files],
-        ...(fingerprints.shape && {
-          shape: {
-            skeleton: fingerprints.shape.skeleton,
-            texts: [...fingerprints.shape.texts],
-            names: [...fingerprints.shape.names],
-          },
-        }),
-        ...(fingerprints.shards && { shards: fingerprints.shards }),
-        ...(fingerprints.others && { others: fingerprints.others }),
-        ...(fingerprints.shows && { shows: encodeShows(fingerprints.shows) }),
-      },
-    }),
+    ...(fingerprintsName && { fingerprints: fingerprintsName }),
   };
-  const file = manifestFile(cacheDir, output);
+  const folder = path.dirname(file);
+  await mkdir(folder, { recursive: true });
+  if (fingerprints && fingerprintsName) {
+    await writeWhole(path.join(folder, fingerprintsName), JSON.stringify(fingerprintsRecord(fingerprints)));
+  }
+  await writeWhole(file, JSON.stringify(manifest));
+  // Earlier builds' fingerprints for the same output, and any a failed write left, are no one's now.
+  const prefix = `${path.basename(file, '.json')}.`;
+  const stale = (await readdir(folder)).filter(
+    (name) => name.startsWith(prefix) && name.endsWith(FINGERPRINTS_SUFFIX) && name !== fingerprintsName,
+  );
+  await Promise.all(stale.map((name) => rm(path.join(folder, name), { force: true })));
+}
+
+const FINGERPRINTS_SUFFIX = '.fingerprints.json';
+
+/** Writes `text` to `file` through a temporary file and a rename, so no reader sees half of it. */
+async function writeWhole(file: string, text: string): Promise<void> {
   const written = `${file}.${process.pid}`;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(written, JSON.stringify(manifest));
+    await writeFile(written, text);
     await rename(written, file);
   } catch (error) {
     // A full disk leaves a partial file: it would stay there for good.
@@ -133,7 +147,25 @@ export async function recordSite(
   }
 }
 
-type EncodedShows = NonNullable<NonNullable<Manifest['fingerprints']>['shows']>;
+function fingerprintsRecord(fingerprints: SiteFingerprints): FingerprintsRecord {
+  return {
+    pages: [...fingerprints.pages],
+    search: [...fingerprints.search],
+    files: [...fingerprints.files],
+    ...(fingerprints.shape && {
+      shape: {
+        skeleton: fingerprints.shape.skeleton,
+        texts: [...fingerprints.shape.texts],
+        names: [...fingerprints.shape.names],
+      },
+    }),
+    ...(fingerprints.shards && { shards: fingerprints.shards }),
+    ...(fingerprints.others && { others: fingerprints.others }),
+    ...(fingerprints.shows && { shows: encodeShows(fingerprints.shows) }),
+  };
+}
+
+type EncodedShows = NonNullable<FingerprintsRecord['shows']>;
 
 /**
  * Page → records shown, with each record's URL written once: about 900,000 pairs at 10,000
@@ -180,9 +212,13 @@ async function countEntries(site: string): Promise<number> {
 }
 
 async function readManifest(cacheDir: string, output: string): Promise<Manifest | undefined> {
-  const text = await readFile(manifestFile(cacheDir, output), 'utf8').catch(() => undefined);
+  return readJson<Manifest>(manifestFile(cacheDir, output));
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
   try {
-    return text === undefined ? undefined : (JSON.parse(text) as Manifest);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
   } catch {
     return undefined;
   }

@@ -141,13 +141,13 @@ export function planTextEdit(
   const { previous, shape } = incremental;
   const before = previous?.fingerprints;
   if (previous === undefined || before?.shape === undefined || before.shards === undefined) return undefined;
+  const changed = textOnlyChanges(before.shape, shape);
+  const records = changed?.flatMap((key) => recordRefOf(key) ?? []);
+  if (records === undefined) return undefined;
   // Every file kept must still be there: a page, feed or JSON file gone from the previous site
   // (deleted by hand) is made again by a full build.
   const kept = [...before.files.keys(), ...(before.others ?? [])];
   if (before.others === undefined || !kept.every((file) => hasFile(previous.output, file))) return undefined;
-  const changed = textOnlyChanges(before.shape, shape);
-  const records = changed?.flatMap((key) => recordRefOf(key) ?? []);
-  if (records === undefined) return undefined;
   const shared = sharedByPages(incremental.codeVersion, target);
   const articles = new Set(records.filter((record) => record.kind === 'article').map((record) => record.slug));
   const fingerprints = new Map(before.pages);
