@@ -69,8 +69,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
   const pages = [...build.written, ...reused].sort();
-  // The kept pages of the shards to index are in once this returns; the others are linked
-  // meanwhile (`progress.keptPages`), and the site is finished only once they are in.
+  // Every kept page is in once this returns, and only then is anything else put into the site.
   const { progress } = build;
   const indexer = await continueSearch(progress, build).catch(async (error: unknown) => {
     // Shards may be indexing into the folder that is about to be deleted: let them end first.
@@ -95,7 +94,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
         previous.fingerprints.files,
       );
       // Last, once everything new is written: a file written after would write into the old site's.
-      await keepPreviousFiles(previous.output, output, [SEARCH_FOLDER]);
+      keepPreviousFiles(previous.output, output, [SEARCH_FOLDER]);
     } else if (build.site) {
       await writeReadyFiles(progress, build);
       files = together(progress.files);
@@ -125,7 +124,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     else collectGarbage();
     return files;
   })();
-  await allOrFirstError([search, rest, progress.keptPages ?? Promise.resolve()]);
+  await allOrFirstError([search, rest]);
   return { search: await search, files: await rest, others: otherFiles(build) };
 }
 
@@ -133,10 +132,8 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
 export interface BuildProgress {
   /** The indexer, once a run has handed it shards. */
   search?: SearchIndexer;
-  /** Whether the record pages kept from the previous site are on their way into the output. */
+  /** Whether the record pages kept from the previous site are in the output yet. */
   reusedIn: boolean;
-  /** Those of them that no shard indexed first needed, linked while the runs go on (see `continueSearch`). */
-  keptPages?: Promise<void>;
   /** Whether the files made from the archive and the outline alone are written (see `siteFiles`). */
   siteFilesIn: boolean;
   /** What each write of published files did so far. */
@@ -227,19 +224,12 @@ export async function continueSearch(
   const firstCall = !progress.reusedIn;
   progress.reusedIn = true;
   if (firstCall) await linkKeptPages(true);
-  // Pagefind reads the pages of every shard handed to it: those kept must be in by then.
-  else await progress.keptPages;
   const present = new Set([...build.written, ...reused]);
   for (const shard of [...toIndex, ...handed.filter((shard) => kept.has(shard.key))]) {
     indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }, kept.has(shard.key));
   }
-  // The other kept pages go in while the next runs render: the links are made on libuv's threads,
-  // and the main thread is free. After a text edit they come in with the rest of the previous site.
-  if (firstCall && !plan.textEdit) {
-    progress.keptPages = linkKeptPages(false);
-    // Awaited by the next shards handed over and at the end of the build; never left unhandled meanwhile.
-    progress.keptPages.catch(() => undefined);
-  }
+  // After a text edit, the other kept pages come in with the rest of the previous site, at the end.
+  if (firstCall && !plan.textEdit) await linkKeptPages(false);
   return indexer;
 }
 

@@ -135,10 +135,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         await finishPlannedBuild(build, target);
         rejections.throwIfUnhandled();
       } catch (error) {
-        // Shards may be indexing, and kept pages being linked, into the folder that is about to be
-        // deleted: let them end first.
+        // Shards may be indexing into the folder that is about to be deleted: let them end first.
         await build.search?.settled();
-        await build.keptPages?.catch(() => undefined);
         // Eleventy never handles a passthrough copy that fails after its write did: keep watching, so
         // that failure cannot end the process before this one is reported.
         throw error;
