@@ -137,6 +137,10 @@ describe('search shards', () => {
       const last = batchShard.lastIndexOf(batchShard[index]) === index;
       expect(batch.searchShards).toEqual(last ? [batchShard[index]] : []);
     });
+    // Only the first run of the heaviest shard's pages waits for the shards being indexed.
+    const waiting = plan.batches.flatMap((batch, index) => (batch.afterSearch ? [index] : []));
+    expect(waiting).toEqual([batchShard.indexOf('records')]);
+    expect(waiting[0]).toBeGreaterThan(0);
   });
 
   it('should render every page in one batch when they fit in one, however many shards they fill', () => {

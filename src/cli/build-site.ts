@@ -124,6 +124,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       const rejections = watchLateRejections();
       try {
         for (let index = 0; index < build.prepared.runs.length; index++) {
+          // The heaviest pages never render beside Pagefind indexing the shard before them. The
+          // wait itself is spent beside that shard: a second collection after the last run's first
+          // gives the pages it emptied back to the system (see `collectGarbageAndRelease`).
+          if (build.prepared.runs[index]?.afterSearch) {
+            collectGarbage();
+            await build.search?.settled();
+          }
           // In a function of its own: once it returns, nothing holds the run's pages, and the
           // collection below frees them before the next run makes its views.
           await renderRun({ options, build, index, output: temporary, siteUrl, pathPrefix });

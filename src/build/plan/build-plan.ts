@@ -82,6 +82,13 @@ export interface RenderBatch<P extends RunPages = RunPages> {
    * after its last batch, and the index is made while the next batches render.
    */
   readonly searchShards: readonly string[];
+  /**
+   * Whether the run waits until no shard is being indexed before it starts. Set on the first run of
+   * the heaviest shard's pages (the records without a date: officials', places' and organisations'
+   * pages, whose views and HTML are the largest): rendered beside Pagefind indexing the shard
+   * before, the two processes together held the build's peak.
+   */
+  readonly afterSearch?: boolean;
 }
 
 /** What an incremental build knows besides the site: the code, and the previous site if any. */
@@ -195,7 +202,11 @@ export function searchAndBatches(
 
 /** How a build's record pages are split into Eleventy runs. */
 interface Batches<P = RunPages> {
-  readonly batches: readonly { readonly pages: P; readonly searchShards: readonly string[] }[];
+  readonly batches: readonly {
+    readonly pages: P;
+    readonly searchShards: readonly string[];
+    readonly afterSearch?: boolean;
+  }[];
   readonly oneRun: boolean;
 }
 
@@ -243,7 +254,7 @@ export function batchesByShard<P extends PagesByKind>(
       (shard?.[kind] as unknown[] | undefined)?.push(view);
     }
   }
-  const batches: { pages: P; searchShards: string[]; count: number; bytes: number }[] = [];
+  const batches: { pages: P; searchShards: string[]; count: number; bytes: number; afterSearch?: boolean }[] = [];
   const readyFirst: string[] = [];
   // Each shard's pages to render, and their weight: the size of their views.
   const lightestFirst = shards.map((shard, position) => {
@@ -265,15 +276,25 @@ export function batchesByShard<P extends PagesByKind>(
       last.searchShards.push(shard.key);
     } else {
       const planned = planBatches(shardPages, sizes, limits);
-      for (const pages of planned) {
-        batches.push({ pages, searchShards: [], count: countPages(pages), bytes: bytesOf(pages, sizes) });
+      // The heaviest shard, last, after others that Pagefind may still be indexing.
+      const afterSearch = shard === lightestFirst.at(-1)?.shard && batches.length > 0;
+      for (const [position, pages] of planned.entries()) {
+        const batch = { pages, searchShards: [], count: countPages(pages), bytes: bytesOf(pages, sizes) };
+        batches.push(afterSearch && position === 0 ? { ...batch, afterSearch } : batch);
       }
       batches.at(-1)?.searchShards.push(shard.key);
     }
   }
   const first = batches[0];
   if (first) first.searchShards.unshift(...readyFirst);
-  return { batches: batches.map(({ pages, searchShards }) => ({ pages, searchShards })), oneRun: false };
+  return {
+    batches: batches.map(({ pages, searchShards, afterSearch }) => ({
+      pages,
+      searchShards,
+      ...(afterSearch ? { afterSearch } : {}),
+    })),
+    oneRun: false,
+  };
 }
 
 /**

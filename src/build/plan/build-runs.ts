@@ -30,6 +30,8 @@ export interface BuildRun<P extends RunPages = RunPages> {
   readonly others: boolean;
   /** Search shards that can be indexed once it has written its pages, while the next runs render. */
   readonly searchShards: readonly string[];
+  /** Whether it waits for the shards being indexed before it starts (see `RenderBatch.afterSearch`). */
+  readonly afterSearch?: boolean;
 }
 
 /**

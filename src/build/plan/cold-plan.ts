@@ -44,7 +44,7 @@ export function planColdBuild(
     search: shared === undefined ? undefined : shardFingerprints(shards, shared),
     sameShards: new Set(),
     batches: batches.map((batch) => ({
-      searchShards: batch.searchShards,
+      ...batch,
       pages: viewsOnStart(maker, batch.pages, record || undefined),
     })),
     oneRun,
