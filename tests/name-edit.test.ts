@@ -160,6 +160,18 @@ describe('the build after a rename', () => {
     await expectFullBuild();
   }, 120_000);
 
+  it('should make every view again, each feed once, when a page is gone from the previous site', async () => {
+    // The official renamed above, whose texts still name it by its first name, now an alias.
+    const slug = renamed.official ?? '';
+    const page = path.join(output, 'officials', slug, 'index.html');
+    rmSync(page);
+    rename('official', slug, `${nameOf('official', slug)} (renamed)`);
+    const built = await build();
+    expect(built.reuse?.nameEdit).toBeUndefined();
+    expect(readFileSync(page, 'utf8')).toContain('(renamed)');
+    await expectFullBuild();
+  }, 120_000);
+
   it('should make every view again when more than names change', async () => {
     const slug = slugsOf('article')[2] ?? '';
     const text = readFileSync(fileOf('article', slug), 'utf8');

@@ -24,7 +24,8 @@ import { estimatedViewSizes } from './view-weights.ts';
  * (`SiteMaker.shownWithNames`, by the previous build's `shows`), and the article pages of the
  * changed texts; every other record page, its feed, and the open data of every other record are
  * the previous site's. The outline, so the home, index and year pages, the kinds' lists and the
- * archive's feeds, is made whole, as in any build with view-models. `undefined` when anything else changed, or the previous site lacks a part.
+ * archive's feeds, is made whole, as in any build with view-models. `undefined` when anything else
+ * changed, or the previous site lacks a part; then no view was made, so the maker can make them all.
  */
 export function planNameEdit(
   maker: SiteMaker,
@@ -43,6 +44,10 @@ export function planNameEdit(
   const urls = RECORD_PAGE_KINDS.flatMap((kind) => entries[kind].map((entry) => entry.link.url));
   // The same record pages as before, each still there: else a page would be missing or left over.
   if (urls.length !== before.pages.size || !urls.every((url) => before.pages.has(url))) return undefined;
+  if (!urls.every((url) => hasPage(previous.output, url))) return undefined;
+  // Every file not made again is kept: it must still be there (deleted by hand, it is made again
+  // by a full build).
+  if (![...before.files.keys()].every((file) => hasFile(previous.output, file))) return undefined;
   const renamed = changes.names.flatMap((key) => recordRefOf(key) ?? []);
   const shown = urlsOf(archive, maker.shownWithNames(renamed));
   const texts = changes.texts.flatMap((key) => recordRefOf(key) ?? []);
@@ -65,17 +70,13 @@ export function planNameEdit(
       const fingerprint = pageFingerprint(shared, json);
       sizes.set(url, json.length);
       shows.set(url, incremental.showsOf(json));
-      if (fingerprint === before.pages.get(url) && hasPage(previous.output, url)) continue;
+      if (fingerprint === before.pages.get(url)) continue;
       fingerprints.set(url, fingerprint);
       rendered.add(url);
       (render[kind] as unknown[]).push(view);
     }
   }
   const reused = urls.filter((url) => !rendered.has(url));
-  if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
-  // Every file not made again is kept: it must still be there (deleted by hand, it is made again
-  // by a full build).
-  if (![...before.files.keys()].every((file) => hasFile(previous.output, file))) return undefined;
   const pages: RenderPlan<RecordPages> = { render, reused, fingerprints, sizes, shows };
   const shards = planSearchShards(entries, shardPages);
   return {
