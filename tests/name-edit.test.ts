@@ -3,44 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
-import type { SiteFingerprints } from '../src/build/plan/render-plan.ts';
-import { buildSite } from '../src/cli/build-site.ts';
-import { readContent } from '../src/load/read-content.ts';
-import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { KIND_FOLDERS, LABEL_FIELD, type RecordKind } from '../src/schema/index.ts';
-import { searchFragments, snapshotSite } from './helpers/tree.ts';
+import { incrementalBuilds } from './helpers/incremental-builds.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archive-name-edit-'));
 const source = path.join(work, 'content');
 const output = path.join(work, 'site');
 
-const archiveOf = async (folder: string): Promise<Archive> => {
-  const archive = buildArchive(await readContent(folder, work)).archive;
-  if (!archive) throw new Error(`${folder} must be valid`);
-  return archive;
-};
-
-let fingerprints: SiteFingerprints | undefined;
-const build = async () => {
-  const built = await buildSite({
-    archive: await archiveOf(source),
-    output,
-    searchShardPages: 20,
-    renderBatchPages: 10,
-    incremental: { codeVersion: 'c1', ...(fingerprints && { previous: fingerprints }) },
-  });
-  fingerprints = built.fingerprints;
-  return built;
-};
-
-/** The site built after the edits equals a full build of the same content, search index included. */
-const expectFullBuild = async () => {
-  const full = path.join(work, 'full');
-  rmSync(full, { recursive: true, force: true });
-  await buildSite({ archive: await archiveOf(source), output: full, searchShardPages: 20 });
-  expect(snapshotSite(output)).toEqual(snapshotSite(full));
-  expect(searchFragments(output)).toEqual(searchFragments(full));
-};
+const { build, expectFullBuild, fingerprints } = incrementalBuilds(work, source, output);
 
 const fileOf = (kind: RecordKind, slug: string) => path.join(source, KIND_FOLDERS[kind], `${slug}.md`);
 const slugsOf = (kind: RecordKind) =>
@@ -124,7 +94,7 @@ describe('the build after a rename', () => {
     const built = await build();
     expect(built.reuse?.nameEdit?.records).toBe(1);
     expect(built.reuse?.nameEdit?.views).toBeGreaterThan(2);
-    expect(built.reuse?.nameEdit?.views).toBeLessThan(fingerprints?.pages.size ?? 0);
+    expect(built.reuse?.nameEdit?.views).toBeLessThan(fingerprints()?.pages.size ?? 0);
     const eventPage = readFileSync(path.join(output, 'events', datedEvent, 'index.html'), 'utf8');
     expect(eventPage).toContain('“Aaa ');
     await expectFullBuild();

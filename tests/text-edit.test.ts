@@ -4,14 +4,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { archiveShape, textOnlyChanges } from '../src/build/plan/archive-shape.ts';
-import type { SiteFingerprints } from '../src/build/plan/render-plan.ts';
 import { keepPreviousFiles } from '../src/build/plan/reuse-pages.ts';
 import { BrokenLinksError, buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { KIND_FOLDERS, RECORD_KINDS } from '../src/schema/index.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
-import { searchFragments, snapshotSite } from './helpers/tree.ts';
+import { incrementalBuilds } from './helpers/incremental-builds.ts';
+import { snapshotSite } from './helpers/tree.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archive-text-edit-'));
 const content = path.join(work, 'content');
@@ -130,27 +130,8 @@ describe('the build after an edit', () => {
   const output = path.join(work, 'incremental');
   const source = path.join(work, 'edited-content');
   const articleFile = (slug: string) => path.join(source, 'articles', `${slug}.md`);
-  let fingerprints: SiteFingerprints | undefined;
+  const { build, expectFullBuild, fingerprints } = incrementalBuilds(work, source, output);
   let slug = '';
-  const build = async () => {
-    const built = await buildSite({
-      archive: await archiveOf(source),
-      output,
-      searchShardPages: 20,
-      renderBatchPages: 10,
-      incremental: { codeVersion: 'c1', ...(fingerprints && { previous: fingerprints }) },
-    });
-    fingerprints = built.fingerprints;
-    return built;
-  };
-  /** The incremental site equals a full build of the same content, search index included. */
-  const expectFullBuild = async () => {
-    const full = path.join(work, 'full');
-    rmSync(full, { recursive: true, force: true });
-    await buildSite({ archive: await archiveOf(source), output: full, searchShardPages: 20 });
-    expect(snapshotSite(output)).toEqual(snapshotSite(full));
-    expect(searchFragments(output)).toEqual(searchFragments(full));
-  };
 
   beforeAll(async () => {
     cpSync(content, source, { recursive: true });
@@ -184,7 +165,7 @@ describe('the build after an edit', () => {
   it('should rebuild every view when front matter changes, and equal a full build', async () => {
     const text = readFileSync(articleFile(slug), 'utf8');
     writeFileSync(articleFile(slug), text.replace(/^title: (.*)$/m, 'title: $1, retitled'));
-    const before = fingerprints;
+    const before = fingerprints();
     const built = await build();
     expect(built.reuse?.textEdits).toBeUndefined();
     // The year's page lists the new title.
