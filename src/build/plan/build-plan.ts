@@ -21,7 +21,7 @@ import {
   sharedByPages,
   viewSizes,
 } from './render-plan.ts';
-import { hasFile, hasPage } from './reuse-pages.ts';
+import { hasPage, stillHas } from './reuse-pages.ts';
 
 /** How one build renders and indexes the site; `P`, what each run is given of its record pages. */
 export interface BuildPlan<P extends RunPages = RunPages> {
@@ -151,10 +151,10 @@ export function planTextEdit(
   const changed = textOnlyChanges(before.shape, shape);
   const records = changed?.flatMap((key) => recordRefOf(key) ?? []);
   if (records === undefined) return undefined;
-  // Every file kept must still be there: a page, feed or JSON file gone from the previous site
-  // (deleted by hand) is made again by a full build.
-  const kept = [...before.files.keys(), ...(before.others ?? [])];
-  if (before.others === undefined || !kept.every((file) => hasFile(previous.output, file))) return undefined;
+  const { others } = before;
+  if (others === undefined || !stillHas(previous.output, before.pages.keys(), [...before.files.keys(), ...others])) {
+    return undefined;
+  }
   const shared = sharedByPages(incremental.codeVersion, target);
   const articles = new Set(records.filter((record) => record.kind === 'article').map((record) => record.slug));
   const fingerprints = new Map(before.pages);
@@ -170,8 +170,6 @@ export function planTextEdit(
   }
   const rendered = new Set(sizes.keys());
   const reused = [...fingerprints.keys()].filter((url) => !rendered.has(url));
-  // A page gone from the previous site would have to be rendered, and that needs every view.
-  if (!reused.every((url) => hasPage(previous.output, url))) return undefined;
   const pages: RenderPlan<RecordPages> = { render, reused, fingerprints, sizes, ...(before.shows && { shows }) };
   return { ...searchAndBatches(pages, before.shards, shared, previous, batchLimits), shape, textEdit: { records } };
 }

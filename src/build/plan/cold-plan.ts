@@ -37,7 +37,8 @@ export function planColdBuild(
   const fingerprints = new Map<string, string>();
   const shows = new Map<string, readonly string[]>();
   const { batches, oneRun } = batchesByShard(entries, shards, sizes, limits);
-  const record = incremental && shared !== undefined && { shared, fingerprints, shows, showsOf: incremental.showsOf };
+  const record =
+    incremental && shared !== undefined ? { shared, fingerprints, shows, showsOf: incremental.showsOf } : undefined;
   return {
     pages: incremental && { render: entries, reused: [], fingerprints, sizes, shows },
     shards,
@@ -45,7 +46,7 @@ export function planColdBuild(
     sameShards: new Set(),
     batches: batches.map((batch) => ({
       ...batch,
-      pages: viewsOnStart(maker, batch.pages, record || undefined),
+      pages: viewsOnStart(maker, batch.pages, record),
     })),
     oneRun,
     shape: incremental?.shape,

@@ -15,7 +15,7 @@ import {
   type RenderPlan,
   sharedByPages,
 } from './render-plan.ts';
-import { hasFile, hasPage } from './reuse-pages.ts';
+import { stillHas } from './reuse-pages.ts';
 import { estimatedViewSizes } from './view-weights.ts';
 
 /**
@@ -44,10 +44,7 @@ export function planNameEdit(
   const urls = RECORD_PAGE_KINDS.flatMap((kind) => entries[kind].map((entry) => entry.link.url));
   // The same record pages as before, each still there: else a page would be missing or left over.
   if (urls.length !== before.pages.size || !urls.every((url) => before.pages.has(url))) return undefined;
-  if (!urls.every((url) => hasPage(previous.output, url))) return undefined;
-  // Every file not made again is kept: it must still be there (deleted by hand, it is made again
-  // by a full build).
-  if (![...before.files.keys()].every((file) => hasFile(previous.output, file))) return undefined;
+  if (!stillHas(previous.output, urls, before.files.keys())) return undefined;
   const renamed = changes.names.flatMap((key) => recordRefOf(key) ?? []);
   const shown = urlsOf(archive, maker.shownWithNames(renamed));
   const texts = changes.texts.flatMap((key) => recordRefOf(key) ?? []);

@@ -16,6 +16,17 @@ export function hasFile(output: string, relative: string): boolean {
 }
 
 /**
+ * Whether the site in `output` still has every record page at `urls` and every file at `files`.
+ * A build that keeps the rest of the previous site checks this before it plans: a page, feed or JSON
+ * file deleted by hand is made again by a full build.
+ */
+export function stillHas(output: string, urls: Iterable<string>, files: Iterable<string>): boolean {
+  for (const url of urls) if (!hasPage(output, url)) return false;
+  for (const file of files) if (!hasFile(output, file)) return false;
+  return true;
+}
+
+/**
  * Puts the previous site's unchanged record pages into the new one. Hard links cost no copy and no
  * space, and are safe: no build writes into a finished site, it always writes a new folder (see
  * atomic-output.ts).
