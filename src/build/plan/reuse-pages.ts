@@ -32,15 +32,23 @@ export function stillHas(output: string, urls: Iterable<string>, files: Iterable
  * atomic-output.ts).
  */
 export async function reusePages(previousOutput: string, output: string, urls: readonly string[]): Promise<void> {
-  // Synchronous calls, thousands of them one after the other, but the event loop gets a turn now
-  // and then: a Pagefind process waiting to be started starts meanwhile.
-  const folders = new Set<string>();
-  for (const [position, url] of urls.entries()) {
-    if (position % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
+  await linkEach(urls, (url) => {
     const source = pageFile(previousOutput, url);
     const target = pageFile(output, url);
     if (source === undefined || target === undefined) throw new TypeError(`not a record page URL: ${url}`);
-    linkOrCopy(source, target, folders);
+    return [source, target];
+  });
+}
+
+/**
+ * Links each item's `[source, target]` ({@link linkOrCopy}). Synchronous calls, thousands of them
+ * one after the other, but the event loop gets a turn now and then: a Pagefind process waiting to
+ * be started starts meanwhile.
+ */
+async function linkEach<T>(items: readonly T[], paths: (item: T) => readonly [string, string]): Promise<void> {
+  for (const [position, item] of items.entries()) {
+    if (position % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
+    linkOrCopy(...paths(item));
   }
 }
 
@@ -68,17 +76,14 @@ export function keepPreviousFiles(previousOutput: string, output: string, except
  * the new one, as {@link keepPreviousFiles} does. A path that would leave either site is a bug.
  */
 export async function keepFiles(previousOutput: string, output: string, relative: readonly string[]): Promise<void> {
-  const root = path.resolve(output);
-  const folders = new Set<string>();
-  for (const [position, file] of relative.entries()) {
-    // Thousands of synchronous calls: Pagefind's processes get a turn now and then.
-    if (position % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
-    const target = path.join(root, file);
-    if (!hasFile(previousOutput, file) || !target.startsWith(`${root}${path.sep}`)) {
-      throw new TypeError(`not a file of the previous site: ${file}`);
+  const [from, to] = [path.resolve(previousOutput), path.resolve(output)];
+  await linkEach(relative, (file) => {
+    const [source, target] = [path.join(from, file), path.join(to, file)];
+    if (!source.startsWith(`${from}${path.sep}`) || !target.startsWith(`${to}${path.sep}`)) {
+      throw new TypeError(`not a file of the site: ${file}`);
     }
-    linkOrCopy(path.join(path.resolve(previousOutput), file), target, folders);
-  }
+    return [source, target];
+  });
 }
 
 /**
@@ -100,17 +105,9 @@ function keepFile(source: string, target: string): void {
   }
 }
 
-/**
- * {@link keepFile}, creating `target`'s folder first. Given `folders`, the folders made so far by
- * the same caller: tens of thousands of files go into a few thousand folders, and a `mkdir` per
- * file took a third of linking them.
- */
-export function linkOrCopy(source: string, target: string, folders?: Set<string>): void {
-  const folder = path.dirname(target);
-  if (!folders?.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    folders?.add(folder);
-  }
+/** {@link keepFile}, creating `target`'s folder first. */
+export function linkOrCopy(source: string, target: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
   keepFile(source, target);
 }
 
