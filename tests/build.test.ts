@@ -183,8 +183,16 @@ describe('atomic output', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'archive-swap-'));
     const site = path.join(folder, '_site');
     const sibling = () => readdirSync(folder).filter((name) => name !== '_site');
-    await writeAtomically(site, (temporary) => mkdir(temporary).then(() => writeFile(path.join(temporary, 'a'), '1')));
-    await writeAtomically(site, (temporary) => mkdir(temporary).then(() => writeFile(path.join(temporary, 'a'), '2')));
+    await writeAtomically(site, async (temporary) => {
+      await mkdir(temporary);
+      await writeFile(path.join(temporary, 'a'), '1');
+      return undefined;
+    });
+    await writeAtomically(site, async (temporary) => {
+      await mkdir(temporary);
+      await writeFile(path.join(temporary, 'a'), '2');
+      return undefined;
+    });
     expect(readFileSync(path.join(site, 'a'), 'utf8')).toBe('2');
     // The old site goes in the background.
     await expect.poll(sibling, { timeout: 10_000 }).toEqual([]);

@@ -168,6 +168,32 @@ describe('a build killed in the middle', () => {
   );
 });
 
+describe('an update in place killed halfway', () => {
+  it('should be finished by the next build, even one refused, and the preview should wait for it', async () => {
+    publishOldSite();
+    const cache = { NEWS_ARCHIVE_CACHE: path.join(work, 'cache') };
+    rmSync(cache.NEWS_ARCHIVE_CACHE, { recursive: true, force: true });
+    // Built with a cache, the old site is the one the next build (a title changed) updates in place.
+    expect((await finished(startBuild(path.join(root, 'content'), cache))).code).toBe(0);
+    expect(outputState()).toBe('old');
+    const child = startBuild(newContent, { ...cache, NEWS_ARCHIVE_PAUSE_AT: 'swapping' });
+    const done = finished(child);
+    await stderrMatches(child, /paused at swapping/);
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    expect(unfinished().some((name) => name.startsWith('._site.updating-'))).toBe(true);
+    expect(['old', 'mixed']).toContain(outputState());
+
+    const preview = await finished(startPreview());
+    expect(preview.code).toBe(1);
+    expect(preview.stderr).toMatch(/_site\/ is partly updated: .*run `npm run build` to finish it/);
+
+    await runRefusedBuild();
+    expect(outputState()).toBe('new');
+    expect(unfinished()).toEqual([]);
+  }, 180_000);
+});
+
 describe('a build that cannot write', () => {
   it('should keep the old site and remove its half-written one when files cannot grow (EFBIG)', async () => {
     publishOldSite();

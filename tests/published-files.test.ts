@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type PublishedFile, writePublishedFiles } from '../src/build/plan/published-files.ts';
+import { KeptFiles } from '../src/build/plan/kept-files.ts';
+import {
+  type PublishedFile,
+  type PublishedFilesResult,
+  writePublishedFiles,
+} from '../src/build/plan/published-files.ts';
+import { writeAtomically } from '../src/cli/atomic-output.ts';
 
 describe('published files made from a source', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-published-'));
@@ -16,31 +22,39 @@ describe('published files made from a source', () => {
     },
   });
   const data: PublishedFile = { path: '/data/officials.json', text: '[]\n' };
-  // Each build takes the previous one's site and fingerprints, as `npm run build` does.
-  let previous: { from: string; fingerprints: ReadonlyMap<string, string> } | undefined;
-  const build = async (name: string, source: string, code: string) => {
-    const site = path.join(work, name);
-    const result = await writePublishedFiles(site, [feed(source), data], previous, code);
-    previous = { from: site, fingerprints: result.fingerprints };
+  // Each build keeps the previous one's files and updates its site in place, as `npm run build` does.
+  const site = path.join(work, '_site');
+  let fingerprints: ReadonlyMap<string, string> | undefined;
+  const build = async (source: string, code: string) => {
+    let result: PublishedFilesResult | undefined;
+    await writeAtomically(site, async (temporary) => {
+      const kept = new KeptFiles();
+      const previous = fingerprints && { from: site, fingerprints, kept };
+      result = await writePublishedFiles(temporary, [feed(source), data], previous, code);
+      return previous && kept;
+    });
+    fingerprints = result?.fingerprints;
     return result;
   };
-  const feedIn = (site: string) => path.join(work, site, 'officials/lu-ling/feed.xml');
+  const feedFile = path.join(site, 'officials/lu-ling/feed.xml');
 
-  it('should make a file only when its source or the code changed, and link it from the previous site otherwise', async () => {
-    await build('first', 'a', 'code-1');
+  it('should make a file only when its source or the code changed, and keep it in the previous site otherwise', async () => {
+    await build('a', 'code-1');
     expect(made).toBe(1);
-    expect(readFileSync(feedIn('first'), 'utf8')).toBe('<feed>a</feed>\n');
+    expect(readFileSync(feedFile, 'utf8')).toBe('<feed>a</feed>\n');
+    const first = statSync(feedFile).ino;
 
-    expect(await build('same', 'a', 'code-1')).toMatchObject({ written: 0, reused: 2 });
+    expect(await build('a', 'code-1')).toMatchObject({ written: 0, reused: 2 });
     expect(made).toBe(1);
-    expect(statSync(feedIn('same')).ino).toBe(statSync(feedIn('first')).ino);
+    expect(statSync(feedFile).ino).toBe(first);
 
-    expect(await build('edited', 'b', 'code-1')).toMatchObject({ written: 1, reused: 1 });
+    expect(await build('b', 'code-1')).toMatchObject({ written: 1, reused: 1 });
     expect(made).toBe(2);
-    expect(readFileSync(feedIn('edited'), 'utf8')).toBe('<feed>b</feed>\n');
+    expect(readFileSync(feedFile, 'utf8')).toBe('<feed>b</feed>\n');
+    expect(readFileSync(path.join(site, 'data/officials.json'), 'utf8')).toBe('[]\n');
 
     // New code may make another text from the same source.
-    expect(await build('new-code', 'b', 'code-2')).toMatchObject({ written: 1, reused: 1 });
+    expect(await build('b', 'code-2')).toMatchObject({ written: 1, reused: 1 });
     expect(made).toBe(3);
   });
 });

@@ -4,12 +4,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { archiveShape, textOnlyChanges } from '../src/build/plan/archive-shape.ts';
-import { keepPreviousFiles } from '../src/build/plan/reuse-pages.ts';
 import { BrokenLinksError, buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { KIND_FOLDERS, RECORD_KINDS } from '../src/schema/index.ts';
-import { writeContentDir } from './helpers/content-dir.ts';
 import { incrementalBuilds } from './helpers/incremental-builds.ts';
 import { snapshotSite } from './helpers/tree.ts';
 
@@ -227,18 +225,4 @@ describe('the build after an edit', () => {
     },
     120_000,
   );
-});
-
-describe('keeping the previous site', () => {
-  it('should link what the new site lacks, leave what it wrote, and skip the folders given', () => {
-    const files = { 'a.html': 'old a', 'deep/b.json': 'old b', 'pagefind/x.pf': 'index', 'c.txt': 'old c' };
-    const previous = path.join(writeContentDir(files), 'content');
-    const next = path.join(writeContentDir({ 'a.html': 'new a' }), 'content');
-    keepPreviousFiles(previous, next, ['pagefind']);
-    expect(readFileSync(path.join(next, 'a.html'), 'utf8')).toBe('new a');
-    expect(readFileSync(path.join(previous, 'a.html'), 'utf8')).toBe('old a');
-    expect(statSync(path.join(next, 'deep/b.json')).ino).toBe(statSync(path.join(previous, 'deep/b.json')).ino);
-    expect(statSync(path.join(next, 'c.txt')).ino).toBe(statSync(path.join(previous, 'c.txt')).ino);
-    expect(existsSync(path.join(next, 'pagefind'))).toBe(false);
-  });
 });

@@ -10,6 +10,7 @@ import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { otherTemplates } from './other-templates.ts';
 import type { BuildPlan } from './plan/build-plan.ts';
 import { type PreparedBuild, prepareBuild } from './plan/build-runs.ts';
+import { KeptFiles } from './plan/kept-files.ts';
 import { emptyRecordPages, type PreviousSite, type RecordPages } from './plan/render-plan.ts';
 
 /** Options of {@link archiveBuildPlugin}. */
@@ -62,6 +63,7 @@ export function plannedBuild(prepared: PreparedBuild, hooks: BuildHooks): Planne
     runsDone: 0,
     reusedIn: false,
     siteFilesIn: false,
+    kept: new KeptFiles(),
     files: [],
   };
 }

@@ -8,6 +8,7 @@ import { toSitemap } from '../site/sitemap.ts';
 import { collectGarbage, collectGarbageAndRelease } from './collect-garbage.ts';
 import type { BuildPlan } from './plan/build-plan.ts';
 import type { SiteData } from './plan/build-runs.ts';
+import type { KeptFiles } from './plan/kept-files.ts';
 import {
   feedFiles,
   nameEditFiles,
@@ -21,7 +22,7 @@ import {
   writePublishedFiles,
 } from './plan/published-files.ts';
 import { type PreviousSite, pageFile } from './plan/render-plan.ts';
-import { keepFiles, keepPreviousFiles, reusePages } from './plan/reuse-pages.ts';
+import { reusePages } from './plan/reuse-pages.ts';
 import { SearchIndexer, type SearchIndexResult } from './search/search-index.ts';
 import { SEARCH_FOLDER, type SearchShard } from './search/search-shards.ts';
 import { searchedHtml } from './search/searched-html.ts';
@@ -90,22 +91,18 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
       const about = await readSiteMetadata(build.dataDir);
       const edited = textEditFiles(build.archive, build.target, about, textEdit.records);
       files = withUnchanged(
-        await writePublishedFiles(output, edited, reusableFiles(previous), plan.shared),
+        await writePublishedFiles(output, edited, reusableFiles(previous, progress), plan.shared),
         previous.fingerprints.files,
       );
-      // Last, once everything new is written: a file written after would write into the old site's.
-      keepPreviousFiles(previous.output, output, [SEARCH_FOLDER]);
+      // Everything else stays as it was, but the search index, which keeps the shards it kept.
+      progress.kept.everythingBut([SEARCH_FOLDER]);
     } else if (build.site) {
       await writeReadyFiles(progress, build);
       files = together(progress.files);
       if (plan.nameEdit && previous) {
         // The feeds and open data this build did not make are the previous site's.
         const made = files.fingerprints;
-        await keepFiles(
-          previous.output,
-          output,
-          [...previous.fingerprints.files.keys()].filter((file) => !made.has(file)),
-        );
+        progress.kept.files([...previous.fingerprints.files.keys()].filter((file) => !made.has(file)));
         files = withUnchanged(files, previous.fingerprints.files);
       }
       await writeFile(path.join(output, 'sitemap.xml'), toSitemap(build.target, pages));
@@ -132,12 +129,14 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
 export interface BuildProgress {
   /** The indexer, once a run has handed it shards. */
   search?: SearchIndexer;
-  /** Whether the record pages kept from the previous site are in the output yet. */
+  /** Whether the record pages kept from the previous site are noted in `kept` yet. */
   reusedIn: boolean;
   /** Whether the files made from the archive and the outline alone are written (see `siteFiles`). */
   siteFilesIn: boolean;
   /** What each write of published files did so far. */
   readonly files: PublishedFilesResult[];
+  /** What the build keeps of the previous site: the files it did not make again. */
+  readonly kept: KeptFiles;
 }
 
 /** A build as {@link writeReadyFiles} needs it. */
@@ -165,13 +164,13 @@ export async function writeReadyFiles(progress: BuildProgress, build: FilesToWri
     } else if (withSiteFiles) yield* siteFiles(build.archive, site, build.target, about);
     yield* feedFiles(site.takeFeeds(), about);
   };
-  const previous = build.previous && reusableFiles(build.previous);
+  const previous = build.previous && reusableFiles(build.previous, progress);
   progress.files.push(await writePublishedFiles(build.output, ready(), previous, plan.shared));
 }
 
-/** The previous site's published files, which a build takes instead of writing them again when their fingerprints match. */
-function reusableFiles(previous: PreviousSite): ReusableFiles {
-  return { from: previous.output, fingerprints: previous.fingerprints.files };
+/** The previous site's published files, which a build keeps instead of writing them again when their fingerprints match. */
+function reusableFiles(previous: PreviousSite, progress: BuildProgress): ReusableFiles {
+  return { from: previous.output, fingerprints: previous.fingerprints.files, kept: progress.kept };
 }
 
 /** The build as {@link continueSearch} needs it. */
@@ -186,10 +185,9 @@ export interface SearchingBuild {
 }
 
 /**
- * Hands the indexer the shards named `keys`, or without `keys` every shard not handed over yet, and
- * the first time puts the record pages kept from the previous site in: the handed shards' pages
- * before they are handed, the others while they are indexed. Each shard gets only the pages
- * present: layouts without record templates (in tests) write none.
+ * Hands the indexer the shards named `keys`, or without `keys` every shard not handed over yet,
+ * each with the record pages kept from the previous site linked in first. Each shard gets only the
+ * pages present: layouts without record templates (in tests) write none.
  */
 export async function continueSearch(
   progress: BuildProgress,
@@ -198,7 +196,7 @@ export async function continueSearch(
 ): Promise<SearchIndexer> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
-  progress.search ??= new SearchIndexer(output, previous?.output, build.searchProcesses);
+  progress.search ??= new SearchIndexer(output, previous?.output, build.searchProcesses, progress.kept);
   const indexer = progress.search;
   const wanted = keys === undefined ? undefined : new Set(keys);
   const handed = plan.shards.filter((shard) => (wanted ? wanted.has(shard.key) : !indexer.has(shard.key)));
@@ -217,19 +215,21 @@ export async function continueSearch(
   // are linked; a shard whose index is kept needs no pages.
   const toIndex = handed.filter((shard) => !kept.has(shard.key));
   const indexedNow = new Set(toIndex.flatMap((shard) => shard.urls));
-  const linkKeptPages = async (ofShardsToIndex: boolean) => {
-    const pages = reused.filter((url) => indexedNow.has(url) === ofShardsToIndex);
-    if (previous) await reusePages(previous.output, output, pages);
-  };
-  const firstCall = !progress.reusedIn;
+  if (previous) {
+    // Pagefind reads the pages it indexes from the new site's folder: the kept ones are linked
+    // there. The others stay where they are, in the site updated in place.
+    await reusePages(
+      previous.output,
+      output,
+      reused.filter((url) => indexedNow.has(url)),
+    );
+    if (!progress.reusedIn) progress.kept.pages(reused);
+  }
   progress.reusedIn = true;
-  if (firstCall) await linkKeptPages(true);
   const present = new Set([...build.written, ...reused]);
   for (const shard of [...toIndex, ...handed.filter((shard) => kept.has(shard.key))]) {
     indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }, kept.has(shard.key));
   }
-  // After a text edit, the other kept pages come in with the rest of the previous site, at the end.
-  if (firstCall && !plan.textEdit) await linkKeptPages(false);
   return indexer;
 }
 

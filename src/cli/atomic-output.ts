@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { syncFile, syncTree } from '../util/flush.ts';
 import { isProcessAlive } from '../util/process-alive.ts';
 import { removeInBackground } from '../util/remove-in-background.ts';
+import { finishInterruptedUpdate, type KeptPaths, UpdateUndoneError, updateInPlace } from './update-in-place.ts';
 
 /** Paths used while replacing an output folder. */
 interface Staging {
@@ -18,7 +18,8 @@ interface Staging {
 /**
  * Points in a swap where a build can be stopped: the new site is complete (`built`), the old one has
  * been moved aside and the output folder is briefly missing (`swapping`), the new one is in place
- * but the old one not yet removed (`swapped`).
+ * but the old one not yet removed (`swapped`). In an update in place, `swapping` is halfway through
+ * moving the new files in.
  */
 export type SwapStage = 'built' | 'swapping' | 'swapped';
 
@@ -31,6 +32,8 @@ export interface AtomicOptions {
    * the new site. The build checks there that it still holds the output's lock. Default: nothing.
    */
   readonly beforeSwap?: () => Promise<void> | void;
+  /** Called once an update in place is complete (see {@link writeAtomically}). Default: nothing. */
+  readonly afterUpdate?: () => Promise<void> | void;
 }
 
 function stagingFor(output: string, id: string): Staging {
@@ -50,16 +53,27 @@ function stagingFor(output: string, id: string): Staging {
  * power cut cannot leave a swapped-in folder of empty files. Between the two renames `output` is
  * missing for a moment; a swap interrupted there is undone by {@link recoverInterruptedSwap}, which
  * runs first on the next build.
+ *
+ * A build that returns what it kept of the previous site wrote only the new and changed files: the
+ * site in `output` is then updated in place (update-in-place.ts), once the build succeeded. While
+ * the files move in, a reader sees each page old or new; an update interrupted there is finished by
+ * the next build.
  */
 export async function writeAtomically(
   output: string,
-  build: (temporary: string) => Promise<void>,
+  build: (temporary: string) => Promise<KeptPaths | undefined>,
   options: AtomicOptions = {},
 ): Promise<void> {
   await recoverInterruptedSwap(output);
   const staging = stagingFor(path.resolve(output), `${process.pid}-${Date.now()}`);
+  let kept: KeptPaths | undefined;
   try {
-    await build(staging.temporary);
+    kept = await build(staging.temporary);
+    if (kept && !existsSync(staging.output)) {
+      throw new Error(`${output} was removed while the build was updating it: build again`);
+    }
+    // A build that made nothing new wrote no folder.
+    if (kept) await mkdir(staging.temporary, { recursive: true });
     await syncTree(staging.temporary);
     await options.onStage?.('built');
     await options.beforeSwap?.();
@@ -67,6 +81,7 @@ export async function writeAtomically(
     await rm(staging.temporary, { recursive: true, force: true });
     throw error;
   }
+  if (kept) return update(staging, kept, options);
   const hadOutput = existsSync(staging.output);
   if (hadOutput) await rename(staging.output, staging.previous);
   await options.onStage?.('swapping');
@@ -74,6 +89,28 @@ export async function writeAtomically(
   await syncFile(path.dirname(staging.output));
   await options.onStage?.('swapped');
   if (hadOutput) await discard(staging);
+}
+
+/**
+ * Updates the previous site in place with the new and changed files of `staging.temporary` (see
+ * update-in-place.ts), then removes that folder, which holds only folders and the links the search
+ * index needed, with the files the update replaced or dropped.
+ */
+async function update(staging: Staging, kept: KeptPaths, options: AtomicOptions): Promise<void> {
+  let aside: string;
+  try {
+    aside = await updateInPlace(staging.output, staging.temporary, kept, () => options.onStage?.('swapping'));
+  } catch (error) {
+    // Undone: nothing of this build is left in the output, and nothing of it need be kept.
+    if (error instanceof UpdateUndoneError) await rm(staging.temporary, { recursive: true, force: true });
+    throw error;
+  }
+  await options.onStage?.('swapped');
+  await options.afterUpdate?.();
+  await mkdir(aside, { recursive: true });
+  await rename(staging.temporary, path.join(aside, path.basename(staging.temporary)));
+  await rename(aside, staging.removing);
+  removeInBackground(staging.removing);
 }
 
 /**
@@ -88,8 +125,6 @@ async function discard(staging: Staging): Promise<void> {
   removeInBackground(staging.removing);
 }
 
-const run = promisify(execFile);
-
 /**
  * Restores the previous site if a swap was cut off, and removes leftovers of killed builds and
  * replaced sites. Only what a dead process left is touched: a temporary or previous folder is named
@@ -101,18 +136,22 @@ export async function recoverInterruptedSwap(output: string): Promise<void> {
   const directory = path.dirname(resolved);
   const base = path.basename(resolved);
   const entries = existsSync(directory) ? await readdir(directory) : [];
-  const ofDeadBuild = (stage: 'building' | 'previous') =>
+  const ofDeadBuild = (stage: 'building' | 'previous' | 'updating' | 'replaced') =>
     entries
       .map((name) => ({ name, leftover: parseLeftover(base, stage, name) }))
       .filter(({ leftover }) => leftover !== undefined && !isProcessAlive(leftover.pid))
       .sort((a, b) => (a.leftover?.time ?? 0) - (b.leftover?.time ?? 0))
       .map(({ name }) => name);
+  // An update stopped halfway is finished first, from its build's folder, which is removed below
+  // with the files it set aside.
+  for (const journal of ofDeadBuild('updating')) await finishInterruptedUpdate(resolved, path.join(directory, journal));
   const previous = ofDeadBuild('previous');
   const restore = existsSync(resolved) ? undefined : previous.at(-1);
   if (restore !== undefined) await rename(path.join(directory, restore), resolved);
   for (const name of [...ofDeadBuild('building'), ...previous]) {
     if (name !== restore) await rm(path.join(directory, name), { recursive: true, force: true });
   }
+  for (const name of ofDeadBuild('replaced')) removeInBackground(path.join(directory, name));
   for (const name of entries) {
     // A site being removed is out of the way already, and an earlier build's remover may still be
     // at work on it: removed in the background, it does not hold this build up.
@@ -125,38 +164,4 @@ function parseLeftover(base: string, stage: string, name: string): { pid: number
   const prefix = `.${base}.${stage}-`;
   const match = name.startsWith(prefix) ? /^(\d+)-(\d+)$/.exec(name.slice(prefix.length)) : null;
   return match ? { pid: Number(match[1]), time: Number(match[2]) } : undefined;
-}
-
-/** Flushes every file and folder under `directory` to disk. */
-async function syncTree(directory: string): Promise<void> {
-  if (await syncFileSystem(directory)) return;
-  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  for (const entry of entries) {
-    if (entry.isFile() || entry.isDirectory()) await syncFile(path.join(entry.parentPath, entry.name));
-  }
-  await syncFile(directory);
-}
-
-/**
- * Flushes the whole file system holding `directory` with one syncfs(2) (`sync -f`, Linux): for a
- * site of tens of thousands of files that is seconds faster than an fsync per file. `false` where
- * it is not available, so the caller flushes file by file.
- */
-async function syncFileSystem(directory: string): Promise<boolean> {
-  if (process.platform !== 'linux') return false;
-  try {
-    await run('sync', ['-f', directory]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

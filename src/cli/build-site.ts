@@ -19,7 +19,7 @@ import type { Archive } from '../pipeline/build-archive.ts';
 import { archivePlugin } from '../site/eleventy-plugin.ts';
 import { type PublishTarget, publishTarget, siteUrlFrom } from '../site/publish.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
-import { type BrokenLink, findBrokenLinks, stillBroken } from './check-output-links.ts';
+import { type BrokenLink, findBrokenLinks, type KeptFrom, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';
 import { writeBuildMarker } from './output-guard.ts';
 
@@ -46,10 +46,12 @@ export interface BuildSiteOptions {
    */
   readonly beforeRename?: AtomicOptions['beforeSwap'];
   /**
-   * Called with the finished site's folder, complete and checked, before it is swapped in: if it
-   * throws, the build fails and `output` stays as it was. The build records its cache here.
+   * Called with the finished site's folder, complete and checked: a new site before it is swapped
+   * in (if it throws, the build fails and `output` stays as it was), a site updated in place once
+   * it is (if it throws, the build fails and the next one builds everything). The build records
+   * its cache here.
    */
-  readonly beforeSwap?: (site: string, built: BuiltSite) => Promise<void>;
+  readonly recordSite?: (site: string, built: BuiltSite) => Promise<void>;
   /**
    * Render and index only record pages and search shards that changed since the site in `output`
    * was built, taking the others from it. Needs the code version (a change of code or templates
@@ -112,7 +114,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     // byte the one the last build checked, and the pages it links are still there: had one gone,
     // its record would be gone and the page's view changed.
     afterPages: async (output, pages) => {
-      broken = await findBrokenLinks(path.resolve(output), pathPrefix, pages);
+      broken = await findBrokenLinks(path.resolve(output), pathPrefix, pages, keptFrom(build));
     },
     onDone: (done) => {
       outcome = done;
@@ -149,18 +151,23 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         throw error;
       }
       rejections.stop();
-      // The check ran while the search index was written: links into it are judged now.
-      broken = stillBroken(path.resolve(temporary), pathPrefix, broken);
+      // The check ran while the search index was written: links into it are judged now, and
+      // links to the files kept from the previous site.
+      broken = stillBroken(path.resolve(temporary), pathPrefix, broken, keptFrom(build));
       if (broken.length > 0) {
         const lines = broken.map((link) => `  ${link.page}: ${link.href}`);
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
       }
       await writeBuildMarker(temporary);
-      await options.beforeSwap?.(temporary, builtWith(outcome, build.runsDone));
+      // Only the new and changed files are in the folder: the output is updated in place.
+      if (build.previous && !build.kept.isEmpty()) return build.kept;
+      await options.recordSite?.(temporary, builtWith(outcome, build.runsDone));
+      return undefined;
     },
     {
       ...(options.onStage ? { onStage: options.onStage } : {}),
       ...(options.beforeRename ? { beforeSwap: options.beforeRename } : {}),
+      afterUpdate: () => options.recordSite?.(path.resolve(options.output), builtWith(outcome, build.runsDone)),
     },
   );
   return builtWith(outcome, build.runsDone);
@@ -199,6 +206,11 @@ const withoutErrors: Pick<Console, 'log' | 'info' | 'warn' | 'error'> = {
   warn: (...text: unknown[]) => console.warn(...text),
   error: () => undefined,
 };
+
+/** The previous site and what the build keeps of it, if it updates one. */
+function keptFrom(build: PlannedBuild): KeptFrom | undefined {
+  return build.previous && { output: build.previous.output, files: build.kept };
+}
 
 /** What the build is planned from. */
 function buildInputs(options: BuildSiteOptions, target: PublishTarget): BuildInputs {

@@ -16,6 +16,7 @@ import type { BuildStage } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
 import { outputRefusal } from './output-guard.ts';
 import { DEFAULT_LOCK_WAIT_MS, lockOutput, OutputLockError } from './output-lock.ts';
+import { UpdateUndoneError } from './update-in-place.ts';
 
 const { values } = parseArgs({
   options: {
@@ -117,10 +118,11 @@ try {
       if (stage === 'swapping' || stage === 'swapped') swapReached = stage;
       await pause?.(stage);
     },
-    // Recorded before the swap: a cache that cannot be written fails the build while the old site is in place.
+    // Recorded before a swap, so a cache that cannot be written fails the build while the old site is
+    // in place; after an update in place, whose site no earlier record describes.
     ...(cacheDir && inputs
       ? {
-          beforeSwap: (site, done) =>
+          recordSite: (site, done) =>
             recordSite(cacheDir, values.output, inputs, report ?? '', done.fingerprints, site),
         }
       : {}),
@@ -153,7 +155,12 @@ try {
   }
 } catch (error) {
   // How far the swap got decides what the message says of the output: only before it is it untouched.
-  const after = swapReached === undefined ? 'unchanged' : existsSync(values.output) ? 'replaced' : 'missing';
+  const after =
+    swapReached === undefined || error instanceof UpdateUndoneError
+      ? 'unchanged'
+      : existsSync(values.output)
+        ? 'replaced'
+        : 'missing';
   process.stderr.write(`${failureMessage(error, values.output, after)}\n`);
   process.exit(1);
 }

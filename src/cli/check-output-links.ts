@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { normalisePathPrefix } from '../site/publish.ts';
+import type { KeptPaths } from './update-in-place.ts';
 
 /** An internal link whose target is not in the built site. */
 export interface BrokenLink {
@@ -14,18 +15,21 @@ const LINK_ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
 /**
  * Finds every root-relative `href`/`src` in the built HTML that points at no file, so a build with
  * a dangling internal link can be refused before it replaces the published site. Reads the HTML
- * files `only` (absolute paths), or without them every HTML file under `outputDir`.
+ * files `only` (absolute paths), or without them every HTML file under `outputDir`. A target the
+ * build keeps of the previous site (`kept`) is looked for there.
  */
 export async function findBrokenLinks(
   outputDir: string,
   pathPrefix = '/',
   only?: readonly string[],
+  kept?: KeptFrom,
 ): Promise<BrokenLink[]> {
   const prefix = normalisePathPrefix(pathPrefix);
   const broken: BrokenLink[] = [];
   // Every page links the same sections and many of the same records: look each target up once.
   const exists = new Map<string, boolean>();
-  const found = (target: string) => exists.get(target) ?? exists.set(target, existsSync(target)).get(target);
+  const isThere = targetFinder(outputDir, kept);
+  const found = (target: string) => exists.get(target) ?? exists.set(target, isThere(target)).get(target);
   const pages = only ? [...new Set(only)].sort() : await listHtml(outputDir);
   for (const [position, page] of pages.entries()) {
     // Read synchronously, one page after the other, but let the search indexing that runs alongside
@@ -44,14 +48,38 @@ export async function findBrokenLinks(
 
 /**
  * The links of `links` whose target is still missing: for a check run while some files (the search
- * index) were still being written.
+ * index) were still being written, or before the build had said what it keeps of the previous site.
  */
-export function stillBroken(outputDir: string, pathPrefix: string, links: readonly BrokenLink[]): BrokenLink[] {
+export function stillBroken(
+  outputDir: string,
+  pathPrefix: string,
+  links: readonly BrokenLink[],
+  kept?: KeptFrom,
+): BrokenLink[] {
   const prefix = normalisePathPrefix(pathPrefix);
+  const isThere = targetFinder(outputDir, kept);
   return links.filter((link) => {
     const target = resolveTarget(outputDir, prefix, link.href);
-    return target === undefined || !existsSync(target);
+    return target === undefined || !isThere(target);
   });
+}
+
+/** Whether a file of the site in `outputDir` is there, or kept in the previous site: one lookup either way. */
+function targetFinder(outputDir: string, kept: KeptFrom | undefined): (target: string) => boolean {
+  if (kept === undefined) return existsSync;
+  return (target) => {
+    const relative = path.relative(outputDir, target).split(path.sep).join('/');
+    return kept.files.has(relative) ? existsSync(path.join(kept.output, relative)) : existsSync(target);
+  };
+}
+
+/**
+ * The site a build updates in place and what it keeps of it: a link from a new page to a kept one
+ * has its target there.
+ */
+export interface KeptFrom {
+  readonly output: string;
+  readonly files: KeptPaths;
 }
 
 function resolveTarget(outputDir: string, prefix: string, href: string): string | undefined {

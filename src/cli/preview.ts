@@ -25,6 +25,13 @@ if (!existsSync(values.output) && previous.length > 0) {
   );
   process.exit(1);
 }
+const updating = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith(`.${base}.updating-`)) : [];
+if (updating.length > 0) {
+  process.stderr.write(
+    `${values.output}/ is partly updated: a build was stopped while updating it (${updating[0]} says how to finish): run \`npm run build\` to finish it.\n`,
+  );
+  process.exit(1);
+}
 const home = path.join(values.output, 'index.html');
 if (!existsSync(home)) {
   process.stderr.write(`${values.output}/ has no site yet: run \`npm run build\` first.\n`);

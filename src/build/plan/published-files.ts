@@ -1,4 +1,4 @@
-import { link, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordRef } from '../../link/graph.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
@@ -8,6 +8,7 @@ import type { PublishTarget } from '../../site/publish.ts';
 import { type SiteOutline, toArchiveFeed } from '../../site/view/site-view.ts';
 import { mapInWindows } from '../../util/map-in-windows.ts';
 import { hashOf } from '../cache/hash.ts';
+import type { KeptFiles } from './kept-files.ts';
 
 /**
  * A file of the published site besides its pages: its root-relative path and its text, or what its
@@ -106,12 +107,14 @@ export function withUnchanged(
   return { fingerprints, written: result.written, reused: fingerprints.size - result.written };
 }
 
-/** Published files of the previous site that may be taken instead of written again. */
+/** Published files of the previous site that may be kept instead of written again. */
 export interface ReusableFiles {
   /** The previous site's output folder. */
   readonly from: string;
   /** Path → fingerprint of the text the previous build wrote there. */
   readonly fingerprints: ReadonlyMap<string, string>;
+  /** Where the files kept are noted: the build updates the previous site in place. */
+  readonly kept: KeptFiles;
 }
 
 /** What {@link writePublishedFiles} did. */
@@ -124,9 +127,9 @@ export interface PublishedFilesResult {
 
 /**
  * Writes files under `outputDir`; a path that would leave it is a bug, so it throws. A file whose
- * text has the fingerprint the previous build recorded is hard-linked from the previous site
- * instead: one edit leaves nearly all of the tens of thousands of feeds and JSON files unchanged,
- * and a link is neither written nor flushed again.
+ * text has the fingerprint the previous build recorded, and which the previous site still has, is
+ * kept there instead: one edit leaves nearly all of the tens of thousands of feeds and JSON files
+ * unchanged, and a file kept is neither written nor flushed again.
  */
 export async function writePublishedFiles(
   outputDir: string,
@@ -155,23 +158,20 @@ export async function writePublishedFiles(
     const fingerprint =
       'text' in file ? hashOf('published', file.text) : hashOf('published-from', shared ?? '', file.source);
     fingerprints.set(file.path, fingerprint);
-    await folder(path.dirname(target));
-    if (
-      reuse?.fingerprints.get(file.path) === fingerprint &&
-      (await linked(path.join(reuse.from, file.path), target))
-    ) {
+    if (reuse?.fingerprints.get(file.path) === fingerprint && (await isFile(path.join(reuse.from, file.path)))) {
+      reuse.kept.files([file.path]);
       reused++;
       return;
     }
+    await folder(path.dirname(target));
     await writeFile(target, 'text' in file ? file.text : file.make());
   });
   return { fingerprints, written: fingerprints.size - reused, reused };
 }
 
-/** Hard-links `source` to `target`; `false` if it cannot (the file is gone, another file system). */
-async function linked(source: string, target: string): Promise<boolean> {
-  return link(source, target).then(
-    () => true,
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (stats) => stats.isFile(),
     () => false,
   );
 }

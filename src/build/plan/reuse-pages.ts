@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pageFile } from './render-plan.ts';
 
@@ -27,63 +27,21 @@ export function stillHas(output: string, urls: Iterable<string>, files: Iterable
 }
 
 /**
- * Puts the previous site's unchanged record pages into the new one. Hard links cost no copy and no
- * space, and are safe: no build writes into a finished site, it always writes a new folder (see
- * atomic-output.ts).
+ * Links the previous site's unchanged record pages `urls` into the new site's folder, for Pagefind
+ * to read beside the pages rendered now. Hard links cost no copy and no space, and are safe: no
+ * build writes into a finished site, and a page in both folders is left as it is when the site is
+ * updated in place (see cli/update-in-place.ts). Synchronous calls, thousands of them one after
+ * the other, but the event loop gets a turn now and then: a Pagefind process waiting to be started
+ * starts meanwhile.
  */
 export async function reusePages(previousOutput: string, output: string, urls: readonly string[]): Promise<void> {
-  await linkEach(urls, (url) => {
+  for (const [position, url] of urls.entries()) {
+    if (position % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
     const source = pageFile(previousOutput, url);
     const target = pageFile(output, url);
     if (source === undefined || target === undefined) throw new TypeError(`not a record page URL: ${url}`);
-    return [source, target];
-  });
-}
-
-/**
- * Links each item's `[source, target]` ({@link linkOrCopy}). Synchronous calls, thousands of them
- * one after the other, but the event loop gets a turn now and then: a Pagefind process waiting to
- * be started starts meanwhile.
- */
-async function linkEach<T>(items: readonly T[], paths: (item: T) => readonly [string, string]): Promise<void> {
-  for (const [position, item] of items.entries()) {
-    if (position % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
-    linkOrCopy(...paths(item));
+    linkOrCopy(source, target);
   }
-}
-
-/**
- * Puts every file of the previous site that the new one does not have yet into it, except under
- * the top-level folders `except`: for a build that made only the files that changed. Call it last,
- * once nothing more is written: writing to a linked file would change the previous site's too.
- */
-export function keepPreviousFiles(previousOutput: string, output: string, except: readonly string[]): void {
-  const skipped = new Set(except);
-  const visit = (relative: string) => {
-    const folder = path.join(output, relative);
-    mkdirSync(folder, { recursive: true });
-    for (const entry of readdirSync(path.join(previousOutput, relative), { withFileTypes: true })) {
-      const name = path.join(relative, entry.name);
-      if (entry.isDirectory() && !(relative === '' && skipped.has(entry.name))) visit(name);
-      else if (entry.isFile()) keepFile(path.join(previousOutput, name), path.join(output, name));
-    }
-  };
-  visit('');
-}
-
-/**
- * Puts the previous site's files at `relative` (paths under the site, each starting with `/`) into
- * the new one, as {@link keepPreviousFiles} does. A path that would leave either site is a bug.
- */
-export async function keepFiles(previousOutput: string, output: string, relative: readonly string[]): Promise<void> {
-  const [from, to] = [path.resolve(previousOutput), path.resolve(output)];
-  await linkEach(relative, (file) => {
-    const [source, target] = [path.join(from, file), path.join(to, file)];
-    if (!source.startsWith(`${from}${path.sep}`) || !target.startsWith(`${to}${path.sep}`)) {
-      throw new TypeError(`not a file of the site: ${file}`);
-    }
-    return [source, target];
-  });
 }
 
 /**

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import type { KeptFiles } from '../plan/kept-files.ts';
 import { pageFile } from '../plan/render-plan.ts';
-import { linkOrCopy } from '../plan/reuse-pages.ts';
 import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
 
@@ -33,8 +33,9 @@ export interface SearchIndexResult {
 /**
  * Indexes the rendered record pages with Pagefind, one index per shard, each written to its bundle
  * folder; the search page merges them. Only elements marked `data-pagefind-body` are indexed, so
- * navigation and footers never turn up as results. A shard added to be kept is hard-linked from
- * the previous site in `from`; one that cannot be is indexed instead.
+ * navigation and footers never turn up as results. A shard added to be kept stays in the previous
+ * site in `from`, which the build updates in place, and is noted in `kept`; one whose bundle is not
+ * there whole is indexed instead.
  *
  * Shards are indexed in the background as they are handed over, so a build can index the shards whose
  * pages are written while it renders the others. At most `processes` Pagefind processes run at
@@ -44,6 +45,7 @@ export interface SearchIndexResult {
 export class SearchIndexer {
   readonly #output: string;
   readonly #from: string | undefined;
+  readonly #kept: KeptFiles | undefined;
   readonly #processes: number;
   readonly #added: string[] = [];
   readonly #indexed = new Set<string>();
@@ -54,13 +56,14 @@ export class SearchIndexer {
   #pages = 0;
   #failure: { readonly error: unknown } | undefined;
 
-  constructor(outputDir: string, from?: string, processes = SEARCH_PROCESSES) {
+  constructor(outputDir: string, from?: string, processes = SEARCH_PROCESSES, kept?: KeptFiles) {
     this.#output = path.resolve(outputDir);
     this.#from = from;
+    this.#kept = kept;
     this.#processes = Math.max(1, processes);
   }
 
-  /** Starts linking `shard` from the previous site if `keep`, or else indexing it once a process is free. */
+  /** Keeps `shard`'s bundle in the previous site if `keep`, or else starts indexing it once a process is free. */
   add(shard: SearchShard, keep = false): void {
     this.#added.push(shard.key);
     this.#jobs.push(this.#take(shard, keep));
@@ -91,19 +94,11 @@ export class SearchIndexer {
   }
 
   async #take(shard: SearchShard, keep: boolean): Promise<void> {
-    const from = this.#from;
-    // Linking a shard from the previous site needs no Pagefind process, so it waits for none: a
-    // shard that must be indexed does not queue behind shards that are only linked.
-    if (keep && from !== undefined && !this.#failure) {
-      try {
-        if (await reuseBundle(from, this.#output, shard)) {
-          this.#reused.add(shard.key);
-          return;
-        }
-      } catch (error) {
-        this.#failure ??= { error };
-        return;
-      }
+    const [from, kept] = [this.#from, this.#kept];
+    // Keeping a shard needs no Pagefind process, so it waits for none.
+    if (keep && from !== undefined && kept !== undefined && !this.#failure && keepBundle(from, shard, kept)) {
+      this.#reused.add(shard.key);
+      return;
     }
     await this.#whenFree(async () => {
       if (this.#failure) return;
@@ -288,25 +283,12 @@ export function shardGlob(output: string, shard: SearchShard): string {
   return files.length === 1 ? (files[0] ?? '') : `{${files.join(',')}}`;
 }
 
-/** Links a shard's bundle from the previous site; `false`, leaving nothing behind, if it cannot. */
-async function reuseBundle(from: string, output: string, shard: SearchShard): Promise<boolean> {
-  const source = path.join(from, shard.bundle);
-  const linked: string[] = [];
-  try {
-    const files = readdirSync(source, { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(source, path.join(entry.parentPath, entry.name)))
-      // The first bundle's folder also holds the other shards' folders: those are not part of it.
-      .filter((file) => !file.startsWith(`shards${path.sep}`));
-    if (!files.includes('pagefind-entry.json')) return false;
-    for (const file of files) {
-      const target = path.join(output, shard.bundle, file);
-      linkOrCopy(path.join(source, file), target);
-      linked.push(target);
-    }
-    return true;
-  } catch {
-    await Promise.all(linked.map((file) => rm(file, { force: true })));
-    return false;
-  }
+/**
+ * Keeps a shard's bundle where it is in the previous site, if it is there whole; the first bundle's
+ * folder also holds the other shards' folders, which are not part of it.
+ */
+function keepBundle(from: string, shard: SearchShard, kept: KeptFiles): boolean {
+  if (!existsSync(path.join(from, shard.bundle, 'pagefind-entry.json'))) return false;
+  kept.folder(shard.bundle, [path.join(shard.bundle, 'shards')]);
+  return true;
 }
