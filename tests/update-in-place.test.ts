@@ -81,6 +81,30 @@ describe('a site updated in place', () => {
     expect(planUpdate(output, temporary, kept)).toEqual({ whole: ['pagefind'], dropped: [] });
   });
 
+  it('should drop only the files named where everything else is kept, and remove their emptied folders', async () => {
+    const { work, output } = publishedSite({
+      'a-z/x/index.html': 'the last record under X was renamed',
+      'a-z/y/index.html': 'y',
+      'pagefind/old.pf': 'old index',
+      'data/a.json': 'a',
+    });
+    const keep = () => {
+      const kept = new KeptFiles();
+      kept.everythingBut(['pagefind']);
+      kept.drop(['/a-z/x/index.html', '/a-z/never-there/index.html']);
+      return kept;
+    };
+    const temporary = path.join(work, 'new');
+    write(temporary, { 'pagefind/new.pf': 'new index' });
+    expect(planUpdate(output, temporary, keep())).toEqual({ whole: ['pagefind'], dropped: ['a-z/x/index.html'] });
+    await writeAtomically(output, async (folder) => {
+      write(folder, { 'pagefind/new.pf': 'new index' });
+      return keep();
+    });
+    expect(read(output)).toEqual({ 'a-z/y/index.html': 'y', 'data/a.json': 'a', 'pagefind/new.pf': 'new index' });
+    expect(existsSync(path.join(output, 'a-z/x'))).toBe(false);
+  });
+
   it("should keep a search bundle's folder but its subfolders given", () => {
     const kept = new KeptFiles();
     kept.folder('pagefind/', ['pagefind/shards']);

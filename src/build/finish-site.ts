@@ -122,7 +122,15 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     return files;
   })();
   await allOrFirstError([search, rest]);
-  return { search: await search, files: await rest, others: otherFiles(build) };
+  const others = otherFiles(build);
+  if (plan.nameEdit && previous?.fingerprints.others) {
+    // After renames the record pages, feeds and open data are the same files, and the pages besides
+    // them (home, indexes, A–Z) were all made again: only those no longer made go.
+    const now = new Set(others);
+    progress.kept.everythingBut([SEARCH_FOLDER]);
+    progress.kept.drop(previous.fingerprints.others.filter((file) => !now.has(file)));
+  }
+  return { search: await search, files: await rest, others };
 }
 
 /** What the Eleventy runs of one build share about search and published files (see eleventy-build-plugin.ts). */

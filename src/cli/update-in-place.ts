@@ -7,8 +7,10 @@ import { syncFile, syncFileSystem } from '../util/flush.ts';
 export interface KeptPaths {
   /** Whether the previous site's file at `relative` (`/`-separated) stays. */
   has(relative: string): boolean;
-  /** Whether the site's top-level entry `name` stays whole, so nothing under it need be looked at. */
+  /** Whether the site's top-level entry `name` stays whole, but for the files {@link dropped} names. */
   keepsWhole(name: string): boolean;
+  /** Files of the previous site the build no longer makes, besides those it finds in what it does not keep whole. */
+  dropped(): readonly string[];
 }
 
 /**
@@ -105,15 +107,16 @@ export async function finishInterruptedUpdate(output: string, journal: string): 
 /**
  * What the update of the site in `output` takes out: its files neither made again in `temporary`
  * nor kept, and its top-level folders of which nothing is kept (after a change of code, nearly
- * all). Top-level folders kept whole are not walked.
+ * all). Top-level folders kept whole are not walked: only the files `kept` drops there go.
  */
 export function planUpdate(output: string, temporary: string, kept: KeptPaths): UpdatePlan {
   const whole: string[] = [];
-  const dropped: string[] = [];
+  const gone = (file: string) => !existsSync(path.join(temporary, file));
+  const dropped = kept.dropped().filter((file) => existsSync(path.join(output, file)) && gone(file));
   for (const entry of readdirSync(output, { withFileTypes: true })) {
     if (kept.keepsWhole(entry.name)) continue;
     if (!entry.isDirectory()) {
-      if (!kept.has(entry.name) && !existsSync(path.join(temporary, entry.name))) dropped.push(entry.name);
+      if (!kept.has(entry.name) && gone(entry.name)) dropped.push(entry.name);
       continue;
     }
     const files = filesUnder(path.join(output, entry.name)).map((file) => `${entry.name}/${file}`);
@@ -122,7 +125,7 @@ export function planUpdate(output: string, temporary: string, kept: KeptPaths): 
       continue;
     }
     for (const file of files) {
-      if (!kept.has(file) && !existsSync(path.join(temporary, file))) dropped.push(file);
+      if (!kept.has(file) && gone(file)) dropped.push(file);
     }
   }
   return { whole, dropped };
@@ -155,7 +158,7 @@ class Update {
       if (existsSync(path.join(this.#from, folder))) this.#put(folder);
     }
     // The deepest first: a search bundle's fragments are in before the entry file that names them.
-    const moves = filesUnder(this.#from).sort((a, b) => depth(b) - depth(a) || a.localeCompare(b));
+    const moves = filesUnder(this.#from).sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : a > b ? 1 : 0));
     const half = Math.ceil(moves.length / 2);
     for (const [position, file] of moves.entries()) {
       if (position === half) await halfway?.();

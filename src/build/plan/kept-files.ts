@@ -19,6 +19,7 @@ export class KeptFiles {
   readonly #files = new Set<string>();
   readonly #folders: KeptFolder[] = [];
   #allBut: ReadonlySet<string> | undefined;
+  readonly #dropped = new Set<string>();
 
   /** Keeps the page of each record page URL of `urls`. */
   pages(urls: Iterable<string>): void {
@@ -39,9 +40,22 @@ export class KeptFiles {
     this.#folders.push({ folder: siteRelative(folder), except: except.map(siteRelative) });
   }
 
-  /** Keeps every file of the previous site but those under the top-level folders `folders`. */
+  /**
+   * Keeps every file of the previous site but those under the top-level folders `folders`, and
+   * those {@link drop} names: nothing else of it need be looked at.
+   */
   everythingBut(folders: readonly string[]): void {
     this.#allBut = new Set(folders.map(siteRelative));
+  }
+
+  /** Drops each file of `relative`, which the build no longer makes, where everything else is kept. */
+  drop(relative: Iterable<string>): void {
+    for (const file of relative) this.#dropped.add(siteRelative(file));
+  }
+
+  /** The files {@link drop} named. */
+  dropped(): readonly string[] {
+    return [...this.#dropped];
   }
 
   /** Whether nothing is kept: the build made the whole site, which then replaces the previous one. */
@@ -56,6 +70,7 @@ export class KeptFiles {
 
   /** Whether the previous site's file at `relative` stays in the updated one. */
   has(relative: string): boolean {
+    if (this.#dropped.has(relative)) return false;
     if (this.#files.has(relative)) return true;
     const top = relative.split('/', 1)[0] ?? '';
     if (this.keepsWhole(top)) return true;
@@ -72,8 +87,15 @@ function within(file: string, folder: string): boolean {
   return file.startsWith(`${folder}/`);
 }
 
+/** A path as the build names its files, `/data/…`, that needs no normalising. */
+const PLAIN_PATH = /^\/?(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
+
 /** `relative` as {@link KeptFiles} keeps paths: `/`-separated, without a leading or trailing `/`. */
 function siteRelative(relative: string): string {
+  // Tens of thousands of feeds and open-data files are kept after an edit: the plain ones are sliced.
+  if (PLAIN_PATH.test(relative) && !relative.includes('/../') && !relative.includes('/./')) {
+    return relative.startsWith('/') ? relative.slice(1) : relative;
+  }
   const normal = path.posix.normalize(relative.split(path.sep).join('/')).replace(/^\/+|\/+$/g, '');
   if (normal === '..' || normal.startsWith('../')) throw new TypeError(`not a path in the site: ${relative}`);
   return normal;
