@@ -179,6 +179,10 @@ describe('an update in place killed halfway', () => {
     const child = startBuild(newContent, { ...cache, NEWS_ARCHIVE_PAUSE_AT: 'swapping' });
     const done = finished(child);
     await stderrMatches(child, /paused at swapping/);
+    // While the build lives, the preview only asks for a moment.
+    const meanwhile = await finished(startPreview());
+    expect(meanwhile.code).toBe(1);
+    expect(meanwhile.stderr).toMatch(/_site\/ is partly updated: a build is moving its new files in/);
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     expect(unfinished().some((name) => name.startsWith('._site.updating-'))).toBe(true);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../serve/static-host.ts';
 import { normalisePathPrefix } from '../site/publish.ts';
+import { isProcessAlive } from '../util/process-alive.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,9 +28,12 @@ if (!existsSync(values.output) && previous.length > 0) {
 }
 const updating = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith(`.${base}.updating-`)) : [];
 if (updating.length > 0) {
-  process.stderr.write(
-    `${values.output}/ is partly updated: a build was stopped while updating it (${updating[0]} says how to finish): run \`npm run build\` to finish it.\n`,
-  );
+  // Named `.<base>.updating-<pid>-<time>`: a live build is done in milliseconds, a dead one left a mix.
+  const pid = Number(/updating-(\d+)-/.exec(updating[0] ?? '')?.[1]);
+  const why = isProcessAlive(pid)
+    ? `a build is moving its new files in: run \`npm run preview\` again in a moment`
+    : `a build was stopped while updating it (${updating[0]} says how to finish): run \`npm run build\` to finish it`;
+  process.stderr.write(`${values.output}/ is partly updated: ${why}.\n`);
   process.exit(1);
 }
 const home = path.join(values.output, 'index.html');
