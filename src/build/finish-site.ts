@@ -116,9 +116,10 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     );
     // What remains is waiting for Pagefind: give back the garbage of writing the files and checking
     // the links (hundreds of MB), which V8 would otherwise hold until the build ends. After a build
-    // that rendered every page, beside the heaviest shards, the emptied pages go back too.
+    // that rendered every page, beside the heaviest shards, the emptied pages go back too. A build
+    // of text edits made little garbage: collecting its heap would cost more than it gives back.
     if (renderedAll) collectGarbageAndRelease();
-    else collectGarbage();
+    else if (!plan.textEdit) collectGarbage();
     return files;
   })();
   await allOrFirstError([search, rest]);
