@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeptFiles } from '../src/build/plan/kept-files.ts';
 import { recoverInterruptedSwap, writeAtomically } from '../src/cli/atomic-output.ts';
-import { journalFile, planUpdate, UpdateUndoneError } from '../src/cli/update-in-place.ts';
+import { planUpdate, UpdateUndoneError } from '../src/cli/update-in-place.ts';
 import { writeContentDir } from './helpers/content-dir.ts';
 
 /** A published site at `<work>/_site` with `files`, and the folder it sits in. */
@@ -209,6 +209,12 @@ describe('a site updated in place', () => {
       'd.html': 'd',
       'section/x.html': 'new x',
     });
+    // The journal and the folders it names carry the build's id: its pid and start time.
+    const ids = readdirSync(work)
+      .filter((name) => name.startsWith('._site.'))
+      .map((name) => name.replace(/^\._site\.[a-z]+-/, ''));
+    expect(ids.length).toBe(3);
+    expect(new Set(ids)).toEqual(new Set([`${process.pid}-${ids[0]?.split('-')[1]}`]));
     // Named for this process, which is alive, the journal is left alone.
     await recoverInterruptedSwap(output);
     expect(read(output)['b.html']).toBe('old b');
@@ -225,6 +231,5 @@ describe('a site updated in place', () => {
     await recoverInterruptedSwap(output);
     expect(read(output)).toEqual({ 'a.html': 'new a', 'b.html': 'new b', 'd.html': 'd', 'section/x.html': 'new x' });
     await expect.poll(() => readdirSync(work).filter((name) => name !== '_site'), { timeout: 10_000 }).toEqual([]);
-    expect(path.basename(journalFile(path.join(work, '._site.building-1-2'), output))).toBe('._site.updating-1-2');
   });
 });

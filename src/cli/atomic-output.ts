@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { syncFile, syncTree } from '../util/flush.ts';
@@ -13,6 +13,10 @@ interface Staging {
   readonly previous: string;
   /** Where the replaced site is deleted from, after the swap. */
   readonly removing: string;
+  /** The journal of an update in place (see update-in-place.ts). */
+  readonly journal: string;
+  /** Where an update in place sets the files it replaces or drops. */
+  readonly aside: string;
 }
 
 /**
@@ -44,6 +48,8 @@ function stagingFor(output: string, id: string): Staging {
     temporary: path.join(directory, `.${base}.building-${id}`),
     previous: path.join(directory, `.${base}.previous-${id}`),
     removing: path.join(directory, `.${base}.removing-${id}`),
+    journal: path.join(directory, `.${base}.updating-${id}`),
+    aside: path.join(directory, `.${base}.replaced-${id}`),
   };
 }
 
@@ -97,9 +103,9 @@ export async function writeAtomically(
  * index needed, with the files the update replaced or dropped.
  */
 async function update(staging: Staging, kept: KeptPaths, options: AtomicOptions): Promise<void> {
-  let aside: string;
+  const { aside } = staging;
   try {
-    aside = await updateInPlace(staging.output, staging.temporary, kept, () => options.onStage?.('swapping'));
+    await updateInPlace(staging, kept, () => options.onStage?.('swapping'));
   } catch (error) {
     // Undone: nothing of this build is left in the output, and nothing of it need be kept.
     if (error instanceof UpdateUndoneError) await rm(staging.temporary, { recursive: true, force: true });
@@ -136,11 +142,10 @@ export async function recoverInterruptedSwap(output: string): Promise<void> {
   const directory = path.dirname(resolved);
   const base = path.basename(resolved);
   const entries = existsSync(directory) ? await readdir(directory) : [];
-  const ofDeadBuild = (stage: 'building' | 'previous' | 'updating' | 'replaced') =>
-    entries
-      .map((name) => ({ name, leftover: parseLeftover(base, stage, name) }))
-      .filter(({ leftover }) => leftover !== undefined && !isProcessAlive(leftover.pid))
-      .sort((a, b) => (a.leftover?.time ?? 0) - (b.leftover?.time ?? 0))
+  const ofDeadBuild = (stage: LeftoverStage) =>
+    leftoversIn(entries, base, stage)
+      .filter((leftover) => !isProcessAlive(leftover.pid))
+      .sort((a, b) => a.time - b.time)
       .map(({ name }) => name);
   // An update stopped halfway is finished first, from its build's folder, which is removed below
   // with the files it set aside.
@@ -157,6 +162,29 @@ export async function recoverInterruptedSwap(output: string): Promise<void> {
     // at work on it: removed in the background, it does not hold this build up.
     if (name.startsWith(`.${base}.removing-`)) removeInBackground(path.join(directory, name));
   }
+}
+
+/** What a build leaves beside its output folder at each stage, named `.<base>.<stage>-<pid>-<time>`. */
+export type LeftoverStage = 'building' | 'previous' | 'updating' | 'replaced';
+
+/** A leftover beside an output folder, and the pid and start time of the build that left it. */
+export interface Leftover {
+  readonly name: string;
+  readonly pid: number;
+  readonly time: number;
+}
+
+/** The leftovers at `stage` beside the output folder `output` (for `npm run preview`, which only reads). */
+export function leftoversBeside(output: string, stage: LeftoverStage): Leftover[] {
+  const { dir, base } = path.parse(path.resolve(output));
+  return existsSync(dir) ? leftoversIn(readdirSync(dir), base, stage) : [];
+}
+
+function leftoversIn(entries: readonly string[], base: string, stage: LeftoverStage): Leftover[] {
+  return entries.flatMap((name) => {
+    const leftover = parseLeftover(base, stage, name);
+    return leftover ? [{ name, ...leftover }] : [];
+  });
 }
 
 /** The build pid and time in a leftover's name, `.<base>.<stage>-<pid>-<time>`; `undefined` for any other name. */

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run preview [-- --pathprefix=/archive/ --port=8080 --output=_site]`: serves the built site
 // on localhost under its path prefix, like the static host it will be deployed to.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../serve/static-host.ts';
 import { normalisePathPrefix } from '../site/publish.ts';
 import { isProcessAlive } from '../util/process-alive.ts';
+import { leftoversBeside } from './atomic-output.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,22 +18,20 @@ const { values } = parseArgs({
 });
 
 const pathPrefix = normalisePathPrefix(values.pathprefix);
-// The preview only reads: repairing a swap is the build's job, which does it holding the lock.
-const { dir, base } = path.parse(path.resolve(values.output));
-const previous = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith(`.${base}.previous-`)) : [];
-if (!existsSync(values.output) && previous.length > 0) {
+// The preview only reads: repairing a swap or an update is the build's job, which does it holding the lock.
+const previous = leftoversBeside(values.output, 'previous');
+if (!existsSync(values.output) && previous[0]) {
   process.stderr.write(
-    `${values.output}/ is missing, but ${previous[0]} holds the last site (a build was stopped while swapping): run \`npm run build\` to put it back.\n`,
+    `${values.output}/ is missing, but ${previous[0].name} holds the last site (a build was stopped while swapping): run \`npm run build\` to put it back.\n`,
   );
   process.exit(1);
 }
-const updating = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith(`.${base}.updating-`)) : [];
-if (updating.length > 0) {
-  // Named `.<base>.updating-<pid>-<time>`: a live build is done in milliseconds, a dead one left a mix.
-  const pid = Number(/updating-(\d+)-/.exec(updating[0] ?? '')?.[1]);
-  const why = isProcessAlive(pid)
+const [updating] = leftoversBeside(values.output, 'updating');
+if (updating) {
+  // A live build is done in milliseconds; a dead one left a mix of old and new files.
+  const why = isProcessAlive(updating.pid)
     ? `a build is moving its new files in: run \`npm run preview\` again in a moment`
-    : `a build was stopped while updating it (${updating[0]} says how to finish): run \`npm run build\` to finish it`;
+    : `a build was stopped while updating it (${updating.name} says how to finish): run \`npm run build\` to finish it`;
   process.stderr.write(`${values.output}/ is partly updated: ${why}.\n`);
   process.exit(1);
 }

@@ -39,15 +39,14 @@ export class UpdateUndoneError extends Error {
   override readonly name = 'UpdateUndoneError';
 }
 
-/** Where the journal of the update from `temporary` is kept: beside it, named as it is. */
-export function journalFile(temporary: string, output: string): string {
-  return siblingOf(output, 'updating', temporary);
-}
-
-/** `.<output>.<stage>-<id>`, with the id of the build folder `temporary`. */
-function siblingOf(output: string, stage: string, temporary: string): string {
-  const id = path.basename(temporary).replace(/^.*\.building-/, '');
-  return path.join(path.dirname(output), `.${path.basename(output)}.${stage}-${id}`);
+/** The folders and the journal of one update, all beside the output folder (see atomic-output.ts). */
+export interface UpdateFolders {
+  readonly output: string;
+  /** The build's folder, with the new and changed files. */
+  readonly temporary: string;
+  readonly journal: string;
+  /** Where the files replaced or dropped are moved. */
+  readonly aside: string;
 }
 
 /**
@@ -56,52 +55,43 @@ function siblingOf(output: string, stage: string, temporary: string): string {
  * nor kept out, aside. A reader meanwhile sees each file either old or new. Should a move fail,
  * every one made is undone and {@link UpdateUndoneError} thrown; should the build be stopped, the
  * next one finishes the update ({@link finishInterruptedUpdate}). `halfway` is called once half
- * the files are in, so tests can stop a real build there. Returns the folder set aside, for the
- * caller to remove.
+ * the files are in, so tests can stop a real build there. The caller removes `temporary` and
+ * `aside` after.
  */
 export async function updateInPlace(
-  output: string,
-  temporary: string,
+  { output, temporary, journal, aside }: UpdateFolders,
   kept: KeptPaths,
   halfway?: () => Promise<void> | void,
-): Promise<string> {
-  const aside = siblingOf(output, 'replaced', temporary);
-  const journal: Journal = {
-    from: path.basename(temporary),
-    aside: path.basename(aside),
-    plan: planUpdate(output, temporary, kept),
-  };
-  const file = journalFile(temporary, output);
-  await writeDurably(file, JSON.stringify(journal));
+): Promise<void> {
+  const plan = planUpdate(output, temporary, kept);
+  const recorded: Journal = { from: path.basename(temporary), aside: path.basename(aside), plan };
+  await writeDurably(journal, JSON.stringify(recorded));
   const update = new Update(output, temporary, aside);
   try {
-    await update.run(journal.plan, halfway);
+    await update.run(plan, halfway);
   } catch (error) {
     // Undone, the site is the previous one again, and the journal must not finish the update.
     update.undo();
-    await rm(file, { force: true });
+    await rm(journal, { force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new UpdateUndoneError(`the update of ${output} failed and was undone: ${reason}`, { cause: error });
   }
   await syncFileSystem(output);
-  await rm(file, { force: true });
-  return aside;
+  await rm(journal, { force: true });
 }
 
 /**
- * Finishes the update that `journal` (a file {@link journalFile} named) describes, which a build
- * stopped in the middle, and removes the journal. The new files still in the build's folder go in;
- * the dropped files still there go aside. Returns the folder set aside, for the caller to remove.
+ * Finishes the update that the journal `journal` describes, which a build stopped in the middle,
+ * and removes the journal. The new files still in the build's folder go in; the dropped files
+ * still there go aside. The caller removes both folders after.
  */
-export async function finishInterruptedUpdate(output: string, journal: string): Promise<string> {
+export async function finishInterruptedUpdate(output: string, journal: string): Promise<void> {
   const recorded = JSON.parse(await readFile(journal, 'utf8')) as Journal;
-  const [from, aside] = [recorded.from, recorded.aside].map((name) => path.join(path.dirname(journal), name));
-  if (from && aside && existsSync(output) && existsSync(from)) {
-    await new Update(output, from, aside).run(recorded.plan);
-  }
+  const beside = (name: string) => path.join(path.dirname(journal), name);
+  const from = beside(recorded.from);
+  if (existsSync(output) && existsSync(from)) await new Update(output, from, beside(recorded.aside)).run(recorded.plan);
   await syncFileSystem(path.dirname(journal));
   await rm(journal, { force: true });
-  return aside ?? '';
 }
 
 /**
