@@ -99,12 +99,8 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     } else if (build.site) {
       await writeReadyFiles(progress, build);
       files = together(progress.files);
-      if (plan.nameEdit && previous) {
-        // The feeds and open data this build did not make are the previous site's.
-        const made = files.fingerprints;
-        progress.kept.files([...previous.fingerprints.files.keys()].filter((file) => !made.has(file)));
-        files = withUnchanged(files, previous.fingerprints.files);
-      }
+      // The feeds and open data this build did not make are the previous site's (kept below).
+      if (plan.nameEdit && previous) files = withUnchanged(files, previous.fingerprints.files);
       await writeFile(path.join(output, 'sitemap.xml'), toSitemap(build.target, pages));
     } else {
       throw new TypeError('a build without view-models must be one of text edits, with a previous site');
@@ -124,12 +120,12 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
   })();
   await allOrFirstError([search, rest]);
   const others = otherFiles(build);
-  if (plan.nameEdit && previous?.fingerprints.others) {
+  if (plan.nameEdit && previous) {
     // After renames the record pages, feeds and open data are the same files, and the pages besides
     // them (home, indexes, A–Z) were all made again: only those no longer made go.
     const now = new Set(others);
     progress.kept.everythingBut([SEARCH_FOLDER]);
-    progress.kept.drop(previous.fingerprints.others.filter((file) => !now.has(file)));
+    progress.kept.drop((previous.fingerprints.others ?? []).filter((file) => !now.has(file)));
   }
   return { search: await search, files: await rest, others };
 }

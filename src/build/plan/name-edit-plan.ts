@@ -37,7 +37,9 @@ export function planNameEdit(
 ): BuildPlan<RecordPages> | undefined {
   const { previous, shape } = incremental;
   const before = previous?.fingerprints;
+  // The previous build's other pages are needed too: those this one no longer makes are dropped.
   if (previous === undefined || before?.shape === undefined || before.shows === undefined) return undefined;
+  if (before.others === undefined) return undefined;
   const changes = labelAndTextChanges(before.shape, shape);
   if (changes === undefined) return undefined;
   const { entries } = maker.outline;
