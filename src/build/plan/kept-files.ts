@@ -87,13 +87,16 @@ function within(file: string, folder: string): boolean {
   return file.startsWith(`${folder}/`);
 }
 
-/** A path as the build names its files, `/data/…`, that needs no normalising. */
+/**
+ * A path as the build names its files, `/data/…`, that needs no normalising: no segment is empty
+ * or starts with a dot, so none is `.` or `..`.
+ */
 const PLAIN_PATH = /^\/?(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
 
 /** `relative` as {@link KeptFiles} keeps paths: `/`-separated, without a leading or trailing `/`. */
 function siteRelative(relative: string): string {
   // Tens of thousands of feeds and open-data files are kept after an edit: the plain ones are sliced.
-  if (PLAIN_PATH.test(relative) && !relative.includes('/../') && !relative.includes('/./')) {
+  if (PLAIN_PATH.test(relative)) {
     return relative.startsWith('/') ? relative.slice(1) : relative;
   }
   const normal = path.posix.normalize(relative.split(path.sep).join('/')).replace(/^\/+|\/+$/g, '');

@@ -64,7 +64,7 @@ function keepFile(source: string, target: string): void {
 }
 
 /** {@link keepFile}, creating `target`'s folder first. */
-export function linkOrCopy(source: string, target: string): void {
+function linkOrCopy(source: string, target: string): void {
   mkdirSync(path.dirname(target), { recursive: true });
   keepFile(source, target);
 }
