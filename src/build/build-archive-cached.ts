@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { digestOf, withBytes } from '../load/read-content.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
-import type { SourceFile } from '../parse/source-file.ts';
+import type { ContentFile } from '../parse/source-file.ts';
 import {
   type ArchiveResult,
   assembleArchive,
@@ -54,14 +55,16 @@ const EMPTY_BODY: RenderedBody = { html: '', mentions: [] };
  * a body only when its file or the names it may link to changed, and spreads both over worker threads.
  */
 export async function buildArchiveCached(
-  sources: readonly SourceFile[],
+  sources: readonly ContentFile[],
   options: CachedBuildOptions,
 ): Promise<ArchiveResult & { readonly stats: CacheStats }> {
   const version = options.version ?? (await codeVersion());
   const parseCache = withPack(openVersionedCache(path.join(options.cacheDir, 'parse'), version));
   const renderCache = withPack(openVersionedCache(path.join(options.cacheDir, 'render'), version));
   const keys = sources.map((source) =>
-    source.refused === undefined ? hashOf('parse', version, source.path, source.kind ?? '', source.bytes) : undefined,
+    source.refused === undefined
+      ? hashOf('parse', version, source.path, source.kind ?? '', digestOf(source))
+      : undefined,
   );
   const entries = keys.map((key) => {
     const bytes = key === undefined ? undefined : parseCache.get(key);
@@ -78,7 +81,8 @@ export async function buildArchiveCached(
     const hostOf = new Map<number, number>();
     const parsed = new Map<number, HostedParse>();
     await runBatches(pool, misses, async (host, batch) => {
-      const jobs = batch.map((at) => ({ source: sources[at] as SourceFile, ...withKey(keys[at]) }));
+      // A file the loader vouched for is read only now that its parse is not in the cache.
+      const jobs = batch.map((at) => ({ source: withBytes(sources[at] as ContentFile), ...withKey(keys[at]) }));
       const results = await pool.run<HostedParse[]>(host, { type: 'parse', jobs });
       batch.forEach((at, position) => {
         parsed.set(at, results[position] as HostedParse);
@@ -150,7 +154,7 @@ export async function buildArchiveCached(
             const words = articleWords(record);
             const renderKey = renderKeys.get(record);
             return {
-              source: sources[at] as SourceFile,
+              source: withBytes(sources[at] as ContentFile),
               ...withKey(keys[at]),
               ...(renderKey === undefined ? {} : { renderKey }),
               ...(words ? { words } : {}),

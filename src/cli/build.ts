@@ -7,9 +7,10 @@ import { parseArgs } from 'node:util';
 // Up front, only what finding that nothing changed needs: the parsers, the linker and Eleventy
 // (about 1 s of imports) are loaded once there is something to build.
 import { codeVersion } from '../build/cache/hash.ts';
+import { readContentThroughCache } from '../build/cache/known-files.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
 import { DEFAULT_CONTENT_DIR } from '../load/content-dir.ts';
-import { readContent, type SourceFile } from '../load/read-content.ts';
+import { ContentChangedError, type ContentFile, readContent } from '../load/read-content.ts';
 import { siteUrlFrom } from '../site/publish.ts';
 import { recoverInterruptedSwap, type SwapStage } from './atomic-output.ts';
 import type { BuildStage } from './build-site.ts';
@@ -49,6 +50,10 @@ if (refusal !== undefined) {
   process.stderr.write(`Build refused: ${refusal}\n`);
   process.exit(2);
 }
+if (!existsSync(content)) {
+  process.stderr.write(`Build refused: there is no content folder ${content}/: give one with --content=FOLDER\n`);
+  process.exit(2);
+}
 // One build at a time per output: the lock is held until this process ends.
 const lock = await lockOutput(values.output, {
   waitMs: waitSeconds === undefined ? DEFAULT_LOCK_WAIT_MS : waitSeconds * 1000,
@@ -67,7 +72,11 @@ await recoverInterruptedSwap(values.output);
 
 // Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
 async function load() {
-  const sources = await readContent(path.resolve(values.content));
+  const { files: sources, read } =
+    cacheDir === undefined
+      ? { files: await readContent(path.resolve(values.content)), read: undefined }
+      : await readContentThroughCache(values.content, cacheDir);
+  const reading = read === undefined ? undefined : { read, of: sources.length };
   // Everything the site depends on besides content and code.
   const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: siteUrlFrom(process.env) };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
@@ -85,14 +94,18 @@ async function load() {
     sources,
     ...(cacheDir === undefined
       ? {}
-      : { build: (read: readonly SourceFile[]) => buildArchiveCached(read, { cacheDir }) }),
+      : { build: (read: readonly ContentFile[]) => buildArchiveCached(read, { cacheDir }) }),
   });
   // The messages are printed: the site needs no positions, and nothing here keeps the original.
   const archive = result.ok && result.archive ? withoutPositions(result.archive) : undefined;
-  return { archive, report: result.report, inputs, buildSite };
+  return { archive, report: result.report, inputs, buildSite, reading };
 }
 
-const { unchanged, archive, report, inputs, buildSite } = await load();
+const { unchanged, archive, report, inputs, buildSite, reading } = await load().catch((error: unknown) => {
+  if (!(error instanceof ContentChangedError)) throw error;
+  process.stderr.write(`Build refused: ${error.message}. ${values.output}/ was left as it was.\n`);
+  process.exit(1);
+});
 if (unchanged) {
   if (unchanged.report !== '') process.stderr.write(`${unchanged.report}\n`);
   process.stdout.write(`${values.output}/ is up to date with ${values.content}/: nothing changed since it was built\n`);
@@ -133,6 +146,11 @@ try {
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
+  if (reading && reading.read < reading.of) {
+    process.stdout.write(
+      `Read ${reading.read} of ${reading.of} content files: the others had not changed since a build read them\n`,
+    );
+  }
   const { reuse } = built;
   if (reuse?.textEdits !== undefined) {
     const records = reuse.textEdits === 1 ? '1 record' : `${reuse.textEdits} records`;

@@ -19,4 +19,25 @@ export interface SourceFile {
   readonly size?: number;
   /** Set when the file was not read, with the reason. */
   readonly refused?: Refusal;
+  /** The SHA-256 of `bytes` in hex, when the loader took it. */
+  readonly digest?: string;
 }
+
+/**
+ * A content file the loader did not read: its stamp on disk (size, times, inode) is the one it had
+ * when its bytes were last read, and hashed to `digest`. A build whose caches hold the file's parse
+ * and body needs nothing else of it; one that must parse or render it reads it then.
+ */
+export interface UnreadFile {
+  readonly path: string;
+  readonly kind: RecordKind | undefined;
+  readonly digest: string;
+  /** Where to read it: the absolute path of the file. */
+  readonly target: string;
+  readonly bytes?: undefined;
+  readonly size?: undefined;
+  readonly refused?: undefined;
+}
+
+/** A content file, read or vouched for by its stamp. */
+export type ContentFile = SourceFile | UnreadFile;

@@ -13,7 +13,7 @@ import { recordUrl } from '../link/urls.ts';
 import { NO_POSITIONS } from '../parse/front-matter.ts';
 import { hasErrors } from '../parse/messages.ts';
 import type { AnyParsedRecord, ParsedRecord } from '../parse/parse-record.ts';
-import type { SourceFile } from '../parse/source-file.ts';
+import type { ContentFile, SourceFile } from '../parse/source-file.ts';
 import type { RenderedBody } from '../render/render-body.ts';
 import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { recordKey } from '../schema/record-key.ts';
@@ -74,7 +74,7 @@ const EMPTY: Root = { type: 'root', children: [] };
  * records, check every reference, and add known slugs to the messages about unknown ones.
  */
 export function linkParsed(
-  sources: readonly SourceFile[],
+  sources: readonly ContentFile[],
   parsed: readonly { readonly file: VFile; readonly record?: AnyParsedRecord | undefined }[],
 ): LinkedRecords {
   const records = parsed.flatMap(({ record }) => (record ? [record] : []));
@@ -92,7 +92,7 @@ export function linkParsed(
  * them are not reported again, since that file's own messages say what is wrong.
  */
 export function invalidRecords(
-  sources: readonly SourceFile[],
+  sources: readonly ContentFile[],
   outcomes: readonly { readonly file: VFile; readonly parsed: boolean }[],
 ): ReadonlySet<string> {
   const invalid = new Set<string>();

@@ -121,6 +121,21 @@ export function temporaryBeside(file: string): string {
   return `${file}.${process.pid}.${randomId()}`;
 }
 
+/**
+ * Writes `text` to `file` (making its folder) through a temporary file and a rename, so no reader
+ * sees half of it; when it cannot be written, nothing is left: for records that only save time.
+ */
+export function writeWholeOrNothing(file: string, text: string): void {
+  const temporary = temporaryBeside(file);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    removeIfThere(temporary);
+  }
+}
+
 /** Removes `file` if it is there; a cache that cannot be cleaned up only costs space. */
 export function removeIfThere(file: string): void {
   try {

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceFile } from '../../parse/source-file.ts';
+import { digestOf } from '../../load/read-content.ts';
+import type { ContentFile } from '../../parse/source-file.ts';
 import type { ShownRecords } from '../plan/page-reach.ts';
 import type { SiteFingerprints } from '../plan/render-plan.ts';
 import type { SearchShard } from '../search/search-shards.ts';
@@ -46,12 +47,18 @@ interface FingerprintsRecord {
 }
 
 /** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
-export function siteInputs(sources: readonly SourceFile[], version: string, options: Record<string, unknown>): string {
+export function siteInputs(sources: readonly ContentFile[], version: string, options: Record<string, unknown>): string {
   return hashAll([
     'site',
     version,
     JSON.stringify(options),
-    ...sources.flatMap((source) => [source.path, source.kind ?? '', source.refused ?? '', source.bytes]),
+    ...sources.flatMap((source) => [
+      source.path,
+      source.kind ?? '',
+      source.refused ?? '',
+      String(source.size ?? ''),
+      digestOf(source),
+    ]),
   ]);
 }
 

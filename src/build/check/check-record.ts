@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { removeIfThere, temporaryBeside } from '../cache/disk-cache.ts';
+import { writeWholeOrNothing } from '../cache/disk-cache.ts';
 import { hashOf } from '../cache/hash.ts';
 
 /** What a finished check of a content folder leaves in the cache, for the next check of it. */
@@ -45,12 +45,5 @@ export function readCheckRecord(file: string): CheckRecord | undefined {
 
 /** Writes `record` to `file`, replacing it whole; a record that cannot be written only costs time. */
 export function writeCheckRecord(file: string, record: CheckRecord): void {
-  const temporary = temporaryBeside(file);
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(record));
-    renameSync(temporary, file);
-  } catch {
-    removeIfThere(temporary);
-  }
+  writeWholeOrNothing(file, JSON.stringify(record));
 }
