@@ -142,10 +142,21 @@ describe('the build after a rename', () => {
     await expectFullBuild();
   }, 120_000);
 
-  it('should make every view again when more than names change', async () => {
+  it('should take the same way for a corrected summary, which shows beside the title, and equal a full build', async () => {
     const slug = slugsOf('article')[2] ?? '';
     const text = readFileSync(fileOf('article', slug), 'utf8');
     writeFileSync(fileOf('article', slug), text.replace(/^summary: (.*)$/m, 'summary: $1 Corrected.'));
+    const built = await build();
+    expect(built.reuse?.nameEdit?.records).toBe(1);
+    expect(built.reuse?.nameEdit?.views).toBeLessThan(fingerprints()?.pages.size ?? 0);
+    expect(readFileSync(path.join(output, 'articles', slug, 'index.html'), 'utf8')).toContain(' Corrected.');
+    await expectFullBuild();
+  }, 120_000);
+
+  it('should make every view again when more than names and summaries change', async () => {
+    const slug = slugsOf('article')[3] ?? '';
+    const text = readFileSync(fileOf('article', slug), 'utf8');
+    writeFileSync(fileOf('article', slug), text.replace(/^( {2}reference: .*)\.txt$/m, '$1-corrected.txt'));
     const built = await build();
     expect(built.reuse?.nameEdit).toBeUndefined();
     expect(built.reuse?.textEdits).toBeUndefined();

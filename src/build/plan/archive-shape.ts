@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordsOf } from '../../pipeline/build-archive.ts';
-import { LABEL_FIELD } from '../../schema/index.ts';
+import { LABEL_FIELD, type RecordKind } from '../../schema/index.ts';
 import { recordKey } from '../../schema/record-key.ts';
 
 /**
@@ -12,6 +12,7 @@ import { recordKey } from '../../schema/record-key.ts';
  * wherever the site names it, and orders the lists it is in, but decides no page's existence nor
  * what a page lists. So when two builds' skeletons are equal, the pages that may differ are those
  * that show a renamed record or one it sorts beside (see page-reach.ts), and those reading a text.
+ * An article's summary goes with its title: every list that shows one shows the other.
  */
 export interface ArchiveShape {
   /**
@@ -22,9 +23,18 @@ export interface ArchiveShape {
   readonly skeleton: string;
   /** `kind:slug` → hash of the record's rendered text. */
   readonly texts: ReadonlyMap<string, string>;
-  /** `kind:slug` → hash of the name the record is shown by (see `LABEL_FIELD`). */
+  /**
+   * `kind:slug` → hash of the name the record is shown by (see `LABEL_FIELD`), with the fields
+   * shown beside it (see {@link SHOWN_WITH_NAME}).
+   */
   readonly names: ReadonlyMap<string, string>;
 }
+
+/**
+ * Front-matter fields the site shows only beside a record's name, wherever it names the record, and
+ * which decide no page, no list and no order: an edit of one reaches the pages a rename reaches.
+ */
+const SHOWN_WITH_NAME: Readonly<Partial<Record<RecordKind, readonly string[]>>> = { article: ['summary'] };
 
 /** The shape of `archive` as the site at `shared` (a hash of the code and where it is published) shows it. */
 export function archiveShape(archive: Archive, shared: string): ArchiveShape {
@@ -38,11 +48,16 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
     // or in which words, which an edit above a mention changes.
     const mentioned = (body?.mentions ?? []).map((mention) => recordKey(mention.target));
     const { [LABEL_FIELD[record.kind]]: name, ...data } = record.data as Record<string, unknown>;
+    const shown = [name];
+    for (const field of SHOWN_WITH_NAME[record.kind] ?? []) {
+      shown.push(data[field]);
+      delete data[field];
+    }
     // One JSON value per record, so no two different archives join into the same text.
     skeleton.update(JSON.stringify([key, data, mentioned, body?.html === '']));
     skeleton.update('\n');
     texts.set(key, hashText(body?.html ?? ''));
-    names.set(key, hashText(String(name)));
+    names.set(key, hashText(JSON.stringify(shown)));
   }
   return { skeleton: skeleton.digest('hex'), texts, names };
 }
