@@ -39,6 +39,8 @@ interface FingerprintsRecord {
     readonly texts: readonly (readonly [record: string, text: string])[];
     /** Absent from manifests written before names were kept apart: such a shape is not used. */
     readonly names?: readonly (readonly [record: string, name: string])[];
+    /** Absent from manifests written before summaries were kept apart: such a shape is not used. */
+    readonly beside?: readonly (readonly [record: string, fields: string])[];
   };
   /** Which records each record page shows (see page-reach.ts), as positions in `records`. */
   readonly shows?: { readonly records: readonly string[]; readonly pages: readonly (readonly [string, number[]])[] };
@@ -90,9 +92,15 @@ export async function builtFingerprints(cacheDir: string, output: string): Promi
     pages: new Map(fingerprints.pages),
     search: new Map(fingerprints.search),
     files: new Map(fingerprints.files),
-    ...(shape?.names && {
-      shape: { skeleton: shape.skeleton, texts: new Map(shape.texts), names: new Map(shape.names) },
-    }),
+    ...(shape?.names &&
+      shape.beside && {
+        shape: {
+          skeleton: shape.skeleton,
+          texts: new Map(shape.texts),
+          names: new Map(shape.names),
+          beside: new Map(shape.beside),
+        },
+      }),
     ...(shards && { shards }),
     ...(others && { others }),
     ...(shows && { shows: decodeShows(shows) }),
@@ -164,6 +172,7 @@ function fingerprintsRecord(fingerprints: SiteFingerprints): FingerprintsRecord 
         skeleton: fingerprints.shape.skeleton,
         texts: [...fingerprints.shape.texts],
         names: [...fingerprints.shape.names],
+        beside: [...fingerprints.shape.beside],
       },
     }),
     ...(fingerprints.shards && { shards: fingerprints.shards }),

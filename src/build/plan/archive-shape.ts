@@ -23,16 +23,16 @@ export interface ArchiveShape {
   readonly skeleton: string;
   /** `kind:slug` → hash of the record's rendered text. */
   readonly texts: ReadonlyMap<string, string>;
-  /**
-   * `kind:slug` → hash of the name the record is shown by (see `LABEL_FIELD`), with the fields
-   * shown beside it (see {@link SHOWN_WITH_NAME}).
-   */
+  /** `kind:slug` → hash of the name the record is shown by (see `LABEL_FIELD`). */
   readonly names: ReadonlyMap<string, string>;
+  /** `kind:slug` → hash of the fields shown beside the name (see {@link SHOWN_WITH_NAME}), for kinds that have them. */
+  readonly beside: ReadonlyMap<string, string>;
 }
 
 /**
  * Front-matter fields the site shows only beside a record's name, wherever it names the record, and
- * which decide no page, no list and no order: an edit of one reaches the pages a rename reaches.
+ * which decide no page, no list and no order: an edit of one reaches the pages that show the
+ * record, as a rename does, but not those of the records it sorts beside.
  */
 const SHOWN_WITH_NAME: Readonly<Partial<Record<RecordKind, readonly string[]>>> = { article: ['summary'] };
 
@@ -41,6 +41,7 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
   const skeleton = createHash('sha256').update(shared);
   const texts = new Map<string, string>();
   const names = new Map<string, string>();
+  const beside = new Map<string, string>();
   for (const record of recordsOf(archive.records)) {
     const key = recordKey(record);
     const body = archive.bodies.get(key);
@@ -48,18 +49,18 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
     // or in which words, which an edit above a mention changes.
     const mentioned = (body?.mentions ?? []).map((mention) => recordKey(mention.target));
     const { [LABEL_FIELD[record.kind]]: name, ...data } = record.data as Record<string, unknown>;
-    const shown = [name];
-    for (const field of SHOWN_WITH_NAME[record.kind] ?? []) {
-      shown.push(data[field]);
-      delete data[field];
+    const besideFields = SHOWN_WITH_NAME[record.kind];
+    if (besideFields) {
+      beside.set(key, hashText(JSON.stringify(besideFields.map((field) => data[field]))));
+      for (const field of besideFields) delete data[field];
     }
     // One JSON value per record, so no two different archives join into the same text.
     skeleton.update(JSON.stringify([key, data, mentioned, body?.html === '']));
     skeleton.update('\n');
     texts.set(key, hashText(body?.html ?? ''));
-    names.set(key, hashText(JSON.stringify(shown)));
+    names.set(key, hashText(String(name)));
   }
-  return { skeleton: skeleton.digest('hex'), texts, names };
+  return { skeleton: skeleton.digest('hex'), texts, names, beside };
 }
 
 function hashText(text: string): string {
@@ -73,12 +74,13 @@ function hashText(text: string): string {
  */
 export function textOnlyChanges(previous: ArchiveShape, current: ArchiveShape): string[] | undefined {
   const changes = labelAndTextChanges(previous, current);
-  return changes && changes.names.length === 0 ? changes.texts : undefined;
+  return changes && changes.names.length === 0 && changes.beside.length === 0 ? changes.texts : undefined;
 }
 
-/** The records whose name or text changed between two shapes, as `kind:slug` keys. */
+/** The records whose name, fields shown beside it, or text changed between two shapes, as `kind:slug` keys. */
 export interface LabelAndTextChanges {
   readonly names: string[];
+  readonly beside: string[];
   readonly texts: string[];
 }
 
@@ -87,17 +89,19 @@ export interface LabelAndTextChanges {
  * `undefined` when anything else changed, and so any page may have.
  */
 export function labelAndTextChanges(previous: ArchiveShape, current: ArchiveShape): LabelAndTextChanges | undefined {
-  if (previous.skeleton !== current.skeleton || previous.texts.size !== current.texts.size) return undefined;
-  if (previous.names.size !== current.names.size) return undefined;
-  const [names, texts] = [changedKeys(previous.names, current.names), changedKeys(previous.texts, current.texts)];
-  return names && texts && { names, texts };
+  if (previous.skeleton !== current.skeleton) return undefined;
+  const names = changedKeys(previous.names, current.names);
+  const beside = changedKeys(previous.beside, current.beside);
+  const texts = changedKeys(previous.texts, current.texts);
+  return names && beside && texts && { names, beside, texts };
 }
 
-/** Keys whose value differs; `undefined` when a key of `current` is not in `previous`. */
+/** Keys whose value differs; `undefined` when the two maps do not have the same keys. */
 function changedKeys(
   previous: ReadonlyMap<string, string>,
   current: ReadonlyMap<string, string>,
 ): string[] | undefined {
+  if (previous.size !== current.size) return undefined;
   const changed: string[] = [];
   for (const [key, value] of current) {
     const before = previous.get(key);

@@ -1,5 +1,6 @@
+import type { RecordRef } from '../../link/graph.ts';
 import type { Archive } from '../../pipeline/build-archive.ts';
-import { recordRefOf } from '../../schema/record-key.ts';
+import { recordKey, recordRefOf } from '../../schema/record-key.ts';
 import type { PublishTarget } from '../../site/publish.ts';
 import type { SiteMaker } from '../../site/view/site-view.ts';
 import { planSearchShards } from '../search/search-shards.ts';
@@ -48,7 +49,9 @@ export function planNameEdit(
   if (urls.length !== before.pages.size || !urls.every((url) => before.pages.has(url))) return undefined;
   if (!stillHas(previous.output, urls, before.files.keys())) return undefined;
   const renamed = changes.names.flatMap((key) => recordRefOf(key) ?? []);
-  const shown = urlsOf(archive, maker.shownWithNames(renamed));
+  // A field shown beside a name changes no order: no neighbour of its record is reached.
+  const beside = changes.beside.flatMap((key) => recordRefOf(key) ?? []);
+  const shown = urlsOf(archive, [...maker.shownWithNames(renamed), ...beside]);
   const texts = changes.texts.flatMap((key) => recordRefOf(key) ?? []);
   const edited = texts.filter((record) => record.kind === 'article');
   const reached = pagesShowing(before.shows, shown);
@@ -81,6 +84,15 @@ export function planNameEdit(
   return {
     ...searchAndBatches(pages, shards, shared, previous, batchLimits),
     shape,
-    nameEdit: { records: [...renamed, ...texts], renamed: renamed.length, pages: reached.size },
+    nameEdit: {
+      records: distinct([...renamed, ...beside, ...texts]),
+      renamed: distinct([...renamed, ...beside]).length,
+      pages: reached.size,
+    },
   };
+}
+
+/** `records` without repeats, in order. */
+function distinct(records: readonly RecordRef[]): RecordRef[] {
+  return [...new Map(records.map((record) => [recordKey(record), record])).values()];
 }
