@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBench } from '../src/bench/format-bench.ts';
-import { EDIT_MARK, runBench, TITLE_MARK } from '../src/bench/run-bench.ts';
+import { EDIT_MARK, runBench, SUMMARY_MARK, TITLE_MARK } from '../src/bench/run-bench.ts';
 
 // A tiny run, so the benchmark cannot rot; its timings are printed by `npm run bench`, never asserted.
 describe('npm run bench, on a tiny archive', () => {
-  it('should build cold, skip an unchanged build, rebuild a text edit and a front-matter edit, and build the peer and the baseline', async () => {
+  it('should build cold, skip an unchanged build, rebuild after a text edit and three front-matter edits, and build the peer and the baseline', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'archive-bench-'));
     const rows = await runBench({ sizes: [30], work, hugo: false });
     expect(rows.map((row) => row.run)).toEqual([
@@ -15,10 +15,12 @@ describe('npm run bench, on a tiny archive', () => {
       'no-change',
       'one edit',
       'one front-matter edit',
+      'one summary edit',
+      'one date edit',
       'eleventy + pagefind',
       'eleventy baseline',
     ]);
-    const [cold, unchanged, edited, retitled, peer, baseline] = rows;
+    const [cold, unchanged, edited, retitled, summarised, redated, peer, baseline] = rows;
     expect(cold?.stdout).toContain('Built');
     expect(unchanged?.stdout).toContain('is up to date');
     expect(edited?.stdout).toContain('Only the text of 1 record changed');
@@ -26,11 +28,15 @@ describe('npm run bench, on a tiny archive', () => {
     // A new title shows wherever the article is listed: more than its own page is made again.
     expect(retitled?.stdout).not.toContain('Only the text');
     expect(retitled?.stdout).toMatch(/Kept what did not change: \d+ record pages \(([2-9]|\d\d+) rendered\)/);
+    // A summary shows beside the title; a date orders lists, and takes the full way.
+    expect(summarised?.stdout).toContain('Only names or summaries (and texts) changed, of 1 record');
+    expect(redated?.stdout).toContain('Built');
+    expect(redated?.stdout).not.toContain('Only');
     expect(peer?.pages).toBe(30);
     expect(peer?.stdout).toContain('Running Pagefind');
     expect(baseline?.pages).toBe(30);
     // Every archive run leaves the same set of pages, and each edit is in the rebuilt site.
-    expect(new Set(rows.slice(0, 4).map((row) => row.pages)).size).toBe(1);
+    expect(new Set(rows.slice(0, 6).map((row) => row.pages)).size).toBe(1);
     expect(cold?.pages).toBeGreaterThan(30);
     const site = path.join(work, '30', 'site', 'articles');
     const pages = readdirSync(site, { withFileTypes: true })
@@ -39,6 +45,7 @@ describe('npm run bench, on a tiny archive', () => {
     expect(pages.filter((page) => page.includes(EDIT_MARK))).toHaveLength(1);
     // The retitled article's own page, and the pages that link it by its title.
     expect(pages.filter((page) => page.includes(TITLE_MARK)).length).toBeGreaterThan(1);
+    expect(pages.filter((page) => page.includes(SUMMARY_MARK)).length).toBeGreaterThan(0);
 
     const report = formatBench(rows);
     expect(report).toMatch(

@@ -25,7 +25,14 @@ export interface BenchOptions {
 /** One measured build. */
 export interface BenchRow {
   readonly articles: number;
-  readonly run: 'cold' | 'no-change' | 'one edit' | 'one front-matter edit' | BaselineRun;
+  readonly run:
+    | 'cold'
+    | 'no-change'
+    | 'one edit'
+    | 'one front-matter edit'
+    | 'one summary edit'
+    | 'one date edit'
+    | BaselineRun;
   readonly seconds: number;
   readonly pages: number;
   /** Of the largest single process. */
@@ -79,9 +86,19 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     // An edit of an article's text: only that article's pages and files are made again.
     await editOneArticle(content);
     await archiveRun('one edit');
-    // An edit of front matter: every view-model is made again to find the pages it changed.
+    // An edit of front matter: a title, then a summary, make only the views of the pages that
+    // show the article; a date moves it in every list by date, and every view is made again.
     await retitleOneArticle(content);
     await archiveRun('one front-matter edit');
+    await editFrontMatter(content, 2 / 3, /^summary: (.+)$/m, `summary: $1 ${SUMMARY_MARK}`);
+    await archiveRun('one summary edit');
+    await editFrontMatter(
+      content,
+      1 / 6,
+      /^published: (\d{4}-\d\d)-(\d\d)$/m,
+      (_, month: string, day: string) => `published: ${month}-${day === '01' ? '02' : '01'}`,
+    );
+    await archiveRun('one date edit');
 
     for await (const baseline of buildBaselines(await readArticles(content), dir, { hugo })) {
       add({ articles, ...baseline });
@@ -100,12 +117,25 @@ async function editOneArticle(content: string): Promise<void> {
   await appendFile(await articleAt(content, 1 / 2), `\n${EDIT_MARK}\n`);
 }
 
+/** What the article whose summary the summary edit corrects gets added to it. */
+export const SUMMARY_MARK = '(corrected to measure a rebuild after a summary edit)';
+
 async function retitleOneArticle(content: string): Promise<void> {
-  const file = await articleAt(content, 1 / 3);
+  await editFrontMatter(content, 1 / 3, /^title: (.+)$/m, `title: $1 ${TITLE_MARK}`);
+}
+
+/** Replaces the first match of `field` in the article at `fraction` of the way through them. */
+async function editFrontMatter(
+  content: string,
+  fraction: number,
+  field: RegExp,
+  replacement: string | ((match: string, ...groups: string[]) => string),
+): Promise<void> {
+  const file = await articleAt(content, fraction);
   const text = await readFile(file, 'utf8');
-  const retitled = text.replace(/^title: (.+)$/m, `title: $1 ${TITLE_MARK}`);
-  if (retitled === text) throw new Error(`${file} has no one-line title to edit`);
-  await writeFile(file, retitled);
+  const edited = typeof replacement === 'string' ? text.replace(field, replacement) : text.replace(field, replacement);
+  if (edited === text) throw new Error(`${file} has no line ${field} to edit`);
+  await writeFile(file, edited);
 }
 
 /** The article at `fraction` of the way through the articles in name order. */
