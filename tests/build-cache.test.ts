@@ -7,11 +7,13 @@ import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { buildArchiveCached } from '../src/build/build-archive-cached.ts';
 import { openDiskCache, versionFolder } from '../src/build/cache/disk-cache.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/build/cache/site-manifest.ts';
-import type { SiteFingerprints } from '../src/build/plan/render-plan.ts';
+import { prepareBuild } from '../src/build/plan/build-runs.ts';
+import { type SiteFingerprints, sharedByPages } from '../src/build/plan/render-plan.ts';
 import { buildSite } from '../src/cli/build-site.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type ArchiveResult, buildArchive, withoutPositions } from '../src/pipeline/build-archive.ts';
 import { formatReport } from '../src/report/report.ts';
+import { publishTarget, siteUrlFrom } from '../src/site/publish.ts';
 import { FIXTURES } from './helpers/fixtures.ts';
 import { searchFragments, searchInodes, snapshotSite } from './helpers/tree.ts';
 
@@ -227,9 +229,31 @@ describe('the incremental site build', () => {
     expect(existsSync(pageOf(missing ?? ''))).toBe(true);
   }, 120_000);
 
+  it('should plan a build after a change of code as a cold one, each run making its own views', async () => {
+    const archive = await archiveNow();
+    const target = publishTarget(siteUrlFrom(process.env), '/');
+    const previous = { output, fingerprints };
+    const plan = (codeVersion: string) =>
+      prepareBuild({
+        archive,
+        target,
+        incremental: { codeVersion, previous },
+        batchLimits: { pages: 10, bytes: 2 ** 30 },
+      });
+    expect(fingerprints.shared).toBe(sharedByPages('c1', target));
+    // The same code: every view is made up front, to compare with the previous site's.
+    expect(typeof plan('c1').runs[0]?.pages).toBe('object');
+    // Another: no page can be kept, so none is made before its run.
+    expect(typeof plan('c2').runs[0]?.pages).toBe('function');
+  });
+
   it('should redo everything when the code or the path prefix changes', async () => {
     const newCode = await build('c2', fingerprints);
     expect(newCode.reuse).toMatchObject({ pages: { reused: 0 }, searchShards: { reused: 0 } });
+    const full = path.join(work, 'full-c2');
+    await buildSite({ archive: await archiveNow(), output: full, searchShardPages });
+    expect(snapshotSite(output)).toEqual(snapshotSite(full));
+    expect(searchFragments(output)).toEqual(searchFragments(full));
     const moved = await build('c2', newCode.fingerprints, { pathPrefix: '/archive/' });
     expect(moved.reuse).toMatchObject({ pages: { reused: 0 }, searchShards: { reused: 0 } });
     expect(readFileSync(pageOf([...fingerprints.pages.keys()][0] ?? ''), 'utf8')).toContain('href="/archive/');

@@ -255,6 +255,7 @@ function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {
       shards: plan.shards,
       others,
       ...(plan.pages.shows && { shows: plan.pages.shows }),
+      ...(plan.shared && { shared: plan.shared }),
     },
     reuse: {
       pages: { rendered: plan.pages.fingerprints.size - reused, reused },

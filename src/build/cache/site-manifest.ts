@@ -46,6 +46,7 @@ interface FingerprintsRecord {
   readonly shows?: { readonly records: readonly string[]; readonly pages: readonly (readonly [string, number[]])[] };
   readonly shards?: readonly SearchShard[];
   readonly others?: readonly string[];
+  readonly shared?: string;
 }
 
 /** Hash of everything a site depends on: each content file's path and bytes, the code and the options. */
@@ -87,7 +88,7 @@ export async function builtFingerprints(cacheDir: string, output: string): Promi
   const fingerprints =
     typeof name === 'string' ? await readJson<FingerprintsRecord>(path.join(cacheDir, 'sites', name)) : undefined;
   if (fingerprints === undefined) return undefined;
-  const { shape, shards, others, shows } = fingerprints;
+  const { shape, shards, others, shows, shared } = fingerprints;
   return {
     pages: new Map(fingerprints.pages),
     search: new Map(fingerprints.search),
@@ -104,6 +105,7 @@ export async function builtFingerprints(cacheDir: string, output: string): Promi
     ...(shards && { shards }),
     ...(others && { others }),
     ...(shows && { shows: decodeShows(shows) }),
+    ...(typeof shared === 'string' && { shared }),
   };
 }
 
@@ -178,6 +180,7 @@ function fingerprintsRecord(fingerprints: SiteFingerprints): FingerprintsRecord 
     ...(fingerprints.shards && { shards: fingerprints.shards }),
     ...(fingerprints.others && { others: fingerprints.others }),
     ...(fingerprints.shows && { shows: encodeShows(fingerprints.shows) }),
+    ...(fingerprints.shared && { shared: fingerprints.shared }),
   };
 }
 

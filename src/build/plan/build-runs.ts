@@ -71,7 +71,9 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
     incremental && planNameEdit(maker, archive, target, incremental, batchLimits, inputs.searchShardPages);
   if (nameEdit) return { archive, site: siteData, plan: nameEdit, runs: planRuns(nameEdit) };
   // With nothing to take from a previous site, every page is rendered: each run makes its own views.
-  if (batchLimits && incremental?.previous === undefined) {
+  // So too after an upgrade of the code, or a move to another origin or path prefix: every page
+  // then differs from the previous site's, whose feeds and open data may still be kept.
+  if (batchLimits && !canKeepPages(incremental, target)) {
     const plan = planColdBuild(maker, archive, target, incremental, batchLimits, inputs.searchShardPages);
     return { archive, site: siteData, plan, runs: planRuns(plan) };
   }
@@ -95,4 +97,10 @@ export function planRuns<P extends RunPages>(plan: BuildPlan<P>): BuildRun<P | R
   if (plan.textEdit) return batches.length > 0 ? batches : [{ ...none, others: false }];
   if (plan.oneRun) return [{ pages: plan.batches[0]?.pages ?? none.pages, others: true, searchShards: [] }];
   return [...batches, { ...none, others: true }];
+}
+
+/** Whether the previous site was made by the same code for the same place, so that it may have pages to keep. */
+function canKeepPages(incremental: IncrementalInputs | undefined, target: PublishTarget): boolean {
+  if (incremental?.previous === undefined) return false;
+  return incremental.previous.fingerprints.shared === sharedByPages(incremental.codeVersion, target);
 }

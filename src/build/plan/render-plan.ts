@@ -43,6 +43,8 @@ export interface SiteFingerprints {
   readonly others?: readonly string[];
   /** Which records each record page shows: the pages the next build makes again when one is renamed. */
   readonly shows?: ShownRecords;
+  /** What every page shared (`sharedByPages`): a build that shares something else can keep no page. */
+  readonly shared?: string;
 }
 
 /** The site the last build wrote to the same output folder, and its fingerprints. */
