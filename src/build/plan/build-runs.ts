@@ -83,7 +83,9 @@ export function prepareBuild(inputs: BuildInputs): PreparedBuild {
   // out as JSON for its fingerprint and size: collected in between, the two never add up.
   collectGarbage();
   const plan = planBuild(site, target, incremental, inputs.searchShardPages, batchLimits);
-  return { archive, site, plan, runs: planRuns(plan) };
+  // The runs read the views they render from the plan, and the other pages only the outline: the
+  // views of the pages kept from the previous site go once planned, not beside Pagefind.
+  return { archive, site: siteData, plan, runs: planRuns(plan) };
 }
 
 /**
