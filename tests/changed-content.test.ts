@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -17,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { buildArchiveCached } from '../src/build/build-archive-cached.ts';
 import { knownFilesFile, readKnownFiles, writeKnownFiles } from '../src/build/cache/known-files.ts';
+import { createPreviewLoader } from '../src/build/live-preview/preview-content.ts';
 import {
   ContentChangedError,
   type ContentFile,
@@ -189,4 +192,22 @@ describe('a build through the cache', () => {
     await build(`--output=${work}/full`, '--no-cache');
     expect(snapshotSite(path.join(work, 'site'))).toEqual(snapshotSite(path.join(work, 'full')));
   }, 120_000);
+});
+
+describe('the live preview through the cache', () => {
+  it('should load what the pure build makes, the first time and after a save, caching what it parsed', async () => {
+    const content = await contentFolder();
+    const cacheDir = path.join(path.dirname(content), 'cache');
+    const load = createPreviewLoader(content, cacheDir);
+    const bodiesOf = async () => [...(buildArchive(await readContent(content)).archive?.bodies ?? [])];
+    expect([...(await load()).archive.bodies]).toEqual(await bodiesOf());
+    expect(existsSync(knownFilesFile(cacheDir, realpathSync(content)))).toBe(true);
+    expect(readdirSync(path.join(cacheDir, 'parse')).length).toBeGreaterThan(0);
+    const [edited = ''] = articlePaths(content);
+    appendTo(content, edited, 'A sentence saved while the preview runs.');
+    const saved = await load();
+    const slug = path.basename(edited, '.md');
+    expect(saved.archive.bodies.get(`article:${slug}`)?.html).toContain('A sentence saved while the preview runs.');
+    expect([...saved.archive.bodies]).toEqual(await bodiesOf());
+  });
 });

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from '../build/cache/cache-dir.ts';
 // Up front, only what finding that nothing changed needs: the parsers, the linker and Eleventy
 // (about 1 s of imports) are loaded once there is something to build.
 import { codeVersion } from '../build/cache/hash.ts';
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     content: { type: 'string', default: process.env['NEWS_ARCHIVE_CONTENT'] ?? DEFAULT_CONTENT_DIR },
     strict: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
-    cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
+    cache: { type: 'string', default: defaultCacheDir() },
     'no-cache': { type: 'boolean', default: false },
     'search-processes': { type: 'string' },
     'render-batch-mb': { type: 'string' },

@@ -3,6 +3,7 @@
 // It shares the build's cache, so after the first run only changed files are parsed again, and a
 // check of unchanged content and code prints the last check's report again without reading a file.
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from '../build/cache/cache-dir.ts';
 // Not src/build's index, nor the loader: checking needs neither Eleventy's plugin nor Pagefind, and
 // replaying a report needs no parser; the check starts faster without them.
 import { checkCached } from '../build/check/check-cached.ts';
@@ -11,7 +12,7 @@ import { DEFAULT_CONTENT_DIR } from '../load/content-dir.ts';
 const { values, positionals } = parseArgs({
   options: {
     strict: { type: 'boolean', default: false },
-    cache: { type: 'string', default: process.env['NEWS_ARCHIVE_CACHE'] ?? '.cache/news-archive' },
+    cache: { type: 'string', default: defaultCacheDir() },
     'no-cache': { type: 'boolean', default: false },
   },
   allowPositionals: true,

@@ -47,7 +47,16 @@ export async function startDevServer(content: string): Promise<DevServer> {
       `--output=${output}`,
       `--port=${await freePort()}`,
     ],
-    { cwd: root, env: { ...process.env, NEWS_ARCHIVE_CONTENT: content, FORCE_COLOR: '0' } },
+    {
+      cwd: root,
+      // Its own cache beside the content: never the project's, which `npm run build` uses.
+      env: {
+        ...process.env,
+        NEWS_ARCHIVE_CONTENT: content,
+        NEWS_ARCHIVE_CACHE: path.join(output, '..', 'cache'),
+        FORCE_COLOR: '0',
+      },
+    },
   );
   let log = '';
   const append = (chunk: Buffer) => {
