@@ -28,3 +28,14 @@ describe("the code's version, which keys every cache and the site manifest", () 
     expect(await codeVersionNow()).toBe(await codeVersion());
   });
 });
+
+describe('the hash of a list of parts', () => {
+  it('should be the same for text as for its UTF-8 bytes, and tell apart lists that join alike', () => {
+    const texts = ['parse', 'content/articles/zürich-北京.md', 'a lone \ud800 surrogate', ''];
+    // Text alone is hashed in one call; with bytes among the parts, part by part.
+    expect(hashOf(...texts)).toBe(hashOf(...texts.slice(0, -1), new Uint8Array()));
+    expect(hashOf(...texts)).toBe(hashOf(...texts.map((text) => new Uint8Array(Buffer.from(text)))));
+    expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
+    expect(hashOf('a:b')).not.toBe(hashOf('a', 'b'));
+  });
+});
