@@ -52,7 +52,6 @@ export function createPreviewLoader(
   };
 }
 
-/** The records of `archive` whose files are not among `files` any more, and their pages' URLs. */
 /**
  * `loadAndReport` through the cache. A file saved again while it is read is read once more: the
  * save that changed it also asked for the rebuild after this one.
@@ -74,6 +73,7 @@ async function loadThroughCache(contentDir: string, cacheDir: string): ReturnTyp
 // A file saved this often while one load reads it is being written in a loop: that is an error.
 const SAVES_DURING_A_LOAD = 3;
 
+/** The records of `archive` whose files are not among `files` any more, and their pages' URLs. */
 function goneRecords(archive: Archive, files: readonly VFile[]): { files: string[]; urls: Set<string> } {
   const present = new Set(files.map((file) => file.path));
   const gone = recordsOf(archive.records).filter((record) => !present.has(record.file.path));
