@@ -21,6 +21,8 @@ const KIND_BY_FOLDER = new Map<string, RecordKind>(RECORD_KINDS.map((kind) => [K
 /** A path found under the content folder, and what a symbolic link there resolves to. */
 interface Entry {
   readonly absolute: string;
+  /** Its path under the content folder. */
+  readonly relative: string;
   readonly refused?: Refusal;
   /** The file to read: the entry itself, or the target of a link that stays inside content/. */
   readonly target: string;
@@ -35,9 +37,9 @@ interface Entry {
 export async function readContent(contentDir: string, cwd = process.cwd()): Promise<SourceFile[]> {
   const root = await realpath(contentDir);
   return (await listContentFiles(root, root)).map((entry): SourceFile => {
-    if (entry.refused) return { ...placeOf(entry, root, cwd), bytes: new Uint8Array(), refused: entry.refused };
+    if (entry.refused) return { ...placeOf(entry, cwd), bytes: new Uint8Array(), refused: entry.refused };
     const { stats: _stats, ...read } = readRegularFile(entry.target);
-    return { ...placeOf(entry, root, cwd), ...read };
+    return { ...placeOf(entry, cwd), ...read };
   });
 }
 
@@ -75,9 +77,9 @@ export async function readChangedContent(
   const next = new Map<string, KnownFile>();
   let read = 0;
   const files = (await listContentFiles(root, root)).map((entry): ContentFile => {
-    const place = placeOf(entry, root, cwd);
+    const place = placeOf(entry, cwd);
     if (entry.refused) return { ...place, bytes: new Uint8Array(), refused: entry.refused };
-    const relative = entry.absolute.slice(root.length + 1);
+    const { relative } = entry;
     const linked = entry.target !== entry.absolute;
     const before = linked ? undefined : known.get(relative);
     const stats = before && lstatSync(entry.absolute, { throwIfNoEntry: false });
@@ -128,9 +130,9 @@ export function withBytes(file: ContentFile): SourceFile {
 }
 
 /** A file's path as messages show it (relative to `cwd`), and its kind, from its folder. */
-function placeOf(entry: Entry, root: string, cwd: string): Pick<SourceFile, 'path' | 'kind'> {
+function placeOf(entry: Entry, cwd: string): Pick<SourceFile, 'path' | 'kind'> {
   const shown = path.relative(cwd, entry.absolute) || entry.absolute;
-  const folder = path.relative(root, entry.absolute).split(path.sep);
+  const folder = entry.relative.split(path.sep);
   const kind = folder.length === 2 ? KIND_BY_FOLDER.get(folder[0] ?? '') : undefined;
   return { path: shown, kind };
 }
@@ -140,6 +142,8 @@ async function listContentFiles(directory: string, root: string): Promise<Entry[
   const found: Entry[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const absolute = path.join(directory, entry.name);
+    // Every path listed is under the root, which is a real path.
+    const relative = absolute.slice(root.length + 1);
     const isContentFile = RECORD_EXTENSIONS.some((extension) => entry.name.endsWith(extension));
     if (entry.isDirectory()) {
       appendAll(found, await listContentFiles(absolute, root));
@@ -149,10 +153,10 @@ async function listContentFiles(directory: string, root: string): Promise<Entry[
       // A linked folder inside content/ is read where it really is; one outside would bring in foreign files.
       const isFolder = target !== undefined && (await stat(target).catch(() => undefined))?.isDirectory() === true;
       if (!inside && (isContentFile || isFolder))
-        found.push({ absolute, target: absolute, refused: 'symlink-outside-content' });
-      else if (inside && isContentFile && !isFolder) found.push({ absolute, target });
+        found.push({ absolute, relative, target: absolute, refused: 'symlink-outside-content' });
+      else if (inside && isContentFile && !isFolder) found.push({ absolute, relative, target });
     } else if (isContentFile) {
-      found.push({ absolute, target: absolute });
+      found.push({ absolute, relative, target: absolute });
     }
   }
   return found;
