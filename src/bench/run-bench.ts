@@ -90,7 +90,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     // show the article; a date moves it in every list by date, and every view is made again.
     await retitleOneArticle(content);
     await archiveRun('one front-matter edit');
-    await editFrontMatter(content, 2 / 3, /^summary: (.+)$/m, `summary: $1 ${SUMMARY_MARK}`);
+    await editFrontMatter(
+      content,
+      2 / 3,
+      /^summary: (.+)$/m,
+      (_, summary: string) => `summary: ${summary} ${SUMMARY_MARK}`,
+    );
     await archiveRun('one summary edit');
     await editFrontMatter(
       content,
@@ -121,7 +126,7 @@ async function editOneArticle(content: string): Promise<void> {
 export const SUMMARY_MARK = '(corrected to measure a rebuild after a summary edit)';
 
 async function retitleOneArticle(content: string): Promise<void> {
-  await editFrontMatter(content, 1 / 3, /^title: (.+)$/m, `title: $1 ${TITLE_MARK}`);
+  await editFrontMatter(content, 1 / 3, /^title: (.+)$/m, (_, title: string) => `title: ${title} ${TITLE_MARK}`);
 }
 
 /** Replaces the first match of `field` in the article at `fraction` of the way through them. */
@@ -129,11 +134,11 @@ async function editFrontMatter(
   content: string,
   fraction: number,
   field: RegExp,
-  replacement: string | ((match: string, ...groups: string[]) => string),
+  replacement: (match: string, ...groups: string[]) => string,
 ): Promise<void> {
   const file = await articleAt(content, fraction);
   const text = await readFile(file, 'utf8');
-  const edited = typeof replacement === 'string' ? text.replace(field, replacement) : text.replace(field, replacement);
+  const edited = text.replace(field, replacement);
   if (edited === text) throw new Error(`${file} has no line ${field} to edit`);
   await writeFile(file, edited);
 }
