@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** A command line: the program and its arguments. */
 export type Command = readonly [file: string, args: readonly string[]];
@@ -8,6 +9,20 @@ const TSX = import.meta.resolve('tsx');
 /** This Node with tsx loaded, as the npm scripts run TypeScript, given its arguments. */
 export function tsxNode(...args: string[]): Command {
   return [process.execPath, ['--import', TSX, ...args]];
+}
+
+/**
+ * The command of the npm script `name` in the project at `root` (a `node …` line, as all of
+ * package.json's are that run the archive), with this Node and `args` after it: what `npm run
+ * name -- args` runs, without npm's own process.
+ */
+export function npmScript(root: string, name: string, ...args: string[]): Command {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [program, ...words] = (scripts[name] ?? '').split(/\s+/);
+  if (program !== 'node') throw new Error(`npm run ${name} is not a node command: ${scripts[name]}`);
+  return [process.execPath, [...words, ...args]];
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { codeVersionNow } from '../build/cache/hash.ts';
 import { type BaselineRun, buildBaselines } from './baseline-builds.ts';
 import { readArticles } from './baseline-projects.ts';
-import { countHtml, tsxNode } from './commands.ts';
+import { countHtml, npmScript } from './commands.ts';
 import { measure } from './measure.ts';
 import { writeCorpus } from './write-corpus.ts';
 
@@ -65,10 +65,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     const content = path.join(dir, 'content');
     await writeCorpus(content, { articles, seed: options.seed ?? 1 });
     const site = path.join(dir, 'site');
-    // As `npm run build` runs it.
-    const build = tsxNode(
-      '--expose-gc',
-      path.join(ROOT, 'src/cli/build.ts'),
+    const build = npmScript(
+      ROOT,
+      'build',
       `--content=${content}`,
       `--output=${site}`,
       `--cache=${path.join(dir, 'cache')}`,

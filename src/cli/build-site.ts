@@ -16,7 +16,7 @@ import {
   type SiteFingerprints,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { archivePlugin } from '../site/eleventy-plugin.ts';
+import { archivePlugin, setSiteFolders } from '../site/eleventy-plugin.ts';
 import { type PublishTarget, publishTarget, siteUrlFrom } from '../site/publish.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, type KeptFrom, stillBroken } from './check-output-links.ts';
@@ -187,14 +187,15 @@ async function renderRun(run: {
 }): Promise<void> {
   const { options, build, index, siteUrl } = run;
   const eleventy = new Eleventy('layouts', run.output, {
-    configPath: '.eleventy.ts',
+    // What `.eleventy.ts` sets, set here with the run's own plugins: no configuration file is read,
+    // so a build run from the compiled code (src/cli/run.mjs) needs no TypeScript loader.
+    configPath: false,
     pathPrefix: run.pathPrefix,
     quietMode: options.verbose !== true,
-    // Runs before `.eleventy.ts`, which then leaves both plugins out (it adds them for Eleventy's
-    // own runs): the pages, feeds and sitemap are made for the same origin.
     config: (config) => {
       config.addPlugin(archivePlugin, { siteUrl });
       config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } });
+      setSiteFolders(config);
     },
   });
   // Eleventy prints each error it throws, stack trace included; the build reports it once.

@@ -8,6 +8,18 @@ import { SEARCH_RANKING } from './search-ranking.ts';
 import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.ts';
 import { eventsTimeline, recentEventSummaries } from './view/pictures.ts';
 
+/**
+ * Where the layouts are, and which of their files are templates: `.eleventy.ts` sets them for
+ * Eleventy's own commands, and each run of `npm run build`, which reads no configuration file, sets
+ * them itself. Eleventy takes folders from a configuration, not from a plugin.
+ */
+export function setSiteFolders(config: UserConfig): void {
+  config.setInputDirectory('layouts');
+  config.setIncludesDirectory('_includes');
+  config.setDataDirectory('_data');
+  config.setTemplateFormats(['njk']);
+}
+
 /** Options of {@link archivePlugin}. */
 export interface ArchivePluginOptions {
   /** Absolute origin of the published site, for canonical URLs and feeds, e.g. `https://news.example.gov`. */

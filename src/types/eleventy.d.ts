@@ -19,6 +19,10 @@ declare module '@11ty/eleventy' {
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
+    setInputDirectory(folder: string): void;
+    setIncludesDirectory(folder: string): void;
+    setDataDirectory(folder: string): void;
+    setTemplateFormats(formats: readonly string[]): void;
     on(event: string, listener: (...args: never[]) => unknown): void;
     /** Paths and globs of files that are not templates, relative to the project. */
     ignores: { add(glob: string): void; has(glob: string): boolean };
@@ -29,7 +33,8 @@ declare module '@11ty/eleventy' {
 
   /** Options of the programmatic API. */
   export interface EleventyOptions {
-    configPath?: string;
+    /** The configuration file; `false` reads none (TemplateConfig.js in Eleventy 3.1.7). */
+    configPath?: string | false;
     pathPrefix?: string;
     quietMode?: boolean;
     config?: (config: UserConfig) => void | Promise<void>;

@@ -1,4 +1,5 @@
 import { createHash, hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -27,7 +28,7 @@ export function hashAll(parts: Iterable<string | Uint8Array>): string {
   return digest.digest('hex');
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ROOT = projectRoot(import.meta.dirname);
 // What the output depends on besides content: the code, the templates, and the locked dependencies.
 const CODE = ['src', 'layouts', '.eleventy.ts', 'package-lock.json'];
 
@@ -72,4 +73,15 @@ async function listFiles(entry: string): Promise<string[]> {
     .filter((dirent) => dirent.isFile())
     .map((dirent) => path.join(dirent.parentPath, dirent.name))
     .sort();
+}
+
+/**
+ * The nearest folder at or above `from` with a `package.json`: the project, whether this module runs
+ * from src/build/cache or compiled, from node_modules/.cache (src/cli/compiled-code.mjs).
+ */
+export function projectRoot(from: string): string {
+  for (let folder = from; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, 'package.json'))) return folder;
+    if (path.dirname(folder) === folder) throw new Error(`no package.json in ${from} or above it`);
+  }
 }

@@ -51,11 +51,15 @@ export function createJobPool(count: number, caches: JobCaches | undefined): Job
   };
 }
 
-// Workers run TypeScript as the main thread does, through tsx: Node 20 does not apply `--import`
-// hooks to a worker's entry module, so the worker registers tsx itself before loading it.
+// Run from the sources, workers run TypeScript as the main thread does, through tsx: Node 20 does
+// not apply `--import` hooks to a worker's entry module, so the worker registers tsx itself before
+// loading it. Run from the compiled code (src/cli/compiled-code.mjs), the worker's own compiled
+// file is beside this one's.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./archive-worker.ts'))}); })`;
 
 function startWorker(caches: { readonly parse: string; readonly render: string } | undefined): Worker {
+  if (!FROM_SOURCES) return new Worker(new URL('./archive-worker.mjs', import.meta.url), { workerData: { caches } });
   return new Worker(BOOTSTRAP, { eval: true, workerData: { caches } });
 }
