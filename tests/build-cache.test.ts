@@ -211,6 +211,11 @@ describe('the incremental site build', () => {
     const after = searchInodes(output);
     const kept = [...after].filter(([file, inode]) => before.search.get(file) === inode);
     expect(kept.length).toBeGreaterThan(after.size / 2);
+    // So are the fragments of the shard indexed again, but the edited page's: Pagefind started
+    // from the previous bundle's files and wrote only what changed.
+    const fragments = [...after.keys()].filter((file) => file.endsWith('.pf_fragment'));
+    const written = fragments.filter((file) => before.search.get(file) !== after.get(file));
+    expect(written).toHaveLength(1);
     fingerprints = second.fingerprints ?? fingerprints;
 
     // A full build, in one Eleventy run.

@@ -36,7 +36,12 @@ export function searchInodes(site: string): Map<string, number> {
   );
 }
 
-/** Every search index fragment, as bundle folder and file name. */
-export function searchFragments(site: string): string[] {
-  return [...searchInodes(site).keys()].filter((file) => file.endsWith('.pf_fragment')).sort();
+/**
+ * Every search index fragment and word index chunk, as bundle folder and file name, with its bytes:
+ * both are named by a hash of what they hold, so two indexes of the same pages have the same ones.
+ */
+export function searchFragments(site: string): Map<string, string> {
+  const files = snapshotTree(path.join(site, 'pagefind'));
+  for (const file of files.keys()) if (!/\.pf_(fragment|index)$/.test(file)) files.delete(file);
+  return files;
 }

@@ -9,6 +9,7 @@ import type { KeptFiles } from '../plan/kept-files.ts';
 import { pageFile } from '../plan/render-plan.ts';
 import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
+import { removeUnusedSeeds, seedBundle } from './seed-bundle.ts';
 
 /** Thrown when Pagefind cannot index the site; the build fails rather than ship a broken search. */
 export class SearchIndexError extends Error {
@@ -103,7 +104,7 @@ export class SearchIndexer {
     await this.#whenFree(async () => {
       if (this.#failure) return;
       // Not `+= await`: that would read the count before the wait and lose the other shards' pages.
-      const pages = await indexShard(this.#output, shard);
+      const pages = await indexShard(this.#output, shard, this.#from);
       this.#pages += pages;
       this.#indexed.add(shard.key);
     });
@@ -135,10 +136,14 @@ export class SearchIndexer {
  */
 export const SEARCH_PROCESSES = Math.min(2, Math.max(1, availableParallelism() - 1));
 
-/** Indexes one shard with the Pagefind CLI and returns how many pages it indexed. */
-async function indexShard(output: string, shard: SearchShard): Promise<number> {
+/**
+ * Indexes one shard with the Pagefind CLI and returns how many pages it indexed. With the previous
+ * site in `previous`, Pagefind starts from its bundle's files (see seed-bundle.ts).
+ */
+async function indexShard(output: string, shard: SearchShard, previous: string | undefined): Promise<number> {
   const bundle = path.join(output, shard.bundle);
   if (shard.urls.length === 0) return writeEmptyBundle(bundle);
+  const seeded = previous === undefined ? [] : seedBundle(path.join(previous, shard.bundle), bundle);
   // The glob names every page of the shard, longer than a command-line argument may be, so it goes
   // in a configuration file, which Pagefind reads from its working folder. Written synchronously,
   // so Pagefind starts when the shard is handed over, not when the thread next has a moment: after
@@ -149,6 +154,7 @@ async function indexShard(output: string, shard: SearchShard): Promise<number> {
     writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
     await runPagefind(folder);
     const indexed = await indexedPages(bundle, output);
+    await removeUnusedSeeds(bundle, seeded);
     if (indexed !== shard.urls.length) {
       throw new SearchIndexError(
         `Pagefind indexed ${indexed} of the ${shard.urls.length} pages of shard "${shard.key}"`,
