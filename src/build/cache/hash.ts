@@ -28,6 +28,11 @@ export function hashAll(parts: Iterable<string | Uint8Array>): string {
   return digest.digest('hex');
 }
 
+/** A digest of one text, in base64: a page's or a body's HTML, a name. */
+export function textDigest(text: string): string {
+  return hash('sha256', text, 'base64');
+}
+
 const ROOT = projectRoot(import.meta.dirname);
 // What the output depends on besides content: the code, the templates, and the locked dependencies.
 const CODE = ['src', 'layouts', '.eleventy.ts', 'package-lock.json'];

@@ -3,6 +3,8 @@ import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordsOf } from '../../pipeline/build-archive.ts';
 import { LABEL_FIELD, type RecordKind } from '../../schema/index.ts';
 import { recordKey } from '../../schema/record-key.ts';
+import { factsOf } from '../cache/body-facts.ts';
+import { textDigest } from '../cache/hash.ts';
 
 /**
  * An archive split into what its pages are made from besides the texts and the names records are
@@ -45,26 +47,24 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
   for (const record of recordsOf(archive.records)) {
     const key = recordKey(record);
     const body = archive.bodies.get(key);
+    // From the cache, a body's digest and length come with it: its HTML is not decoded here.
+    const facts = body && factsOf(body);
     // The graph, and so the site, takes only whom a text mentions, in order (graph.ts): not where
     // or in which words, which an edit above a mention changes.
     const mentioned = (body?.mentions ?? []).map((mention) => recordKey(mention.target));
     const { [LABEL_FIELD[record.kind]]: name, ...data } = record.data as Record<string, unknown>;
     const besideFields = SHOWN_WITH_NAME[record.kind];
     if (besideFields) {
-      beside.set(key, hashText(JSON.stringify(besideFields.map((field) => data[field]))));
+      beside.set(key, textDigest(JSON.stringify(besideFields.map((field) => data[field]))));
       for (const field of besideFields) delete data[field];
     }
     // One JSON value per record, so no two different archives join into the same text.
-    skeleton.update(JSON.stringify([key, data, mentioned, body?.html === '']));
+    skeleton.update(JSON.stringify([key, data, mentioned, facts?.length === 0]));
     skeleton.update('\n');
-    texts.set(key, hashText(body?.html ?? ''));
-    names.set(key, hashText(String(name)));
+    texts.set(key, facts?.digest ?? textDigest(''));
+    names.set(key, textDigest(String(name)));
   }
   return { skeleton: skeleton.digest('hex'), texts, names, beside };
-}
-
-function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordKey } from '../../schema/record-key.ts';
 import type { PageKindKey } from '../../site/page-kinds.ts';
 import type { PageEntry } from '../../site/view/page.ts';
+import { factsOf } from '../cache/body-facts.ts';
 import { RECORD_PAGE_KINDS } from './render-plan.ts';
 
 /** What a page's view weighs as JSON, in bytes: a base, and a share per link of its record. */
@@ -51,7 +52,8 @@ export function estimatedViewSizes(
       if (link.kind !== 'label') {
         const ref = { kind: link.kind, slug: link.slug };
         bytes += weight.perLink * (graph.incoming(ref).length + graph.outgoing(ref).length);
-        if (link.kind === 'article') bytes += archive.bodies.get(recordKey(ref))?.html.length ?? 0;
+        const body = link.kind === 'article' ? archive.bodies.get(recordKey(ref)) : undefined;
+        if (body) bytes += factsOf(body).length;
       }
       sizes.set(link.url, Math.round(bytes));
     }

@@ -1,0 +1,26 @@
+import type { RenderedBody } from '../../render/render-body.ts';
+import { textDigest } from './hash.ts';
+
+/**
+ * What a build's plan reads of a rendered body besides whom it mentions: a digest of its HTML, and
+ * its length in UTF-16 code units (as `html.length` counts them).
+ */
+export interface BodyFacts {
+  readonly digest: string;
+  readonly length: number;
+}
+
+// A body read from the cache comes with the facts recorded when it was rendered, so that planning
+// never decodes its HTML (see cache-entries.ts); a body rendered in this build has none here.
+const recorded = new WeakMap<RenderedBody, BodyFacts>();
+
+/** The facts of `body`: those recorded with it, or taken from its HTML. */
+export function factsOf(body: RenderedBody): BodyFacts {
+  return recorded.get(body) ?? { digest: textDigest(body.html), length: body.html.length };
+}
+
+/** `body`, with the facts its HTML was found to have when it was rendered. */
+export function withFacts(body: RenderedBody, facts: BodyFacts): RenderedBody {
+  recorded.set(body, facts);
+  return body;
+}
