@@ -24,6 +24,14 @@ describe('a rendered body in the cache', () => {
     expect({ ...read }).toEqual(body);
   });
 
+  it('should keep none of the bytes it was read from, so the pack they came from can go', () => {
+    const bytes = Buffer.from(encodeRendered(body));
+    const read = decodeRendered(bytes);
+    bytes.fill(0);
+    expect(read?.html).toBe(body.html);
+    expect(read?.html).toBe(read?.html);
+  });
+
   it('should come with the digest and length of its HTML, which the plan reads instead of the HTML', () => {
     const read = decodeRendered(encodeRendered(body));
     if (read === undefined) throw new Error('not read back');

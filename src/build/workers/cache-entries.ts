@@ -56,8 +56,8 @@ export function encodeRendered(body: RenderedBody): Uint8Array {
 }
 
 /**
- * A cached rendered body; `undefined` when the bytes are damaged. Its HTML is decoded from `bytes`
- * each time it is read, never kept: so `bytes` must not be reused (the pack's are never).
+ * A cached rendered body; `undefined` when the bytes are damaged. Its HTML is decoded the first
+ * time it is read: a build that makes every view reads every text, one after an edit a few.
  */
 export function decodeRendered(bytes: Uint8Array): RenderedBody | undefined {
   return attempt(() => {
@@ -69,11 +69,16 @@ export function decodeRendered(bytes: Uint8Array): RenderedBody | undefined {
     if (!Array.isArray(mentions) || typeof digest !== 'string' || !Number.isInteger(length)) {
       throw new TypeError('not a rendered body');
     }
-    const html = buffer.subarray(headEnd);
+    // A copy, so that the pack the entry was read from can go once the build has read it; the
+    // bytes go once decoded, and the text is kept for the views, feeds and data that read it.
+    let utf8: Buffer | undefined = Buffer.from(buffer.subarray(headEnd));
+    let html: string | undefined;
     // In the order of a body just rendered, so that both read the same as JSON.
     const body = {
       get html() {
-        return html.toString('utf8');
+        html ??= utf8?.toString('utf8') ?? '';
+        utf8 = undefined;
+        return html;
       },
       mentions,
     };
