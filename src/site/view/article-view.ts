@@ -72,17 +72,13 @@ export function toFeedArticle(
   article: ParsedRecord<'article'>,
 ): Pick<ArticleView, 'link' | 'title' | 'summary' | 'date' | 'added' | 'html'> {
   const self = { kind: 'article' as const, slug: article.slug };
-  const body = context.archive.bodies.get(recordKey(self));
   return {
     link: context.link(self),
     title: article.data.title,
     summary: article.data.summary,
     date: formatDate(article.data.published),
     added: formatDate({ precision: 'day', value: article.data.added, basis: 'stated' }),
-    // Read when something reads it: every article is listed, but a feed carries 50 texts.
-    get html() {
-      return body?.html ?? '';
-    },
+    html: context.archive.bodies.get(recordKey(self))?.html ?? '',
   };
 }
 
