@@ -40,49 +40,22 @@ export function decodeParseBody(bytes: Uint8Array): Root | undefined {
 }
 
 /**
- * Encodes a rendered body for the cache: the length of a head, the head (whom the body mentions,
- * and its facts: see body-facts.ts), then the HTML as UTF-8. Most builds read every body's mentions
- * but few bodies' HTML (an edit's own, the full-text feed's): apart, the HTML is never decoded
- * unless read (52 million characters at 10,000 articles).
+ * Encodes a rendered body for the cache, with its facts (see body-facts.ts): every build after an
+ * edit reads the archive's shape, which then need not hash every body's HTML again (52 million
+ * characters at 10,000 articles).
  */
 export function encodeRendered(body: RenderedBody): Uint8Array {
-  const head = serialize({ mentions: body.mentions, ...factsOf(body) });
-  const html = Buffer.from(body.html, 'utf8');
-  const bytes = Buffer.allocUnsafe(4 + head.length + html.length);
-  bytes.writeUInt32LE(head.length, 0);
-  head.copy(bytes, 4);
-  html.copy(bytes, 4 + head.length);
-  return bytes;
+  return serialize({ html: body.html, mentions: body.mentions, ...factsOf(body) });
 }
 
-/**
- * A cached rendered body; `undefined` when the bytes are damaged. Its HTML is decoded the first
- * time it is read: a build that makes every view reads every text, one after an edit a few.
- */
+/** A cached rendered body, with its facts; `undefined` when the bytes are damaged. */
 export function decodeRendered(bytes: Uint8Array): RenderedBody | undefined {
   return attempt(() => {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const headEnd = 4 + buffer.readUInt32LE(0);
-    if (headEnd > buffer.length) throw new RangeError('a head longer than its entry');
-    const head = deserialize(buffer.subarray(4, headEnd)) as Partial<BodyFacts & Pick<RenderedBody, 'mentions'>>;
-    const { mentions, digest, length } = head;
-    if (!Array.isArray(mentions) || typeof digest !== 'string' || !Number.isInteger(length)) {
+    const { html, mentions, digest, length } = deserialize(bytes) as Partial<RenderedBody & BodyFacts>;
+    if (typeof html !== 'string' || !Array.isArray(mentions) || typeof digest !== 'string' || length !== html.length) {
       throw new TypeError('not a rendered body');
     }
-    // A copy, so that the pack the entry was read from can go once the build has read it; the
-    // bytes go once decoded, and the text is kept for the views, feeds and data that read it.
-    let utf8: Buffer | undefined = Buffer.from(buffer.subarray(headEnd));
-    let html: string | undefined;
-    // In the order of a body just rendered, so that both read the same as JSON.
-    const body = {
-      get html() {
-        html ??= utf8?.toString('utf8') ?? '';
-        utf8 = undefined;
-        return html;
-      },
-      mentions,
-    };
-    return withFacts(body, { digest, length: length as number });
+    return withFacts({ html, mentions }, { digest, length });
   });
 }
 
