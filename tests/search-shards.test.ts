@@ -15,6 +15,7 @@ import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { publishTarget } from '../src/site/publish.ts';
 import { type SiteView, toSiteView } from '../src/site/view/site-view.ts';
+import { searchFragments, searchInodes, snapshotTree } from './helpers/tree.ts';
 
 let site: SiteView;
 let archive: Archive;
@@ -282,6 +283,46 @@ describe('search index', () => {
     expect(result).toEqual({ pages: 3, indexed: ['first', 'second'], reused: [] });
     expect(fragmentUrls(path.join(output, 'pagefind'))).toEqual(['/articles/one/', '/articles/two/']);
     expect(fragmentUrls(path.join(output, 'pagefind/shards/second'))).toEqual(['/articles/three/']);
+  });
+
+  it("should index a shard again over the previous bundle's files, write only what changed, and keep none it no longer names", async () => {
+    const shard = { key: 'first', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/two/'] };
+    const previous = siteWith(['one', 'two']);
+    await writeSearchIndex(previous, [shard]);
+    const before = snapshotTree(path.join(previous, 'pagefind'));
+    const inodes = searchInodes(previous);
+    // The same pages, but the second reads differently.
+    const output = siteWith(['one', 'two']);
+    writeFileSync(path.join(output, 'articles/two/index.html'), page('two, retold'));
+    const indexer = new SearchIndexer(output, previous);
+    indexer.add(shard);
+    await indexer.finish();
+    const fresh = siteWith(['one', 'two']);
+    writeFileSync(path.join(fresh, 'articles/two/index.html'), page('two, retold'));
+    await writeSearchIndex(fresh, [shard]);
+    // What an index made from nothing holds, byte for byte.
+    expect(searchFragments(output)).toEqual(searchFragments(fresh));
+    // The unchanged page's fragment is the previous one, linked; the changed page's is new.
+    const after = searchInodes(output);
+    const fragments = [...after.keys()].filter((file) => file.endsWith('.pf_fragment'));
+    expect(fragments.filter((file) => inodes.get(file) === after.get(file))).toHaveLength(1);
+    expect(fragments).toHaveLength(2);
+    // Nothing was written into the previous site through the links.
+    expect(snapshotTree(path.join(previous, 'pagefind'))).toEqual(before);
+  });
+
+  it("should take Pagefind's settings from its own configuration only, not from the shell's variables", async () => {
+    const output = siteWith(['one']);
+    const shell = { ...process.env };
+    // A variable Pagefind reads, and one of its runtime's that makes it stop when it is empty.
+    Object.assign(process.env, { PAGEFIND_OUTPUT_SUBDIR: 'elsewhere', TOKIO_WORKER_THREADS: '' });
+    try {
+      const result = await writeSearchIndex(output, [{ key: 'first', bundle: 'pagefind/', urls: ['/articles/one/'] }]);
+      expect(result.pages).toBe(1);
+      expect(existsSync(path.join(output, 'pagefind/pagefind-entry.json'))).toBe(true);
+    } finally {
+      process.env = shell;
+    }
   });
 
   it('should fail, saying so, when a page of a shard is not there to index', async () => {

@@ -196,8 +196,11 @@ async function writeEmptyIndex(bundle: string): Promise<number> {
  * which would keep a second Node process (about 45 MB) alive beside each index.
  */
 function runPagefind(cwd: string): Promise<void> {
-  // Settings come from our configuration file only, never from PAGEFIND_* variables of the shell.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
+  // Settings come from our configuration file only, never from PAGEFIND_* variables of the shell,
+  // nor from TOKIO_* ones of its runtime (an empty TOKIO_WORKER_THREADS makes Pagefind 1.5.2 panic).
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') && !name.startsWith('TOKIO_')),
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(pagefindBinary(), [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let said = '';
