@@ -11,7 +11,7 @@ export interface BodyFacts {
 }
 
 // A body read from the cache comes with the facts recorded when it was rendered, so that planning
-// never decodes its HTML (see cache-entries.ts); a body rendered in this build has none here.
+// never hashes its HTML again (see cache-entries.ts); a body rendered in this build has none here.
 const recorded = new WeakMap<RenderedBody, BodyFacts>();
 
 /** The facts of `body`: those recorded with it, or taken from its HTML. */

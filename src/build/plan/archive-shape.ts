@@ -47,7 +47,7 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
   for (const record of recordsOf(archive.records)) {
     const key = recordKey(record);
     const body = archive.bodies.get(key);
-    // From the cache, a body's digest and length come with it: its HTML is not decoded here.
+    // From the cache, a body's digest and length come with it: its HTML is not hashed again here.
     const facts = body && factsOf(body);
     // The graph, and so the site, takes only whom a text mentions, in order (graph.ts): not where
     // or in which words, which an edit above a mention changes.
