@@ -55,8 +55,8 @@ export async function compiledCode(root = ROOT, folder = COMPILED_FOLDER) {
     outExtension: { '.js': '.mjs' },
     bundle: true,
     // Code a command imports only when it needs it (`npm run build` loads Eleventy and the parsers
-    // once there is something to build) stays in files of its own, loaded as late.
-    // In the entries' folder: a worker thread's file is found beside the code that starts it.
+    // once there is something to build) stays in files of its own, loaded as late. They are in
+    // the entries' folder, so a worker thread's file is found beside the code that starts it.
     splitting: true,
     // Dependencies load from node_modules as they do from the sources.
     packages: 'external',
@@ -78,9 +78,17 @@ export async function compiledCode(root = ROOT, folder = COMPILED_FOLDER) {
   return target;
 }
 
+/** An hour: what a compile that was stopped left behind, and never one still running (0.3 s). */
+const ABANDONED_MS = 60 * 60 * 1000;
+
 function removeOlderVersions(folder, current) {
-  const versions = readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.endsWith('.tmp'))
+  const entries = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const entry of entries.filter(({ name }) => name.endsWith('.tmp'))) {
+    const abandoned = path.join(folder, entry.name);
+    if (Date.now() - statSync(abandoned).mtimeMs > ABANDONED_MS) rmSync(abandoned, { recursive: true, force: true });
+  }
+  const versions = entries
+    .filter((entry) => !entry.name.endsWith('.tmp'))
     .map((entry) => path.join(folder, entry.name))
     .filter((version) => version !== current)
     .map((version) => ({ version, time: statSync(version).mtimeMs }))
