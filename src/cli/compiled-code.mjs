@@ -82,16 +82,18 @@ export async function compiledCode(root = ROOT, folder = COMPILED_FOLDER) {
 const ABANDONED_MS = 60 * 60 * 1000;
 
 function removeOlderVersions(folder, current) {
+  // Another command may be removing some of them at the same moment: one gone is no error.
+  const timeOf = (entry) => statSync(entry, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
   const entries = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   for (const entry of entries.filter(({ name }) => name.endsWith('.tmp'))) {
     const abandoned = path.join(folder, entry.name);
-    if (Date.now() - statSync(abandoned).mtimeMs > ABANDONED_MS) rmSync(abandoned, { recursive: true, force: true });
+    if (Date.now() - timeOf(abandoned) > ABANDONED_MS) rmSync(abandoned, { recursive: true, force: true });
   }
   const versions = entries
     .filter((entry) => !entry.name.endsWith('.tmp'))
     .map((entry) => path.join(folder, entry.name))
     .filter((version) => version !== current)
-    .map((version) => ({ version, time: statSync(version).mtimeMs }))
+    .map((version) => ({ version, time: timeOf(version) }))
     .sort((a, b) => b.time - a.time);
   for (const { version } of versions.slice(KEPT_VERSIONS - 1)) rmSync(version, { recursive: true, force: true });
 }
