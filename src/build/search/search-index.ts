@@ -154,12 +154,12 @@ async function indexShard(output: string, shard: SearchShard, previous: string |
     writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
     await runPagefind(folder);
     const indexed = await indexedPages(bundle, output);
-    await removeUnusedSeeds(bundle, seeded);
     if (indexed !== shard.urls.length) {
       throw new SearchIndexError(
         `Pagefind indexed ${indexed} of the ${shard.urls.length} pages of shard "${shard.key}"`,
       );
     }
+    await removeUnusedSeeds(bundle, seeded);
     return indexed;
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -18,7 +18,7 @@ const NAMED_BY_CONTENT = ['fragment', 'index'] as const;
  * (after one text edit at 10,000 articles, 1 fragment of 1,459 and a few chunks, where compressing
  * and writing them all took most of its time). Pagefind never opens a file it finds, so the
  * previous site's files are not written through their links. Returns the files linked, relative
- * to `bundle`; none when a link is refused (another file system), as Pagefind then writes them all.
+ * to `bundle`. A link refused (another file system) ends the seeding: Pagefind writes the rest.
  */
 export function seedBundle(previous: string, bundle: string): string[] {
   const seeded: string[] = [];
@@ -62,10 +62,14 @@ export async function bundleFiles(bundle: string): Promise<Set<string>> {
   };
   const files = new Set<string>();
   for (const { hash } of Object.values(entry.languages)) {
-    const bytes = gunzipSync(await readFile(path.join(bundle, `pagefind.${hash}.pf_meta`)));
+    const file = path.join(bundle, `pagefind.${hash}.pf_meta`);
+    const bytes = gunzipSync(await readFile(file));
     const signature = 'pagefind_dcd';
     if (bytes.subarray(0, signature.length).toString() !== signature) {
-      throw new Error(`${path.join(bundle, `pagefind.${hash}.pf_meta`)} is not a Pagefind metadata file`);
+      // Pagefind ends with success even when a write failed (see `indexedPages`).
+      throw new Error(
+        `${file} is not a Pagefind metadata file: the disk is probably full; free some space and build again`,
+      );
     }
     const [, pages, chunks] = decode(bytes.subarray(signature.length)) as [
       string,
