@@ -1,6 +1,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import { loadAndReport } from '../load/load-archive.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
+import { archivePlugin, setSiteFolders } from '../site/eleventy-plugin.ts';
 import { type PublishTarget, publishTarget } from '../site/publish.ts';
 import { listablePages, type WrittenPage, writtenFiles } from '../site/sitemap.ts';
 import { appendAll } from '../util/append-all.ts';
@@ -12,6 +13,19 @@ import type { BuildPlan } from './plan/build-plan.ts';
 import { type PreparedBuild, prepareBuild } from './plan/build-runs.ts';
 import { KeptFiles } from './plan/kept-files.ts';
 import { emptyRecordPages, type PreviousSite, type RecordPages } from './plan/render-plan.ts';
+
+/**
+ * Eleventy's configuration of the site: the layouts' plugin (site/eleventy-plugin.ts), this one
+ * with `options`, and the layouts' folders. `.eleventy.ts` applies it for Eleventy's own commands;
+ * each run of `npm run build` applies it in its `config` callback and reads no configuration file,
+ * so that compiled code needs no TypeScript loader. A plugin added before (a test's, with the run it
+ * was given) is kept.
+ */
+export function configureArchiveSite(config: UserConfig, options: ArchiveBuildPluginOptions): void {
+  if (!config.hasPlugin(archivePlugin)) config.addPlugin(archivePlugin, { siteUrl: options.siteUrl });
+  if (!config.hasPlugin(archiveBuildPlugin)) config.addPlugin(archiveBuildPlugin, options);
+  setSiteFolders(config);
+}
 
 /** Options of {@link archiveBuildPlugin}. */
 export interface ArchiveBuildPluginOptions {

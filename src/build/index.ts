@@ -7,6 +7,7 @@ export {
   archiveBuildPlugin,
   type BuildHooks,
   type BuildOutcome,
+  configureArchiveSite,
   finishPlannedBuild,
   type PlannedBuild,
   plannedBuild,

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import {
-  archiveBuildPlugin,
   type BuildHooks,
   type BuildInputs,
   type BuildOutcome,
   collectGarbage,
+  configureArchiveSite,
   finishPlannedBuild,
   type PlannedBuild,
   type PreviousSite,
@@ -16,7 +16,6 @@ import {
   type SiteFingerprints,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
-import { archivePlugin, setSiteFolders } from '../site/eleventy-plugin.ts';
 import { type PublishTarget, publishTarget, siteUrlFrom } from '../site/publish.ts';
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, type KeptFrom, stillBroken } from './check-output-links.ts';
@@ -187,16 +186,12 @@ async function renderRun(run: {
 }): Promise<void> {
   const { options, build, index, siteUrl } = run;
   const eleventy = new Eleventy('layouts', run.output, {
-    // What `.eleventy.ts` sets, set here with the run's own plugins: no configuration file is read,
-    // so a build run from the compiled code (src/cli/run.mjs) needs no TypeScript loader.
+    // What `.eleventy.ts` sets, with the run's own plugin: no configuration file is read, so a build
+    // run from the compiled code (src/cli/run.mjs) needs no TypeScript loader.
     configPath: false,
     pathPrefix: run.pathPrefix,
     quietMode: options.verbose !== true,
-    config: (config) => {
-      config.addPlugin(archivePlugin, { siteUrl });
-      config.addPlugin(archiveBuildPlugin, { siteUrl, run: { build, index } });
-      setSiteFolders(config);
-    },
+    config: (config) => configureArchiveSite(config, { siteUrl, run: { build, index } }),
   });
   // Eleventy prints each error it throws, stack trace included; the build reports it once.
   if (options.verbose !== true) eleventy.logger.overrideLogger(withoutErrors);

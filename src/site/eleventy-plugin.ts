@@ -9,9 +9,8 @@ import { META_CONTENT_SECURITY_POLICY, toHeadersFile } from './security-headers.
 import { eventsTimeline, recentEventSummaries } from './view/pictures.ts';
 
 /**
- * Where the layouts are, and which of their files are templates: `.eleventy.ts` sets them for
- * Eleventy's own commands, and each run of `npm run build`, which reads no configuration file, sets
- * them itself. Eleventy takes folders from a configuration, not from a plugin.
+ * Where the layouts are, and which of their files are templates (set by `configureArchiveSite`,
+ * build/eleventy-build-plugin.ts). Eleventy takes folders from a configuration, not from a plugin.
  */
 export function setSiteFolders(config: UserConfig): void {
   config.setInputDirectory('layouts');
