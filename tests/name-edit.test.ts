@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { KIND_FOLDERS, LABEL_FIELD, type RecordKind } from '../src/schema/index.ts';
 import { incrementalBuilds } from './helpers/incremental-builds.ts';
+import { recordFiles } from './helpers/record-files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'archive-name-edit-'));
 const source = path.join(work, 'content');
@@ -12,12 +13,7 @@ const output = path.join(work, 'site');
 
 const { build, expectFullBuild, fingerprints } = incrementalBuilds(work, source, output);
 
-const fileOf = (kind: RecordKind, slug: string) => path.join(source, KIND_FOLDERS[kind], `${slug}.md`);
-const slugsOf = (kind: RecordKind) =>
-  readdirSync(path.join(source, KIND_FOLDERS[kind]))
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => file.slice(0, -'.md'.length))
-    .sort();
+const { fileOf, slugsOf } = recordFiles(source);
 
 /** The name a record is shown by, as its front matter writes it. */
 function nameOf(kind: RecordKind, slug: string): string {

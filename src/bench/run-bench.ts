@@ -85,8 +85,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     // An edit of an article's text: only that article's pages and files are made again.
     await editOneArticle(content);
     await archiveRun('one edit');
-    // An edit of front matter: a title, then a summary, make only the views of the pages that
-    // show the article; a date moves it in every list by date, and every view is made again.
+    // An edit of front matter: a title, a summary, then a date, each make only the views of the
+    // pages that show the article (and, for a date, of its neighbours old and new).
     await retitleOneArticle(content);
     await archiveRun('one front-matter edit');
     await editFrontMatter(

@@ -161,7 +161,7 @@ try {
     const { records, views } = reuse.nameEdit;
     const renamed = records === 1 ? '1 record' : `${records} records`;
     process.stdout.write(
-      `Only names or summaries (and texts) changed, of ${renamed}: ${views} record pages show them, the rest was kept\n`,
+      `Only names, summaries or dates (and texts) changed, of ${renamed}: ${views} record pages show them, the rest was kept\n`,
     );
   }
   if (reuse && reuse.pages.reused + reuse.searchShards.reused + reuse.files.reused > 0) {

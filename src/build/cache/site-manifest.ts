@@ -41,6 +41,8 @@ interface FingerprintsRecord {
     readonly names?: readonly (readonly [record: string, name: string])[];
     /** Absent from manifests written before summaries were kept apart: such a shape is not used. */
     readonly beside?: readonly (readonly [record: string, fields: string])[];
+    /** Absent from manifests written before dates were kept apart: such a shape is not used. */
+    readonly dates?: readonly (readonly [record: string, dates: string])[];
   };
   /** Which records each record page shows (see page-reach.ts), as positions in `records`. */
   readonly shows?: { readonly records: readonly string[]; readonly pages: readonly (readonly [string, number[]])[] };
@@ -94,12 +96,14 @@ export async function builtFingerprints(cacheDir: string, output: string): Promi
     search: new Map(fingerprints.search),
     files: new Map(fingerprints.files),
     ...(shape?.names &&
-      shape.beside && {
+      shape.beside &&
+      shape.dates && {
         shape: {
           skeleton: shape.skeleton,
           texts: new Map(shape.texts),
           names: new Map(shape.names),
           beside: new Map(shape.beside),
+          dates: new Map(shape.dates),
         },
       }),
     ...(shards && { shards }),
@@ -175,6 +179,7 @@ function fingerprintsRecord(fingerprints: SiteFingerprints): FingerprintsRecord 
         texts: [...fingerprints.shape.texts],
         names: [...fingerprints.shape.names],
         beside: [...fingerprints.shape.beside],
+        dates: [...fingerprints.shape.dates],
       },
     }),
     ...(fingerprints.shards && { shards: fingerprints.shards }),

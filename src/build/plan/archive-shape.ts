@@ -7,20 +7,21 @@ import { factsOf } from '../cache/body-facts.ts';
 import { textDigest } from '../cache/hash.ts';
 
 /**
- * An archive split into what its pages are made from besides the texts and the names records are
- * shown by (the skeleton), the texts, and those names. Only three kinds of output read a record's
- * rendered text: its article page, its open-data file and the archive's full-text feed
- * (tests/text-edit.test.ts checks this on a built site). A record's name (its `labelField`) shows
- * wherever the site names it, and orders the lists it is in, but decides no page's existence nor
- * what a page lists. So when two builds' skeletons are equal, the pages that may differ are those
- * that show a renamed record or one it sorts beside (see page-reach.ts), and those reading a text.
- * An article's summary goes with its title: every list that shows one shows the other.
+ * An archive split into what its pages are made from besides the texts, the names records are
+ * shown by and their dates (the skeleton), the texts, those names, and those dates. Only three
+ * kinds of output read a record's rendered text: its article page, its open-data file and the
+ * archive's full-text feed (tests/text-edit.test.ts checks this on a built site). A record's name
+ * (its `labelField`) shows wherever the site names it, and orders the lists it is in, but decides
+ * no page's existence nor what a page lists; so does a date, which also places an article among its
+ * neighbours and in a year. So when two builds' skeletons are equal, the pages that may differ are
+ * those that show a renamed or redated record or one it sorts beside (see page-reach.ts), and those
+ * reading a text. An article's summary goes with its title: every list that shows one shows the other.
  */
 export interface ArchiveShape {
   /**
-   * Hash of every record's kind, slug and front matter but its name, of the records each text
-   * mentions (which make the link graph), of which texts are empty, and of `shared` (code, origin,
-   * path prefix).
+   * Hash of every record's kind, slug and front matter but its name, summary and dates (keeping the
+   * articles they count from), of the records each text mentions (which make the link graph), of
+   * which texts are empty, and of `shared` (code, origin, path prefix).
    */
   readonly skeleton: string;
   /** `kind:slug` → hash of the record's rendered text. */
@@ -29,6 +30,8 @@ export interface ArchiveShape {
   readonly names: ReadonlyMap<string, string>;
   /** `kind:slug` → hash of the fields shown beside the name (see {@link SHOWN_WITH_NAME}), for kinds that have them. */
   readonly beside: ReadonlyMap<string, string>;
+  /** `kind:slug` → hash of the record's dates but the articles they count from (see {@link DATE_FIELDS}), for dated kinds. */
+  readonly dates: ReadonlyMap<string, string>;
 }
 
 /**
@@ -38,12 +41,26 @@ export interface ArchiveShape {
  */
 const SHOWN_WITH_NAME: Readonly<Partial<Record<RecordKind, readonly string[]>>> = { article: ['summary'] };
 
+/**
+ * Front-matter fields that place a record in time. They decide its place in the lists sorted by
+ * date, an article's neighbours and year, and the dates that count from an article ("yesterday"),
+ * but no list's members: an edit of one reaches the pages that show the record, those records, and
+ * the article's new neighbours (see `SiteMaker.shownWithDates`). The article a date counts from
+ * (`source`) stays in the skeleton: the link graph takes it.
+ */
+const DATE_FIELDS: Readonly<Partial<Record<RecordKind, readonly string[]>>> = {
+  article: ['published'],
+  event: ['date', 'end'],
+  document: ['date'],
+};
+
 /** The shape of `archive` as the site at `shared` (a hash of the code and where it is published) shows it. */
 export function archiveShape(archive: Archive, shared: string): ArchiveShape {
   const skeleton = createHash('sha256').update(shared);
   const texts = new Map<string, string>();
   const names = new Map<string, string>();
   const beside = new Map<string, string>();
+  const dates = new Map<string, string>();
   for (const record of recordsOf(archive.records)) {
     const key = recordKey(record);
     const body = archive.bodies.get(key);
@@ -58,13 +75,23 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
       beside.set(key, textDigest(JSON.stringify(besideFields.map((field) => data[field]))));
       for (const field of besideFields) delete data[field];
     }
+    const dateFields = DATE_FIELDS[record.kind];
+    if (dateFields) {
+      dates.set(key, textDigest(JSON.stringify(dateFields.map((field) => data[field]))));
+      for (const field of dateFields) data[field] = sourceOf(data[field]);
+    }
     // One JSON value per record, so no two different archives join into the same text.
     skeleton.update(JSON.stringify([key, data, mentioned, facts?.length === 0]));
     skeleton.update('\n');
     texts.set(key, facts?.digest ?? textDigest(''));
     names.set(key, textDigest(String(name)));
   }
-  return { skeleton: skeleton.digest('hex'), texts, names, beside };
+  return { skeleton: skeleton.digest('hex'), texts, names, beside, dates };
+}
+
+/** The article a date counts from, if any. */
+function sourceOf(date: unknown): unknown {
+  return typeof date === 'object' && date !== null ? (date as { source?: unknown }).source : undefined;
 }
 
 /**
@@ -73,27 +100,31 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
  * or where the site is published) and so any page may have.
  */
 export function textOnlyChanges(previous: ArchiveShape, current: ArchiveShape): string[] | undefined {
-  const changes = labelAndTextChanges(previous, current);
-  return changes && changes.names.length === 0 && changes.beside.length === 0 ? changes.texts : undefined;
+  const changes = shownChanges(previous, current);
+  const shownOnly = changes && changes.names.length + changes.beside.length + changes.dates.length === 0;
+  return shownOnly ? changes.texts : undefined;
 }
 
-/** The records whose name, fields shown beside it, or text changed between two shapes, as `kind:slug` keys. */
-export interface LabelAndTextChanges {
+/** The records whose name, fields shown beside it, dates, or text changed between two shapes, as `kind:slug` keys. */
+export interface ShownChanges {
   readonly names: string[];
   readonly beside: string[];
+  readonly dates: string[];
   readonly texts: string[];
 }
 
 /**
- * The records whose name (see `LABEL_FIELD`) or text is all that changed between two shapes;
- * `undefined` when anything else changed, and so any page may have.
+ * The records whose name (see `LABEL_FIELD`), fields shown beside it, dates (see `DATE_FIELDS`) or
+ * text is all that changed between two shapes; `undefined` when anything else changed, and so any
+ * page may have.
  */
-export function labelAndTextChanges(previous: ArchiveShape, current: ArchiveShape): LabelAndTextChanges | undefined {
+export function shownChanges(previous: ArchiveShape, current: ArchiveShape): ShownChanges | undefined {
   if (previous.skeleton !== current.skeleton) return undefined;
   const names = changedKeys(previous.names, current.names);
   const beside = changedKeys(previous.beside, current.beside);
+  const dates = changedKeys(previous.dates, current.dates);
   const texts = changedKeys(previous.texts, current.texts);
-  return names && beside && texts && { names, beside, texts };
+  return names && beside && dates && texts && { names, beside, dates, texts };
 }
 
 /** Keys whose value differs; `undefined` when the two maps do not have the same keys. */

@@ -4,7 +4,7 @@ import { recordKey, recordRefOf } from '../../schema/record-key.ts';
 import type { PublishTarget } from '../../site/publish.ts';
 import type { SiteMaker } from '../../site/view/site-view.ts';
 import { planSearchShards } from '../search/search-shards.ts';
-import { labelAndTextChanges } from './archive-shape.ts';
+import { shownChanges } from './archive-shape.ts';
 import { type BuildPlan, type ShapedInputs, searchAndBatches } from './build-plan.ts';
 import { pagesShowing, urlsOf } from './page-reach.ts';
 import {
@@ -20,11 +20,12 @@ import { stillHas } from './reuse-pages.ts';
 import { estimatedViewSizes } from './view-weights.ts';
 
 /**
- * Plans a build in which only records' names (`LABEL_FIELD`) and texts changed since `previous`:
- * the views made are those of the record pages that show a renamed record or one it sorts beside
- * (`SiteMaker.shownWithNames`, by the previous build's `shows`), and the article pages of the
- * changed texts; every other record page, its feed, and the open data of every other record are
- * the previous site's. The outline, so the home, index and year pages, the kinds' lists and the
+ * Plans a build in which only records' names (`LABEL_FIELD`), the fields shown beside them, their
+ * dates (`DATE_FIELDS`) and texts changed since `previous`: the views made are those of the record
+ * pages that show a renamed or redated record or one it sorts beside (`SiteMaker.shownWithNames`,
+ * `SiteMaker.shownWithDates`, by the previous build's `shows`), of the articles next to a redated
+ * one, and the article pages of the changed texts; every other record page, its feed, and the open
+ * data of every other record are the previous site's. The outline, so the home, index and year pages, the kinds' lists and the
  * archive's feeds, is made whole, as in any build with view-models. `undefined` when anything else
  * changed, or the previous site lacks a part; then no view was made, so the maker can make them all.
  */
@@ -41,7 +42,7 @@ export function planNameEdit(
   // The previous build's other pages are needed too: those this one no longer makes are dropped.
   if (previous === undefined || before?.shape === undefined || before.shows === undefined) return undefined;
   if (before.others === undefined) return undefined;
-  const changes = labelAndTextChanges(before.shape, shape);
+  const changes = shownChanges(before.shape, shape);
   if (changes === undefined) return undefined;
   const { entries } = maker.outline;
   const urls = RECORD_PAGE_KINDS.flatMap((kind) => entries[kind].map((entry) => entry.link.url));
@@ -51,11 +52,14 @@ export function planNameEdit(
   const renamed = changes.names.flatMap((key) => recordRefOf(key) ?? []);
   // A field shown beside a name changes no order: no neighbour of its record is reached.
   const beside = changes.beside.flatMap((key) => recordRefOf(key) ?? []);
-  const shown = urlsOf(archive, [...maker.shownWithNames(renamed), ...beside]);
+  const dates = changes.dates.flatMap((key) => recordRefOf(key) ?? []);
+  const { redated, neighbours } = maker.shownWithDates(dates);
+  const shown = urlsOf(archive, [...maker.shownWithNames(renamed), ...beside, ...redated]);
   const texts = changes.texts.flatMap((key) => recordRefOf(key) ?? []);
   const edited = texts.filter((record) => record.kind === 'article');
   const reached = pagesShowing(before.shows, shown);
-  for (const url of urlsOf(archive, edited)) reached.add(url);
+  // A redated article's own page, and those of the articles it now stands between.
+  for (const url of urlsOf(archive, [...edited, ...redated, ...neighbours])) reached.add(url);
   const shared = sharedByPages(incremental.codeVersion, target);
   const views = maker.pages(reached);
   const fingerprints = new Map(before.pages);
@@ -85,8 +89,8 @@ export function planNameEdit(
     ...searchAndBatches(pages, shards, shared, previous, batchLimits),
     shape,
     nameEdit: {
-      records: distinct([...renamed, ...beside, ...texts]),
-      renamed: distinct([...renamed, ...beside]).length,
+      records: distinct([...renamed, ...beside, ...dates, ...texts]),
+      renamed: distinct([...renamed, ...beside, ...dates]).length,
       pages: reached.size,
     },
   };

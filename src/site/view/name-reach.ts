@@ -28,6 +28,24 @@ export function recordsShownWithNames(context: ViewContext, renamed: readonly Re
   return [...reached.values()];
 }
 
+/**
+ * The records whose dates may change when the records `redated` take other dates (their
+ * `DATE_FIELDS`, archive-shape.ts), everything else staying the same: those records, and the
+ * records with a date that counts from a redated article ("yesterday", `resolveRelativeDate`).
+ * Each list shows every record it sorts (a timeline or a feed is cut from a page's whole list), so
+ * a record moved in a list by date is shown there: only an article's neighbours are reached
+ * otherwise (see `SiteMaker.shownWithDates`).
+ */
+export function recordsRedatedWith(context: ViewContext, redated: readonly RecordRef[]): RecordRef[] {
+  const reached = new Map(redated.map((record) => [recordKey(record), record]));
+  const articles = new Set(redated.filter((record) => record.kind === 'article').map((record) => record.slug));
+  if (articles.size === 0) return [...reached.values()];
+  for (const record of recordsOf(context.index)) {
+    if (countsFrom(record.data, articles)) reached.set(recordKey(record), { kind: record.kind, slug: record.slug });
+  }
+  return [...reached.values()];
+}
+
 /** The kinds lists sort by date: the undated among them share one date key, and tie by name too. */
 const DATED_KINDS: ReadonlySet<RecordKind> = new Set(['article', 'event', 'document']);
 

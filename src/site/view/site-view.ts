@@ -16,7 +16,7 @@ import { type EventSummary, toEventSummary, toFeedArticle } from './article-view
 import { createViewContext, sortByDate, type ViewContext } from './context.ts';
 import { type IndexGroup, splitIndex } from './index-view.ts';
 import { type ListedArticle, labelData } from './label-pages.ts';
-import { recordsShownWithNames } from './name-reach.ts';
+import { recordsRedatedWith, recordsShownWithNames } from './name-reach.ts';
 import { type OfficialListing, toOfficialListing } from './official-view.ts';
 import {
   type ArticlePage,
@@ -115,6 +115,15 @@ export interface SiteMaker {
   readonly pages: (urls?: ReadonlySet<string>) => SitePages;
   /** The records whose look or place on a page may change when `records` are renamed (see `recordsShownWithNames`). */
   readonly shownWithNames: (records: readonly RecordRef[]) => RecordRef[];
+  /**
+   * When `records` are redated: the records whose dates may change with them (see
+   * `recordsRedatedWith`), and the articles next to those in the new order of articles, whose pages
+   * link them as neighbours now and did not before.
+   */
+  readonly shownWithDates: (records: readonly RecordRef[]) => {
+    readonly redated: readonly RecordRef[];
+    readonly neighbours: readonly RecordRef[];
+  };
 }
 
 /** Builds every page's view-model from the validated archive, for the site published at `target`. Pure. */
@@ -169,6 +178,17 @@ export function siteMaker(archive: Archive, target: PublishTarget): SiteMaker {
       return Object.fromEntries(PAGE_KIND_KEYS.map((key) => [key, PAGE_KINDS[key].pages(build)])) as SitePages;
     },
     shownWithNames: (renamed) => recordsShownWithNames(context, renamed),
+    shownWithDates: (records) => {
+      const redated = recordsRedatedWith(context, records);
+      const moved = new Set(redated.flatMap((record) => (record.kind === 'article' ? [record.slug] : [])));
+      const neighbours = listed.flatMap((article, position) => {
+        if (!moved.has(article.link.slug)) return [];
+        return [listed[position - 1], listed[position + 1]].flatMap((next) =>
+          next ? [{ kind: 'article' as const, slug: next.link.slug }] : [],
+        );
+      });
+      return { redated, neighbours };
+    },
   };
 }
 
