@@ -30,7 +30,7 @@ export interface ArchiveShape {
   readonly names: ReadonlyMap<string, string>;
   /** `kind:slug` → hash of the fields shown beside the name (see {@link SHOWN_WITH_NAME}), for kinds that have them. */
   readonly beside: ReadonlyMap<string, string>;
-  /** `kind:slug` → hash of the record's dates but the articles they count from (see {@link DATE_FIELDS}), for dated kinds. */
+  /** `kind:slug` → hash of the record's dates, not the articles they count from (see {@link DATE_FIELDS}). */
   readonly dates: ReadonlyMap<string, string>;
 }
 

@@ -25,9 +25,10 @@ import { estimatedViewSizes } from './view-weights.ts';
  * pages that show a renamed or redated record or one it sorts beside (`SiteMaker.shownWithNames`,
  * `SiteMaker.shownWithDates`, by the previous build's `shows`), of the articles next to a redated
  * one, and the article pages of the changed texts; every other record page, its feed, and the open
- * data of every other record are the previous site's. The outline, so the home, index and year pages, the kinds' lists and the
- * archive's feeds, is made whole, as in any build with view-models. `undefined` when anything else
- * changed, or the previous site lacks a part; then no view was made, so the maker can make them all.
+ * data of every other record are the previous site's. The outline, so the home, index and year
+ * pages, the kinds' lists and the archive's feeds, is made whole, as in any build with view-models.
+ * `undefined` when anything else changed, or the previous site lacks a part; then no view was made,
+ * so the maker can make them all.
  */
 export function planNameEdit(
   maker: SiteMaker,
