@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBench } from '../src/bench/format-bench.ts';
-import { EDIT_MARK, runBench, SUMMARY_MARK, TITLE_MARK } from '../src/bench/run-bench.ts';
+import { EDIT_MARK, editFrontMatter, runBench, SUMMARY_MARK, TITLE_MARK } from '../src/bench/run-bench.ts';
 
 // A tiny run, so the benchmark cannot rot; its timings are printed by `npm run bench`, never asserted.
 describe('npm run bench, on a tiny archive', () => {
@@ -55,4 +55,26 @@ describe('npm run bench, on a tiny archive', () => {
     );
     expect(report).toMatch(/\neleventy baseline +[\d.]+ +30 +\d+ +[\d.]+ +(\d+|n\/a) +(\d+|n\/a) +[\d.]+× +1\.00×/);
   }, 120_000);
+});
+
+describe("the bench's front-matter edits", () => {
+  it('should edit the next article that has the field when the one at the fraction lacks it', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'archive-bench-edit-'));
+    const folder = path.join(content, 'articles');
+    mkdirSync(folder);
+    const dates = { 'a.md': '2019-06-09', 'b.md': 'not stated', 'c.md': '2020-10-16' };
+    for (const [name, date] of Object.entries(dates))
+      writeFileSync(path.join(folder, name), `---\npublished: ${date}\n---\n`);
+    const dated = /^published: (\d{4}-\d\d-\d\d)$/m;
+    await editFrontMatter(content, 1 / 3, dated, (_, date: string) => `published: ${date.slice(0, 7)}`);
+    const published = (name: string) => readFileSync(path.join(folder, name), 'utf8');
+    expect([published('a.md'), published('b.md'), published('c.md')]).toEqual([
+      '---\npublished: 2019-06-09\n---\n',
+      '---\npublished: not stated\n---\n',
+      '---\npublished: 2020-10\n---\n',
+    ]);
+    await expect(editFrontMatter(content, 0, /^title: /m, () => 'title: ')).rejects.toThrow(
+      /no article in .* has a line \/\^title: \/m to edit/,
+    );
+  });
 });

@@ -128,27 +128,39 @@ async function retitleOneArticle(content: string): Promise<void> {
   await editFrontMatter(content, 1 / 3, /^title: (.+)$/m, (_, title: string) => `title: ${title} ${TITLE_MARK}`);
 }
 
-/** Replaces the first match of `field` in the article at `fraction` of the way through them. */
-async function editFrontMatter(
+/**
+ * Replaces the first match of `field` in the first article that has one, from `fraction` of the way
+ * through the articles in name order: the one there may lack it (an article without a date).
+ */
+export async function editFrontMatter(
   content: string,
   fraction: number,
   field: RegExp,
   replacement: (match: string, ...groups: string[]) => string,
 ): Promise<void> {
-  const file = await articleAt(content, fraction);
-  const text = await readFile(file, 'utf8');
-  const edited = text.replace(field, replacement);
-  if (edited === text) throw new Error(`${file} has no line ${field} to edit`);
-  await writeFile(file, edited);
+  for (const file of await articlesFrom(content, fraction)) {
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace(field, replacement);
+    if (edited === text) continue;
+    await writeFile(file, edited);
+    return;
+  }
+  throw new Error(`no article in ${content} has a line ${field} to edit`);
 }
 
 /** The article at `fraction` of the way through the articles in name order. */
 async function articleAt(content: string, fraction: number): Promise<string> {
+  const [file] = await articlesFrom(content, fraction);
+  if (file === undefined) throw new Error(`${path.join(content, 'articles')} has no article to edit`);
+  return file;
+}
+
+/** Every article in name order, from the one at `fraction` of the way through them, then from the first. */
+async function articlesFrom(content: string, fraction: number): Promise<string[]> {
   const folder = path.join(content, 'articles');
   const names = (await readdir(folder)).sort();
-  const name = names[Math.floor(names.length * fraction)];
-  if (name === undefined) throw new Error(`${folder} has no article to edit`);
-  return path.join(folder, name);
+  const start = Math.floor(names.length * fraction);
+  return [...names.slice(start), ...names.slice(0, start)].map((name) => path.join(folder, name));
 }
 
 function hasHugo(): boolean {
