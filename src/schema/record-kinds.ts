@@ -27,6 +27,12 @@ export interface RecordKindDefinition {
    * exist or what they list (see src/build/plan/archive-shape.ts).
    */
   readonly labelField: 'title' | 'name';
+  /**
+   * The front-matter fields that place a record in time: an article's publication, an event's start
+   * and end, a document's date. They order the lists by date that show the record, but decide no
+   * list's members (see src/build/plan/archive-shape.ts). Empty for the kinds without a date.
+   */
+  readonly dateFields: readonly string[];
 }
 
 /**
@@ -41,18 +47,41 @@ export const RECORD_KIND_TABLE = {
     section: 'articles',
     labels: ['topics'],
     labelField: 'title',
+    dateFields: ['published'],
   },
-  event: { schema: eventSchema, folder: 'events', section: 'events', labels: [], labelField: 'name' },
-  official: { schema: officialSchema, folder: 'officials', section: 'officials', labels: [], labelField: 'name' },
-  place: { schema: placeSchema, folder: 'places', section: 'places', labels: [], labelField: 'name' },
+  event: {
+    schema: eventSchema,
+    folder: 'events',
+    section: 'events',
+    labels: [],
+    labelField: 'name',
+    dateFields: ['date', 'end'],
+  },
+  official: {
+    schema: officialSchema,
+    folder: 'officials',
+    section: 'officials',
+    labels: [],
+    labelField: 'name',
+    dateFields: [],
+  },
+  place: { schema: placeSchema, folder: 'places', section: 'places', labels: [], labelField: 'name', dateFields: [] },
   organisation: {
     schema: organisationSchema,
     folder: 'organisations',
     section: 'organisations',
     labels: [],
     labelField: 'name',
+    dateFields: [],
   },
-  document: { schema: documentSchema, folder: 'documents', section: 'documents', labels: [], labelField: 'name' },
+  document: {
+    schema: documentSchema,
+    folder: 'documents',
+    section: 'documents',
+    labels: [],
+    labelField: 'name',
+    dateFields: ['date'],
+  },
 } as const satisfies { readonly [K in RecordKind]: RecordKindDefinition };
 
 /** Cities are places with a section of their own: `/cities/dalian/`. */
@@ -78,6 +107,9 @@ export const LABEL_FIELDS: { readonly [K in RecordKind]: readonly string[] } = c
 
 /** The field each kind is shown by (see {@link RecordKindDefinition.labelField}). */
 export const LABEL_FIELD: { readonly [K in RecordKind]: 'title' | 'name' } = column('labelField');
+
+/** The fields that date each kind's records (see {@link RecordKindDefinition.dateFields}). */
+export const DATE_FIELDS: { readonly [K in RecordKind]: readonly string[] } = column('dateFields');
 
 /** Validated front matter of the given kind. */
 export type DataOf<K extends RecordKind> = z.output<Table[K]['schema']>;

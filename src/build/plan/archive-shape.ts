@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordsOf } from '../../pipeline/build-archive.ts';
-import { LABEL_FIELD, type RecordKind } from '../../schema/index.ts';
+import { DATE_FIELDS, LABEL_FIELD, type RecordKind } from '../../schema/index.ts';
 import { recordKey } from '../../schema/record-key.ts';
 import { factsOf } from '../cache/body-facts.ts';
 import { textDigest } from '../cache/hash.ts';
@@ -41,19 +41,6 @@ export interface ArchiveShape {
  */
 const SHOWN_WITH_NAME: Readonly<Partial<Record<RecordKind, readonly string[]>>> = { article: ['summary'] };
 
-/**
- * Front-matter fields that place a record in time. They decide its place in the lists sorted by
- * date, an article's neighbours and year, and the dates that count from an article ("yesterday"),
- * but no list's members: an edit of one reaches the pages that show the record, those records, and
- * the article's new neighbours (see `SiteMaker.shownWithDates`). The article a date counts from
- * (`source`) stays in the skeleton: the link graph takes it.
- */
-const DATE_FIELDS: Readonly<Partial<Record<RecordKind, readonly string[]>>> = {
-  article: ['published'],
-  event: ['date', 'end'],
-  document: ['date'],
-};
-
 /** The shape of `archive` as the site at `shared` (a hash of the code and where it is published) shows it. */
 export function archiveShape(archive: Archive, shared: string): ArchiveShape {
   const skeleton = createHash('sha256').update(shared);
@@ -75,8 +62,10 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
       beside.set(key, textDigest(JSON.stringify(besideFields.map((field) => data[field]))));
       for (const field of besideFields) delete data[field];
     }
+    // A date orders lists but decides no list's members. The article it counts from stays in the
+    // skeleton: the link graph takes it.
     const dateFields = DATE_FIELDS[record.kind];
-    if (dateFields) {
+    if (dateFields.length > 0) {
       dates.set(key, textDigest(JSON.stringify(dateFields.map((field) => data[field]))));
       for (const field of dateFields) data[field] = sourceOf(data[field]);
     }

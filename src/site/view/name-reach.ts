@@ -1,6 +1,6 @@
 import type { RecordRef } from '../../link/graph.ts';
 import { recordsOf } from '../../pipeline/build-archive.ts';
-import type { RecordKind } from '../../schema/index.ts';
+import { DATE_FIELDS } from '../../schema/index.ts';
 import { recordKey } from '../../schema/record-key.ts';
 import type { ViewContext } from './context.ts';
 
@@ -17,37 +17,42 @@ import type { ViewContext } from './context.ts';
  */
 export function recordsShownWithNames(context: ViewContext, renamed: readonly RecordRef[]): RecordRef[] {
   const reached = new Map(renamed.map((record) => [recordKey(record), record]));
-  const isDated = (record: RecordRef) => DATED_KINDS.has(record.kind);
   const sharedDates = new Set(renamed.filter(isDated).map((record) => context.dateKey(record)));
-  const articles = new Set(renamed.filter((record) => record.kind === 'article').map((record) => record.slug));
-  for (const record of recordsOf(context.index)) {
-    const ref = { kind: record.kind, slug: record.slug };
-    const sharesDate = sharedDates.size > 0 && isDated(ref) && sharedDates.has(context.dateKey(ref));
-    if (sharesDate || (articles.size > 0 && countsFrom(record.data, articles))) reached.set(recordKey(ref), ref);
+  if (sharedDates.size > 0) {
+    for (const record of recordsOf(context.index)) {
+      const ref = { kind: record.kind, slug: record.slug };
+      if (isDated(ref) && sharedDates.has(context.dateKey(ref))) reached.set(recordKey(ref), ref);
+    }
   }
+  for (const ref of recordsCountingFrom(context, renamed)) reached.set(recordKey(ref), ref);
   return [...reached.values()];
 }
 
 /**
  * The records whose dates may change when the records `redated` take other dates (their
- * `DATE_FIELDS`, archive-shape.ts), everything else staying the same: those records, and the
- * records with a date that counts from a redated article ("yesterday", `resolveRelativeDate`).
- * Each list shows every record it sorts (a timeline or a feed is cut from a page's whole list), so
- * a record moved in a list by date is shown there: only an article's neighbours are reached
- * otherwise (see `SiteMaker.shownWithDates`).
+ * `DATE_FIELDS`), everything else staying the same: those records, and the records with a date
+ * that counts from a redated article ("yesterday", `resolveRelativeDate`). Each list shows every
+ * record it sorts (a timeline or a feed is cut from a page's whole list), so a record moved in a
+ * list by date is shown there: only an article's neighbours are reached otherwise (see
+ * `SiteMaker.shownWithDates`).
  */
 export function recordsRedatedWith(context: ViewContext, redated: readonly RecordRef[]): RecordRef[] {
   const reached = new Map(redated.map((record) => [recordKey(record), record]));
-  const articles = new Set(redated.filter((record) => record.kind === 'article').map((record) => record.slug));
-  if (articles.size === 0) return [...reached.values()];
-  for (const record of recordsOf(context.index)) {
-    if (countsFrom(record.data, articles)) reached.set(recordKey(record), { kind: record.kind, slug: record.slug });
-  }
+  for (const ref of recordsCountingFrom(context, redated)) reached.set(recordKey(ref), ref);
   return [...reached.values()];
 }
 
-/** The kinds lists sort by date: the undated among them share one date key, and tie by name too. */
-const DATED_KINDS: ReadonlySet<RecordKind> = new Set(['article', 'event', 'document']);
+/** Whether lists sort records of this kind by date: the undated among them share one date key, and tie by name too. */
+const isDated = (record: RecordRef): boolean => DATE_FIELDS[record.kind].length > 0;
+
+/** The records with a date that counts from one of the articles among `records`. */
+function recordsCountingFrom(context: ViewContext, records: readonly RecordRef[]): RecordRef[] {
+  const articles = new Set(records.filter((record) => record.kind === 'article').map((record) => record.slug));
+  if (articles.size === 0) return [];
+  return recordsOf(context.index).flatMap((record) =>
+    countsFrom(record.data, articles) ? [{ kind: record.kind, slug: record.slug }] : [],
+  );
+}
 
 /**
  * Whether any date in `data` (a `DateClaim`) counts from one of `articles`: its `source:` names it.
