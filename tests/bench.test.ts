@@ -25,6 +25,8 @@ describe('npm run bench, on a tiny archive', () => {
     expect(unchanged?.stdout).toContain('is up to date');
     expect(edited?.stdout).toContain('Only the text of 1 record changed');
     expect(edited?.stdout).toMatch(/Kept what did not change: \d+ record pages \(1 rendered\)/);
+    // The edited article's shard was read by Pagefind while the archive loaded (search-ahead.ts).
+    expect(edited?.stdout).toMatch(/search index shards \(1 indexed, 1 from pages read ahead\)/);
     // A new title shows wherever the article is listed: more than its own page is made again.
     expect(retitled?.stdout).not.toContain('Only the text');
     expect(retitled?.stdout).toMatch(/Kept what did not change: \d+ record pages \(([2-9]|\d\d+) rendered\)/);

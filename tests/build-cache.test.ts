@@ -181,7 +181,7 @@ describe('the incremental site build', () => {
     expect(fingerprints.files.size).toBeGreaterThan(fingerprints.pages.size);
     expect(first.reuse).toEqual({
       pages: { rendered: fingerprints.pages.size, reused: 0 },
-      searchShards: { indexed: fingerprints.search.size, reused: 0 },
+      searchShards: { indexed: fingerprints.search.size, readAhead: 0, reused: 0 },
       files: { written: fingerprints.files.size, reused: 0 },
     });
     for (const url of fingerprints.pages.keys()) expect(existsSync(pageOf(url)), url).toBe(true);

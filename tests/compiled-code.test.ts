@@ -22,6 +22,7 @@ describe('npm run build', () => {
     const [node, args] = npmScript(root, 'build', `--content=${content}`, `--output=${work}/compiled`);
     await run(node, [...args, `--cache=${work}/cache`], { cwd: root });
     expect(existsSync(path.join(COMPILED_FOLDER, sourceStamp(), 'archive-worker.mjs'))).toBe(true);
+    expect(existsSync(path.join(COMPILED_FOLDER, sourceStamp(), 'search-ahead-worker.mjs'))).toBe(true);
     const fromSources = ['--import', 'tsx', 'src/cli/build.ts', `--content=${content}`];
     await run(process.execPath, [...fromSources, `--output=${work}/sources`, '--no-cache'], { cwd: root });
     expect(snapshotSite(path.join(work, 'compiled'))).toEqual(snapshotSite(path.join(work, 'sources')));

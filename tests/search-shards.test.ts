@@ -280,7 +280,7 @@ describe('search index', () => {
       ],
       2,
     );
-    expect(result).toEqual({ pages: 3, indexed: ['first', 'second'], reused: [] });
+    expect(result).toEqual({ pages: 3, indexed: ['first', 'second'], readAhead: [], reused: [] });
     expect(fragmentUrls(path.join(output, 'pagefind'))).toEqual(['/articles/one/', '/articles/two/']);
     expect(fragmentUrls(path.join(output, 'pagefind/shards/second'))).toEqual(['/articles/three/']);
   });
@@ -379,7 +379,7 @@ describe('search index', () => {
       ],
       2,
     );
-    expect(result).toEqual({ pages: 0, indexed: ['records', 'later'], reused: [] });
+    expect(result).toEqual({ pages: 0, indexed: ['records', 'later'], readAhead: [], reused: [] });
     expect(readdirSync(path.join(output, 'pagefind'))).toContain('pagefind.js');
     expect(readdirSync(path.join(output, 'pagefind/shards/later'))).toContain('pagefind.js');
   });

@@ -21,7 +21,7 @@ import { decodeParseEntry, decodeRendered } from './workers/cache-entries.ts';
 import { runBatches } from './workers/concurrency.ts';
 import type { HostedParse } from './workers/job-host.ts';
 import { restoreMessages } from './workers/serial-message.ts';
-import type { Registry, RenderOutcome } from './workers/worker-jobs.ts';
+import type { PlainRecord, Registry, RenderOutcome } from './workers/worker-jobs.ts';
 import { createJobPool, defaultWorkers } from './workers/worker-pool.ts';
 
 /** Options of {@link buildArchiveCached}. */
@@ -34,6 +34,11 @@ export interface CachedBuildOptions {
   readonly version?: string;
   /** Files to parse (or bodies to render) per worker thread below which the work stays on this thread. Default 250. */
   readonly filesPerWorker?: number;
+  /**
+   * Told the records of the files parsed in this build (those not in the cache: new or changed) as
+   * soon as they are, before they are linked; a build reads ahead what it will need for them.
+   */
+  readonly onParsed?: (records: readonly PlainRecord[]) => void;
 }
 
 /** How much work the cache saved: files parsed and bodies rendered in this build, and worker threads used. */
@@ -89,6 +94,7 @@ export async function buildArchiveCached(
         hostOf.set(at, host);
       });
     });
+    options.onParsed?.([...parsed.values()].flatMap((outcome) => outcome.record ?? []));
 
     const files: VFile[] = [];
     const outcomes: { file: VFile; record?: AnyParsedRecord }[] = [];

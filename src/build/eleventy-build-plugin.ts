@@ -9,10 +9,11 @@ import { type BuildProgress, continueSearch, type FinishedSite, finishSite, writ
 import { isLivePreview, setUpLivePreview } from './live-preview/live-preview.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { otherTemplates } from './other-templates.ts';
-import type { BuildPlan } from './plan/build-plan.ts';
+import { type BuildPlan, shardsToIndex } from './plan/build-plan.ts';
 import { type PreparedBuild, prepareBuild } from './plan/build-runs.ts';
 import { KeptFiles } from './plan/kept-files.ts';
 import { emptyRecordPages, type PreviousSite, type RecordPages } from './plan/render-plan.ts';
+import type { ShardsReadAhead } from './search/search-index.ts';
 
 /**
  * Eleventy's configuration of the site: the layouts' plugin (site/eleventy-plugin.ts), this one
@@ -47,6 +48,11 @@ export interface PlannedBuild extends BuildProgress {
   /** Pagefind processes at once. Default: `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number | undefined;
   /**
+   * The shards of the previous site Pagefind read while the archive loaded (see search-ahead.ts).
+   * Once the build is planned, it keeps those it may index again.
+   */
+  readonly searchAhead?: ShardsReadAhead | undefined;
+  /**
    * Work on the finished pages (the link check), run while the search index is written. `pages`
    * are the HTML files Eleventy wrote in this build; the others were taken unchanged from the
    * previous site.
@@ -65,10 +71,12 @@ export interface PlannedBuild extends BuildProgress {
 }
 
 /** What a build needs besides its plan. */
-export type BuildHooks = Pick<PlannedBuild, 'previous' | 'searchProcesses' | 'afterPages' | 'onDone'>;
+export type BuildHooks = Pick<PlannedBuild, 'previous' | 'searchProcesses' | 'searchAhead' | 'afterPages' | 'onDone'>;
 
 /** A build of `prepared`, before its first run. */
 export function plannedBuild(prepared: PreparedBuild, hooks: BuildHooks): PlannedBuild {
+  // What Pagefind read ahead and the build will not index goes now, not beside the views.
+  void hooks.searchAhead?.retain(shardsToIndex(prepared.plan, hooks.previous));
   return {
     prepared,
     ...hooks,
@@ -213,6 +221,7 @@ export async function finishPlannedBuild(build: PlannedBuild, target: PublishTar
     previous: build.previous,
     afterPages: build.afterPages,
     searchProcesses: build.searchProcesses,
+    searchAhead: build.searchAhead,
     progress: build,
   });
   build.onDone?.({ plan, ...finished });

@@ -23,7 +23,8 @@ import {
 } from './plan/published-files.ts';
 import { type PreviousSite, pageFile } from './plan/render-plan.ts';
 import { reusePages } from './plan/reuse-pages.ts';
-import { SearchIndexer, type SearchIndexResult } from './search/search-index.ts';
+import { PAGES_READ_AHEAD } from './search/search-ahead.ts';
+import { SearchIndexer, type SearchIndexResult, type ShardsReadAhead } from './search/search-index.ts';
 import { SEARCH_FOLDER, type SearchShard } from './search/search-shards.ts';
 import { searchedHtml } from './search/searched-html.ts';
 
@@ -57,6 +58,8 @@ export interface SiteToFinish {
   readonly afterPages?: ((output: string, pages: readonly string[]) => Promise<void>) | undefined;
   /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number | undefined;
+  /** The shards of the previous site read ahead, if any (see search-ahead.ts). */
+  readonly searchAhead?: ShardsReadAhead | undefined;
   /** What earlier runs of the build did about search and published files; it does the rest. */
   readonly progress: BuildProgress;
 }
@@ -187,6 +190,8 @@ export interface SearchingBuild {
   readonly written: readonly string[];
   /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number | undefined;
+  /** The shards of the previous site read ahead, if any (see search-ahead.ts). */
+  readonly searchAhead?: ShardsReadAhead | undefined;
 }
 
 /**
@@ -201,7 +206,13 @@ export async function continueSearch(
 ): Promise<SearchIndexer> {
   const { output, plan, previous } = build;
   const reused = plan.pages?.reused ?? [];
-  progress.search ??= new SearchIndexer(output, previous?.output, build.searchProcesses, progress.kept);
+  progress.search ??= new SearchIndexer(
+    output,
+    previous?.output,
+    build.searchProcesses,
+    progress.kept,
+    build.searchAhead,
+  );
   const indexer = progress.search;
   const wanted = keys === undefined ? undefined : new Set(keys);
   const handed = plan.shards.filter((shard) => (wanted ? wanted.has(shard.key) : !indexer.has(shard.key)));
@@ -218,8 +229,18 @@ export async function continueSearch(
   const kept = new Set(handed.filter(readsAsBefore).map((shard) => shard.key));
   // The kept pages of the shards to index go in first, so Pagefind starts on them while the others
   // are linked; a shard whose index is kept needs no pages.
-  const toIndex = handed.filter((shard) => !kept.has(shard.key));
-  const indexedNow = new Set(toIndex.flatMap((shard) => shard.urls));
+  const present = new Set([...build.written, ...reused]);
+  const toIndex = handed
+    .filter((shard) => !kept.has(shard.key))
+    .map((shard) => ({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }));
+  // A shard read ahead needs only the pages rendered now, unless it has more than it is worth.
+  const renderedIn = (shard: SearchShard) => shard.urls.filter((url) => renderedNow.has(url));
+  const readAhead = new Set(
+    toIndex
+      .filter((shard) => indexer.readAhead(shard) && renderedIn(shard).length <= PAGES_READ_AHEAD)
+      .map((shard) => shard.key),
+  );
+  const indexedNow = new Set(toIndex.filter((shard) => !readAhead.has(shard.key)).flatMap((shard) => shard.urls));
   if (previous) {
     // Pagefind reads the pages it indexes from the new site's folder: the kept ones are linked
     // there. The others stay where they are, in the site updated in place.
@@ -231,9 +252,11 @@ export async function continueSearch(
     if (!progress.reusedIn) progress.kept.pages(reused);
   }
   progress.reusedIn = true;
-  const present = new Set([...build.written, ...reused]);
-  for (const shard of [...toIndex, ...handed.filter((shard) => kept.has(shard.key))]) {
-    indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }, kept.has(shard.key));
+  for (const shard of toIndex) {
+    indexer.add(shard, false, readAhead.has(shard.key) ? renderedIn(shard) : undefined);
+  }
+  for (const shard of handed.filter((shard) => kept.has(shard.key))) {
+    indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }, true);
   }
   return indexer;
 }

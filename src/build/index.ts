@@ -14,4 +14,6 @@ export {
 } from './eleventy-build-plugin.ts';
 export { type BuildInputs, prepareBuild } from './plan/build-runs.ts';
 export { type PreviousSite, RENDER_BATCH_LIMITS, type SiteFingerprints } from './plan/render-plan.ts';
+export { readAheadFor } from './search/search-ahead.ts';
 export { removeAbandonedSearchFolders } from './search/search-folders.ts';
+export type { ShardsReadAhead } from './search/search-index.ts';

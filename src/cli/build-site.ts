@@ -13,6 +13,7 @@ import {
   prepareBuild,
   RENDER_BATCH_LIMITS,
   removeAbandonedSearchFolders,
+  type ShardsReadAhead,
   type SiteFingerprints,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
@@ -65,6 +66,11 @@ export interface BuildSiteOptions {
   readonly renderBatchPages?: number;
   /** Bytes of record pages' view-models as JSON per Eleventy run, at most. Default: `RENDER_BATCH_LIMITS`. */
   readonly renderBatchBytes?: number;
+  /**
+   * Shards of the site in `output` that Pagefind read while the archive loaded (`readAheadFor`,
+   * search-ahead.ts). The build takes those it indexes again, and lets it go when it ends.
+   */
+  readonly searchAhead?: ShardsReadAhead;
 }
 
 /** What a build did. */
@@ -76,7 +82,8 @@ export interface BuiltSite {
   /** What this build made, and what it took unchanged from the previous site; only with `incremental`. */
   readonly reuse?: {
     readonly pages: { readonly rendered: number; readonly reused: number };
-    readonly searchShards: { readonly indexed: number; readonly reused: number };
+    /** Shards indexed (`readAhead` of them from pages read ahead: see `searchAhead`), and kept. */
+    readonly searchShards: { readonly indexed: number; readonly readAhead: number; readonly reused: number };
     /** Feed and open-data files. */
     readonly files: { readonly written: number; readonly reused: number };
     /** Records whose text alone changed, when nothing else did: the rest of the site was kept as it was. */
@@ -99,6 +106,14 @@ export class BrokenLinksError extends Error {
  * target, and only then swaps the result in for `output`.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+  try {
+    return await buildSiteOnce(options);
+  } finally {
+    await options.searchAhead?.close();
+  }
+}
+
+async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
   // A killed build cannot remove its Pagefind folders; the next one does, once their process is gone.
   removeAbandonedSearchFolders();
   const pathPrefix = options.pathPrefix ?? '/';
@@ -228,7 +243,10 @@ function buildInputs(options: BuildSiteOptions, target: PublishTarget): BuildInp
 
 /** What the runs need besides the plan, but for the hooks `buildSite` sets itself. */
 function buildHooks(options: BuildSiteOptions): BuildHooks {
-  return { previous: previousSite(options), searchProcesses: options.searchProcesses };
+  const previous = previousSite(options);
+  // Read from the site in `output`, which is only the previous site if its fingerprints are known.
+  const searchAhead = previous ? options.searchAhead : undefined;
+  return { previous, searchProcesses: options.searchProcesses, searchAhead };
 }
 
 /** The site in `output` and its fingerprints, when the build is incremental and they are known. */
@@ -255,7 +273,11 @@ function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {
     },
     reuse: {
       pages: { rendered: plan.pages.fingerprints.size - reused, reused },
-      searchShards: { indexed: search.indexed.length, reused: search.reused.length },
+      searchShards: {
+        indexed: search.indexed.length,
+        readAhead: search.readAhead.length,
+        reused: search.reused.length,
+      },
       files: { written: files.written, reused: files.reused },
       ...(plan.textEdit && { textEdits: plan.textEdit.records.length }),
       ...(plan.nameEdit && { nameEdit: { records: plan.nameEdit.renamed, views: plan.nameEdit.pages } }),

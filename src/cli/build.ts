@@ -10,6 +10,9 @@ import { defaultCacheDir } from '../build/cache/cache-dir.ts';
 import { codeVersion } from '../build/cache/hash.ts';
 import { readContentThroughCache } from '../build/cache/known-files.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
+import type { ShardsReadAhead } from '../build/search/search-index.ts';
+import type { PlainRecord } from '../build/workers/worker-jobs.ts';
+import type { UrlTarget } from '../link/urls.ts';
 import { DEFAULT_CONTENT_DIR } from '../load/content-dir.ts';
 import { ContentChangedError, type ContentFile, readContent } from '../load/read-content.ts';
 import { siteUrlFrom } from '../site/publish.ts';
@@ -84,29 +87,47 @@ async function load() {
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
   if (unchanged) return { unchanged, inputs };
   // Eleventy too, before the archive is in memory: loaded after, its modules add to the build's peak.
-  const [{ loadAndReport }, { buildArchiveCached }, { withoutPositions }, { buildSite }] = await Promise.all([
-    import('../load/load-archive.ts'),
-    import('../build/build-archive-cached.ts'),
-    import('../pipeline/build-archive.ts'),
-    import('./build-site.ts'),
-  ]);
+  const [{ loadAndReport }, { buildArchiveCached }, { withoutPositions }, { buildSite }, { readAheadFor }, { urlFor }] =
+    await Promise.all([
+      import('../load/load-archive.ts'),
+      import('../build/build-archive-cached.ts'),
+      import('../pipeline/build-archive.ts'),
+      import('./build-site.ts'),
+      import('../build/search/search-ahead.ts'),
+      import('../link/urls.ts'),
+    ]);
+  // With the cache, record pages and search shards that did not change are taken from the last build.
+  const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
+  // The shards that hold the pages of the changed files are read while the archive loads.
+  let searchAhead: ShardsReadAhead | undefined;
+  const onParsed = (records: readonly PlainRecord[]) => {
+    if (previous?.shards === undefined) return;
+    const urls = records.flatMap((record) => pageUrlOf(record, urlFor));
+    searchAhead = readAheadFor(values.output, previous.shards, urls);
+  };
   const result = await loadAndReport(values.content, {
     strict: values.strict,
     sources,
     ...(cacheDir === undefined
       ? {}
-      : { build: (read: readonly ContentFile[]) => buildArchiveCached(read, { cacheDir }) }),
+      : { build: (read: readonly ContentFile[]) => buildArchiveCached(read, { cacheDir, onParsed }) }),
+  }).catch(async (error: unknown) => {
+    await searchAhead?.close();
+    throw error;
   });
   // The messages are printed: the site needs no positions, and nothing here keeps the original.
   const archive = result.ok && result.archive ? withoutPositions(result.archive) : undefined;
-  return { archive, report: result.report, inputs, buildSite, reading };
+  if (archive === undefined) await searchAhead?.close();
+  return { archive, report: result.report, inputs, buildSite, reading, previous, searchAhead };
 }
 
-const { unchanged, archive, report, inputs, buildSite, reading } = await load().catch((error: unknown) => {
-  if (!(error instanceof ContentChangedError)) throw error;
-  process.stderr.write(`Build refused: ${error.message}. ${values.output}/ was left as it was.\n`);
-  process.exit(1);
-});
+const { unchanged, archive, report, inputs, buildSite, reading, previous, searchAhead } = await load().catch(
+  (error: unknown) => {
+    if (!(error instanceof ContentChangedError)) throw error;
+    process.stderr.write(`Build refused: ${error.message}. ${values.output}/ was left as it was.\n`);
+    process.exit(1);
+  },
+);
 if (unchanged) {
   if (unchanged.report !== '') process.stderr.write(`${unchanged.report}\n`);
   process.stdout.write(`${values.output}/ is up to date with ${values.content}/: nothing changed since it was built\n`);
@@ -120,8 +141,6 @@ if (!archive || !buildSite) {
 const pause = pauseAt(process.env['NEWS_ARCHIVE_PAUSE_AT']);
 let swapReached: SwapStage | undefined;
 try {
-  // With the cache, record pages and search shards that did not change are taken from the last build.
-  const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
   const built = await buildSite({
     archive,
     output: values.output,
@@ -144,6 +163,7 @@ try {
     ...(searchProcesses === undefined ? {} : { searchProcesses }),
     ...(renderBatchMiB === undefined ? {} : { renderBatchBytes: renderBatchMiB * 2 ** 20 }),
     ...(renderBatchPages === undefined ? {} : { renderBatchPages }),
+    ...(searchAhead === undefined ? {} : { searchAhead }),
     ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
   });
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
@@ -168,7 +188,7 @@ try {
     const { pages, searchShards: shards, files } = reuse;
     process.stdout.write(
       `Kept what did not change: ${pages.reused} record pages (${pages.rendered} rendered), ` +
-        `${shards.reused} search index shards (${shards.indexed} indexed), ` +
+        `${shards.reused} search index shards (${shards.indexed} indexed${readAheadNote(shards.readAhead)}), ` +
         `${files.reused} feed and data files (${files.written} written)\n`,
     );
   }
@@ -182,6 +202,21 @@ try {
         : 'missing';
   process.stderr.write(`${failureMessage(error, values.output, after)}\n`);
   process.exit(1);
+}
+
+/** How many shards were indexed from pages read ahead, if any, as the build's message says it. */
+function readAheadNote(shards: number): string {
+  return shards === 0 ? '' : `, ${shards} from pages read ahead`;
+}
+
+/** The URL of a parsed record's page, if its slug can be one (`urlFor`, link/urls.ts, loaded once needed). */
+function pageUrlOf(record: PlainRecord, urlFor: (target: UrlTarget) => string): string[] {
+  const placeKind = record.kind === 'place' ? (record.data as { kind?: UrlTarget['placeKind'] }).kind : undefined;
+  try {
+    return [urlFor({ kind: record.kind, slug: record.slug, ...(placeKind ? { placeKind } : {}) })];
+  } catch {
+    return [];
+  }
 }
 
 /** A whole number of `least` (1 unless given) or more given as `--name=N`; anything else stops the command with a message. */

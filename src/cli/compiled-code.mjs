@@ -11,6 +11,7 @@ export const ENTRIES = {
   build: 'src/cli/build.ts',
   check: 'src/cli/check.ts',
   'archive-worker': 'src/build/workers/archive-worker.ts',
+  'search-ahead-worker': 'src/build/search/search-ahead-worker.ts',
 };
 
 /** Compiled code of older sources kept beside the newest: a build that started on them may still start workers. */

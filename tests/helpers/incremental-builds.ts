@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { SiteFingerprints } from '../../src/build/plan/render-plan.ts';
+import { SearchAhead } from '../../src/build/search/search-ahead.ts';
 import { type BuiltSite, buildSite } from '../../src/cli/build-site.ts';
 import { readContent } from '../../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../../src/pipeline/build-archive.ts';
@@ -21,8 +22,15 @@ export interface IncrementalBuilds {
 /**
  * Incremental builds of `source` (valid content) into `output`, in small Eleventy runs and search
  * shards so that a small corpus spans several; `work` holds the full build they are compared with.
+ * Unless `readAhead` is false, each build has Pagefind read every shard of the previous site ahead
+ * (see search-ahead.ts), where the build command reads those of the changed files.
  */
-export function incrementalBuilds(work: string, source: string, output: string): IncrementalBuilds {
+export function incrementalBuilds(
+  work: string,
+  source: string,
+  output: string,
+  { readAhead = true }: { readonly readAhead?: boolean } = {},
+): IncrementalBuilds {
   let fingerprints: SiteFingerprints | undefined;
   const archive = async (): Promise<Archive> => {
     const built = buildArchive(await readContent(source, work));
@@ -31,12 +39,14 @@ export function incrementalBuilds(work: string, source: string, output: string):
   };
   return {
     build: async () => {
+      const shards = readAhead ? fingerprints?.shards : undefined;
       const built = await buildSite({
         archive: await archive(),
         output,
         searchShardPages: 20,
         renderBatchPages: 10,
         incremental: { codeVersion: 'c1', ...(fingerprints && { previous: fingerprints }) },
+        ...(shards && { searchAhead: new SearchAhead(output, shards) }),
       });
       fingerprints = built.fingerprints;
       return built;

@@ -174,6 +174,17 @@ export function planTextEdit(
   return { ...searchAndBatches(pages, before.shards, shared, previous, batchLimits), shape, textEdit: { records } };
 }
 
+/**
+ * The shards whose index a build of `plan` may make again: those that differ from the previous
+ * site's, and those with a page rendered now, which may read differently. None without a previous
+ * site, or when every page is rendered.
+ */
+export function shardsToIndex(plan: BuildPlan, previous: PreviousSite | undefined): SearchShard[] {
+  if (previous === undefined || plan.pages === undefined) return [];
+  const reused = new Set(plan.pages.reused);
+  return plan.shards.filter((shard) => !plan.sameShards.has(shard.key) || shard.urls.some((url) => !reused.has(url)));
+}
+
 /** The search shards to index again, and the batches that render `pages`. */
 export function searchAndBatches(
   pages: RenderPlan<RecordPages>,

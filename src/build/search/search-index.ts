@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { KeptFiles } from '../plan/kept-files.ts';
 import { pageFile } from '../plan/render-plan.ts';
+import { reusePages } from '../plan/reuse-pages.ts';
 import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
 import { removeUnusedSeeds, seedBundle } from './seed-bundle.ts';
@@ -23,11 +24,31 @@ export class SearchIndexError extends Error {
   }
 }
 
+/**
+ * Search shards Pagefind read from the previous site before they were handed over (see
+ * search-ahead.ts): a shard read ahead needs only the pages rendered since.
+ */
+export interface ShardsReadAhead {
+  /** Whether exactly the pages of `shard` were read ahead, and are still held. */
+  covers(shard: SearchShard): boolean;
+  /** Lets go of the shards read ahead that are not among `shards`, which the build may index. */
+  retain(shards: readonly SearchShard[]): Promise<void>;
+  /**
+   * Writes `shard`'s index to `bundle`, its `rendered` pages read from `output` in place of their
+   * previous versions. `false` when it was not read ahead whole: then nothing was written.
+   */
+  write(output: string, shard: SearchShard, rendered: readonly string[], bundle: string): Promise<boolean>;
+  /** Lets go of every shard still held, and of Pagefind's process. */
+  close(): Promise<void>;
+}
+
 /** What {@link SearchIndexer} did. */
 export interface SearchIndexResult {
   /** Pages indexed by this build. */
   readonly pages: number;
   readonly indexed: readonly string[];
+  /** Those of `indexed` whose pages were read ahead (see {@link ShardsReadAhead}). */
+  readonly readAhead: readonly string[];
   readonly reused: readonly string[];
 }
 
@@ -48,8 +69,10 @@ export class SearchIndexer {
   readonly #from: string | undefined;
   readonly #kept: KeptFiles | undefined;
   readonly #processes: number;
+  readonly #ahead: ShardsReadAhead | undefined;
   readonly #added: string[] = [];
   readonly #indexed = new Set<string>();
+  readonly #readAhead = new Set<string>();
   readonly #reused = new Set<string>();
   readonly #jobs: Promise<void>[] = [];
   readonly #waiting: (() => void)[] = [];
@@ -57,17 +80,33 @@ export class SearchIndexer {
   #pages = 0;
   #failure: { readonly error: unknown } | undefined;
 
-  constructor(outputDir: string, from?: string, processes = SEARCH_PROCESSES, kept?: KeptFiles) {
+  constructor(
+    outputDir: string,
+    from?: string,
+    processes = SEARCH_PROCESSES,
+    kept?: KeptFiles,
+    ahead?: ShardsReadAhead,
+  ) {
     this.#output = path.resolve(outputDir);
     this.#from = from;
     this.#kept = kept;
     this.#processes = Math.max(1, processes);
+    this.#ahead = ahead;
   }
 
-  /** Keeps `shard`'s bundle in the previous site if `keep`, or else starts indexing it once a process is free. */
-  add(shard: SearchShard, keep = false): void {
+  /**
+   * Keeps `shard`'s bundle in the previous site if `keep`, or else starts indexing it once a process
+   * is free. Given the pages of it `rendered` now, a shard read ahead is indexed from what was read
+   * (see {@link ShardsReadAhead}); its other pages need not be in the output folder.
+   */
+  add(shard: SearchShard, keep = false, rendered?: readonly string[]): void {
     this.#added.push(shard.key);
-    this.#jobs.push(this.#take(shard, keep));
+    this.#jobs.push(this.#take(shard, keep, rendered));
+  }
+
+  /** Whether `shard` was read ahead, so that its kept pages need not be linked into the output folder. */
+  readAhead(shard: SearchShard): boolean {
+    return this.#ahead?.covers(shard) ?? false;
   }
 
   /** Whether the shard named `key` was handed over. */
@@ -80,7 +119,12 @@ export class SearchIndexer {
     await this.settled();
     this.throwIfFailed();
     const inOrder = (keys: ReadonlySet<string>) => this.#added.filter((key) => keys.has(key));
-    return { pages: this.#pages, indexed: inOrder(this.#indexed), reused: inOrder(this.#reused) };
+    return {
+      pages: this.#pages,
+      indexed: inOrder(this.#indexed),
+      readAhead: inOrder(this.#readAhead),
+      reused: inOrder(this.#reused),
+    };
   }
 
   /** Throws the first failure so far, if any: a build then stops rendering pages it cannot publish. */
@@ -94,7 +138,7 @@ export class SearchIndexer {
     for (let seen = 0; seen < this.#jobs.length; seen = this.#jobs.length) await Promise.all(this.#jobs);
   }
 
-  async #take(shard: SearchShard, keep: boolean): Promise<void> {
+  async #take(shard: SearchShard, keep: boolean, rendered: readonly string[] | undefined): Promise<void> {
     const [from, kept] = [this.#from, this.#kept];
     // Keeping a shard needs no Pagefind process, so it waits for none.
     if (keep && from !== undefined && kept !== undefined && !this.#failure && keepBundle(from, shard, kept)) {
@@ -104,9 +148,11 @@ export class SearchIndexer {
     await this.#whenFree(async () => {
       if (this.#failure) return;
       // Not `+= await`: that would read the count before the wait and lose the other shards' pages.
-      const pages = await indexShard(this.#output, shard, this.#from);
+      const ahead = rendered && this.#ahead && { shards: this.#ahead, rendered };
+      const { pages, readAhead } = await indexShard(this.#output, shard, this.#from, ahead);
       this.#pages += pages;
       this.#indexed.add(shard.key);
+      if (readAhead) this.#readAhead.add(shard.key);
     });
   }
 
@@ -137,13 +183,43 @@ export class SearchIndexer {
 export const SEARCH_PROCESSES = Math.min(2, Math.max(1, availableParallelism() - 1));
 
 /**
- * Indexes one shard with the Pagefind CLI and returns how many pages it indexed. With the previous
- * site in `previous`, Pagefind starts from its bundle's files (see seed-bundle.ts).
+ * Indexes one shard and returns how many pages it indexed, and whether from what was read `ahead`
+ * of it; else it was indexed with the Pagefind CLI. With the previous site in `previous`, Pagefind
+ * starts from its bundle's files (see seed-bundle.ts).
  */
-async function indexShard(output: string, shard: SearchShard, previous: string | undefined): Promise<number> {
+async function indexShard(
+  output: string,
+  shard: SearchShard,
+  previous: string | undefined,
+  ahead?: { readonly shards: ShardsReadAhead; readonly rendered: readonly string[] },
+): Promise<{ readonly pages: number; readonly readAhead: boolean }> {
   const bundle = path.join(output, shard.bundle);
-  if (shard.urls.length === 0) return writeEmptyBundle(bundle);
+  if (shard.urls.length === 0) return { pages: await writeEmptyBundle(bundle), readAhead: false };
   const seeded = previous === undefined ? [] : seedBundle(path.join(previous, shard.bundle), bundle);
+  const written = ahead !== undefined && (await ahead.shards.write(output, shard, ahead.rendered, bundle));
+  if (!written) {
+    // The CLI reads every page of the shard from one folder: those kept from the previous site,
+    // left where they were for the read ahead, are linked in now.
+    if (ahead !== undefined && previous !== undefined) {
+      const rendered = new Set(ahead.rendered);
+      await reusePages(
+        previous,
+        output,
+        shard.urls.filter((url) => !rendered.has(url)),
+      );
+    }
+    await indexWithCli(output, shard, bundle);
+  }
+  const indexed = await indexedPages(bundle, output);
+  if (indexed !== shard.urls.length) {
+    throw new SearchIndexError(`Pagefind indexed ${indexed} of the ${shard.urls.length} pages of shard "${shard.key}"`);
+  }
+  await removeUnusedSeeds(bundle, seeded);
+  return { pages: indexed, readAhead: written };
+}
+
+/** Indexes the pages of `shard` in `output` with the Pagefind CLI into `bundle`. */
+async function indexWithCli(output: string, shard: SearchShard, bundle: string): Promise<void> {
   // The glob names every page of the shard, longer than a command-line argument may be, so it goes
   // in a configuration file, which Pagefind reads from its working folder. Written synchronously,
   // so Pagefind starts when the shard is handed over, not when the thread next has a moment: after
@@ -153,21 +229,10 @@ async function indexShard(output: string, shard: SearchShard, previous: string |
     const config = { site: output, glob: shardGlob(output, shard), output_path: bundle, quiet: true };
     writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
     await runPagefind(folder);
-    const indexed = await indexedPages(bundle, output);
-    if (indexed !== shard.urls.length) {
-      throw new SearchIndexError(
-        `Pagefind indexed ${indexed} of the ${shard.urls.length} pages of shard "${shard.key}"`,
-      );
-    }
-    await removeUnusedSeeds(bundle, seeded);
-    return indexed;
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
 }
-
-/** The Node API's one Pagefind process, in use: a second user must not close it under the first. */
-let nodeApiInUse: Promise<unknown> = Promise.resolve();
 
 /**
  * An archive with no records yet still gets a bundle, so its search page loads and finds nothing.
@@ -178,6 +243,9 @@ function writeEmptyBundle(bundle: string): Promise<number> {
   nodeApiInUse = written.catch(() => undefined);
   return written;
 }
+
+/** The Node API's one Pagefind process, in use: a second user must not close it under the first. */
+let nodeApiInUse: Promise<unknown> = Promise.resolve();
 
 async function writeEmptyIndex(bundle: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex();

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { createJobHost, type JobCaches, type JobTask } from './job-host.ts';
+import { startWorker } from './start-worker.ts';
 
 /** Hosts that run job batches: worker threads, or the main thread alone. */
 export interface JobPool {
@@ -22,7 +23,7 @@ export function createJobPool(count: number, caches: JobCaches | undefined): Job
     return { size: 1, run: <T>(_: number, task: JobTask) => host(task) as Promise<T>, close: async () => {} };
   }
   const folders = caches && { parse: caches.parse.directory, render: caches.render.directory };
-  const workers = Array.from({ length: count }, () => startWorker(folders));
+  const workers = Array.from({ length: count }, () => startArchiveWorker(folders));
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 0;
   for (const worker of workers) {
@@ -51,15 +52,6 @@ export function createJobPool(count: number, caches: JobCaches | undefined): Job
   };
 }
 
-// Run from the sources, workers run TypeScript as the main thread does, through tsx: Node 20 does
-// not apply `--import` hooks to a worker's entry module, so the worker registers tsx itself before
-// loading it. Run from the compiled code (src/cli/compiled-code.mjs), the worker's own compiled
-// file is beside this one's.
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./archive-worker.ts'))}); })`;
-
-function startWorker(caches: { readonly parse: string; readonly render: string } | undefined): Worker {
-  if (!FROM_SOURCES) return new Worker(new URL('./archive-worker.mjs', import.meta.url), { workerData: { caches } });
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { caches } });
+function startArchiveWorker(caches: { readonly parse: string; readonly render: string } | undefined): Worker {
+  return startWorker(new URL('./archive-worker.ts', import.meta.url), 'archive-worker', { caches });
 }

@@ -1,0 +1,18 @@
+import { Worker } from 'node:worker_threads';
+
+// Run from the sources, workers run TypeScript as the main thread does, through tsx: Node 20 does
+// not apply `--import` hooks to a worker's entry module, so the worker registers tsx itself before
+// loading it. Run from the compiled code (src/cli/compiled-code.mjs), each worker's own compiled
+// file is beside this one's, named as its entry in `ENTRIES`.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+/**
+ * Starts a worker thread on the module `source` (a `.ts` file's URL), or, run from the compiled
+ * code, on its compiled file `entry`.mjs.
+ */
+export function startWorker(source: URL, entry: string, workerData: unknown): Worker {
+  if (!FROM_SOURCES) return new Worker(new URL(`./${entry}.mjs`, import.meta.url), { workerData });
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}

@@ -1,0 +1,137 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES_READ_AHEAD, readAheadFor, SearchAhead } from '../src/build/search/search-ahead.ts';
+import { SearchIndexer } from '../src/build/search/search-index.ts';
+import type { SearchShard } from '../src/build/search/search-shards.ts';
+import { searchFragments } from './helpers/tree.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'archive-search-ahead-'));
+const previous = path.join(work, 'previous');
+const WORDS = ['harbour', 'forum', 'delegation', 'agreement', 'visit', 'conference', 'exchange', 'port'];
+
+/** A record page as the search index reads it. */
+function page(title: string, text: string): string {
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
+}
+
+function writePage(site: string, url: string, html: string): void {
+  mkdirSync(path.join(site, url), { recursive: true });
+  writeFileSync(path.join(site, url, 'index.html'), html);
+}
+
+/** Two shards of pages, written as the previous site. */
+const shards: SearchShard[] = [0, 1].map((shard) => ({
+  key: `shard-${shard}`,
+  bundle: shard === 0 ? 'pagefind/' : `pagefind/shards/shard-${shard}/`,
+  urls: Array.from({ length: 30 }, (_, at) => `/articles/report-${shard}-${String(at).padStart(2, '0')}/`),
+}));
+const [first, second] = shards as [SearchShard, SearchShard];
+const edited = first.urls[7] ?? '';
+
+beforeAll(() => {
+  for (const shard of shards) {
+    for (const [at, url] of shard.urls.entries()) {
+      writePage(previous, url, page(`Report ${url}`, `The ${WORDS[at % WORDS.length]} was held in ${shard.key}.`));
+    }
+  }
+});
+
+const started: SearchAhead[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((ahead) => ahead.close()));
+});
+
+const EDITED_PAGE = page('Report edited', 'The harbour delegation signed a new agreement.');
+
+/** A new site: the previous one with the edited page's text changed. */
+function editedSite(name: string): string {
+  const output = path.join(work, name);
+  cpSync(previous, output, { recursive: true });
+  writePage(output, edited, EDITED_PAGE);
+  return output;
+}
+
+/**
+ * A new site's folder with only the edited page, and an indexer for it whose shard was read ahead
+ * from `from`; the other pages are read from there.
+ */
+function aheadOfEdit(name: string, from: string, kept?: string): { output: string; indexer: SearchIndexer } {
+  const output = path.join(work, name);
+  writePage(output, edited, EDITED_PAGE);
+  const ahead = new SearchAhead(from, [first]);
+  started.push(ahead);
+  return { output, indexer: new SearchIndexer(output, kept, 1, undefined, ahead) };
+}
+
+/** The shard indexed by the Pagefind CLI over every page in `output`, as a build without a read ahead does. */
+async function indexedByCli(output: string, shard: SearchShard): Promise<Map<string, string>> {
+  const indexer = new SearchIndexer(output);
+  indexer.add(shard);
+  await indexer.finish();
+  return searchFragments(output);
+}
+
+describe('a search shard read ahead', () => {
+  it('should write the index the CLI writes over all the pages, having read only the edited page now', async () => {
+    const expected = await indexedByCli(editedSite('by-cli'), first);
+    // Only the edited page is in the new folder: the others are read from the previous site.
+    const { output, indexer } = aheadOfEdit('ahead', previous);
+    expect(indexer.readAhead(first)).toBe(true);
+    indexer.add(first, false, [edited]);
+    const result = await indexer.finish();
+    expect(result).toMatchObject({ pages: first.urls.length, indexed: [first.key], readAhead: [first.key] });
+    expect(searchFragments(output)).toEqual(expected);
+  }, 60_000);
+
+  it('should write nothing, and leave the shard to the CLI, when a page was gone from the previous site', async () => {
+    const damaged = path.join(work, 'damaged');
+    cpSync(previous, damaged, { recursive: true });
+    rmSync(path.join(damaged, first.urls[0] ?? '', 'index.html'));
+    const ahead = new SearchAhead(damaged, [first]);
+    started.push(ahead);
+    const output = path.join(work, 'after-damage');
+    const bundle = path.join(output, first.bundle);
+    expect(await ahead.write(output, first, [], bundle)).toBe(false);
+    expect(existsSync(bundle)).toBe(false);
+    // Through the indexer, the kept pages are linked in from the previous site instead, and the CLI indexes them.
+    const expected = await indexedByCli(editedSite('fallback'), first);
+    const { output: again, indexer } = aheadOfEdit('fallback-ahead', damaged, previous);
+    indexer.add(first, false, [edited]);
+    expect(await indexer.finish()).toMatchObject({ indexed: [first.key], readAhead: [] });
+    expect(searchFragments(again)).toEqual(expected);
+  }, 60_000);
+
+  it('should cover only a shard with the same pages, and let go of those the build will not index', async () => {
+    const ahead = new SearchAhead(previous, shards);
+    started.push(ahead);
+    expect(ahead.covers(first)).toBe(true);
+    expect(ahead.covers({ ...first, urls: [...first.urls, '/articles/report-new/'] })).toBe(false);
+    await ahead.retain([first]);
+    expect(ahead.covers(second)).toBe(false);
+    expect(ahead.covers(first)).toBe(true);
+    await ahead.retain([]);
+    expect(ahead.covers(first)).toBe(false);
+    // Closed, it writes nothing, and closing again does nothing.
+    expect(await ahead.write(path.join(work, 'closed'), first, [], path.join(work, 'closed', first.bundle))).toBe(
+      false,
+    );
+    await ahead.close();
+  }, 60_000);
+
+  it('should read ahead only few pages in at most two shards', async () => {
+    expect(readAheadFor(previous, shards, [])).toBeUndefined();
+    expect(readAheadFor(previous, shards, ['/articles/not-in-any-shard/'])).toBeUndefined();
+    const third = { key: 'shard-2', bundle: 'pagefind/shards/shard-2/', urls: ['/articles/report-2-00/'] };
+    expect(readAheadFor(previous, [...shards, third], [edited, second.urls[0] ?? '', '/articles/report-2-00/'])).toBe(
+      undefined,
+    );
+    const many = Array.from({ length: PAGES_READ_AHEAD + 1 }, (_, at) => `/articles/many-${at}/`);
+    expect(readAheadFor(previous, [{ ...first, urls: [...first.urls, ...many] }], many)).toBeUndefined();
+    const ahead = readAheadFor(previous, shards, [edited]);
+    if (ahead) started.push(ahead);
+    expect(ahead?.covers(first)).toBe(true);
+    expect(ahead?.covers(second)).toBe(false);
+  }, 60_000);
+});
