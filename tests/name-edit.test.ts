@@ -91,6 +91,8 @@ describe('the build after a rename', () => {
     expect(built.reuse?.nameEdit?.records).toBe(1);
     expect(built.reuse?.nameEdit?.views).toBeGreaterThan(2);
     expect(built.reuse?.nameEdit?.views).toBeLessThan(fingerprints()?.pages.size ?? 0);
+    // Shards read ahead, handed over once the site's other pages were rendered (continueSearch).
+    expect(built.reuse?.searchShards.readAhead).toBeGreaterThan(0);
     const eventPage = readFileSync(path.join(output, 'events', datedEvent, 'index.html'), 'utf8');
     expect(eventPage).toContain('“Aaa ');
     await expectFullBuild();

@@ -35,10 +35,11 @@ export interface CachedBuildOptions {
   /** Files to parse (or bodies to render) per worker thread below which the work stays on this thread. Default 250. */
   readonly filesPerWorker?: number;
   /**
-   * Told the records of the files parsed in this build (those not in the cache: new or changed) as
-   * soon as they are, before they are linked; a build reads ahead what it will need for them.
+   * Told the records of the files read from disk in this build (new, or changed since the content
+   * was last read: see `readChangedContent`) as soon as they are parsed or taken from the cache,
+   * before they are linked; a build reads ahead what it will need for them.
    */
-  readonly onParsed?: (records: readonly PlainRecord[]) => void;
+  readonly onRead?: (records: readonly PlainRecord[]) => void;
 }
 
 /** How much work the cache saved: files parsed and bodies rendered in this build, and worker threads used. */
@@ -94,7 +95,12 @@ export async function buildArchiveCached(
         hostOf.set(at, host);
       });
     });
-    options.onParsed?.([...parsed.values()].flatMap((outcome) => outcome.record ?? []));
+    // An edit undone is read, but its parse is in the cache.
+    options.onRead?.(
+      sources.flatMap((source, at) =>
+        source.bytes === undefined ? [] : ((entries[at] ?? parsed.get(at))?.record ?? []),
+      ),
+    );
 
     const files: VFile[] = [];
     const outcomes: { file: VFile; record?: AnyParsedRecord }[] = [];

@@ -100,7 +100,7 @@ async function load() {
   const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
   // The shards that hold the pages of the changed files are read while the archive loads.
   let searchAhead: ShardsReadAhead | undefined;
-  const onParsed = (records: readonly PlainRecord[]) => {
+  const onRead = (records: readonly PlainRecord[]) => {
     if (previous?.shards === undefined) return;
     const urls = records.flatMap((record) => pageUrlOf(record, urlFor));
     searchAhead = readAheadFor(values.output, previous.shards, urls);
@@ -110,7 +110,7 @@ async function load() {
     sources,
     ...(cacheDir === undefined
       ? {}
-      : { build: (read: readonly ContentFile[]) => buildArchiveCached(read, { cacheDir, onParsed }) }),
+      : { build: (read: readonly ContentFile[]) => buildArchiveCached(read, { cacheDir, onRead }) }),
   }).catch(async (error: unknown) => {
     await searchAhead?.close();
     throw error;
