@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shardsToIndex } from '../src/build/plan/build-plan.ts';
+import { emptyRecordPages } from '../src/build/plan/render-plan.ts';
 import { PAGES_READ_AHEAD, readAheadFor, SearchAhead } from '../src/build/search/search-ahead.ts';
 import { SearchIndexer } from '../src/build/search/search-index.ts';
 import type { SearchShard } from '../src/build/search/search-shards.ts';
@@ -119,6 +121,26 @@ describe('a search shard read ahead', () => {
     );
     await ahead.close();
   }, 60_000);
+
+  it('should keep, once the build is planned, only the shards it indexes again with few pages rendered', () => {
+    const previousSite = { output: previous, fingerprints: { pages: new Map(), search: new Map(), files: new Map() } };
+    const plan = (rendered: readonly string[], same = [first.key, second.key]) => ({
+      pages: {
+        render: emptyRecordPages(),
+        reused: shards.flatMap((shard) => shard.urls).filter((url) => !rendered.includes(url)),
+        fingerprints: new Map(),
+        sizes: new Map(),
+      },
+      shards,
+      sameShards: new Set(same),
+    });
+    expect(shardsToIndex(plan([edited]), previousSite, PAGES_READ_AHEAD)).toEqual([first]);
+    // A shard whose pages changed is indexed again, even with none rendered.
+    expect(shardsToIndex(plan([], [first.key]), previousSite, PAGES_READ_AHEAD)).toEqual([second]);
+    // Past the limit, a shard is left to the CLI.
+    expect(shardsToIndex(plan(first.urls.slice(0, 11)), previousSite, 10)).toEqual([]);
+    expect(shardsToIndex(plan([edited]), undefined, PAGES_READ_AHEAD)).toEqual([]);
+  });
 
   it('should read ahead only few pages in at most two shards', async () => {
     expect(readAheadFor(previous, shards, [])).toBeUndefined();

@@ -13,6 +13,7 @@ import { type BuildPlan, shardsToIndex } from './plan/build-plan.ts';
 import { type PreparedBuild, prepareBuild } from './plan/build-runs.ts';
 import { KeptFiles } from './plan/kept-files.ts';
 import { emptyRecordPages, type PreviousSite, type RecordPages } from './plan/render-plan.ts';
+import { PAGES_READ_AHEAD } from './search/search-ahead.ts';
 import type { ShardsReadAhead } from './search/search-index.ts';
 
 /**
@@ -75,8 +76,10 @@ export type BuildHooks = Pick<PlannedBuild, 'previous' | 'searchProcesses' | 'se
 
 /** A build of `prepared`, before its first run. */
 export function plannedBuild(prepared: PreparedBuild, hooks: BuildHooks): PlannedBuild {
-  // What Pagefind read ahead and the build will not index goes now, not beside the views.
-  void hooks.searchAhead?.retain(shardsToIndex(prepared.plan, hooks.previous));
+  // What Pagefind read ahead and the build will not index from it goes now, not beside the views:
+  // neither a shard kept as it was, nor one with more pages rendered than `PAGES_READ_AHEAD`, which
+  // the CLI indexes (see `continueSearch`).
+  void hooks.searchAhead?.retain(shardsToIndex(prepared.plan, hooks.previous, PAGES_READ_AHEAD));
   return {
     prepared,
     ...hooks,

@@ -248,7 +248,7 @@ export async function continueSearch(
   // 10,000 articles, handed over beside the run, a year of 2,400 pages took all processes to
   // 1,008–1,031 MiB.
   const holdBack = keys !== undefined && !plan.textEdit;
-  if (readAhead.size > 0 && !holdBack && !plan.textEdit) collectGarbage();
+  if (readAhead.size > 0 && keys === undefined && !plan.textEdit) collectGarbage();
   if (previous) {
     // Pagefind reads the pages it indexes from the new site's folder: the kept ones are linked
     // there. The others stay where they are, in the site updated in place.

@@ -176,13 +176,20 @@ export function planTextEdit(
 
 /**
  * The shards whose index a build of `plan` may make again: those that differ from the previous
- * site's, and those with a page rendered now, which may read differently. None without a previous
- * site, or when every page is rendered.
+ * site's, and those with a page rendered now, which may read differently; of those, the ones with
+ * at most `mostRendered` pages rendered. None without a previous site, or when every page is rendered.
  */
-export function shardsToIndex(plan: BuildPlan, previous: PreviousSite | undefined): SearchShard[] {
+export function shardsToIndex(
+  plan: Pick<BuildPlan, 'pages' | 'shards' | 'sameShards'>,
+  previous: PreviousSite | undefined,
+  mostRendered = Number.POSITIVE_INFINITY,
+): SearchShard[] {
   if (previous === undefined || plan.pages === undefined) return [];
   const reused = new Set(plan.pages.reused);
-  return plan.shards.filter((shard) => !plan.sameShards.has(shard.key) || shard.urls.some((url) => !reused.has(url)));
+  return plan.shards.filter((shard) => {
+    const rendered = shard.urls.filter((url) => !reused.has(url)).length;
+    return (!plan.sameShards.has(shard.key) || rendered > 0) && rendered <= mostRendered;
+  });
 }
 
 /** The search shards to index again, and the batches that render `pages`. */

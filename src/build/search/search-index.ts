@@ -234,6 +234,9 @@ async function indexWithCli(output: string, shard: SearchShard, bundle: string):
   }
 }
 
+/** The Node API's one Pagefind process, in use: a second user must not close it under the first. */
+let nodeApiInUse: Promise<unknown> = Promise.resolve();
+
 /**
  * An archive with no records yet still gets a bundle, so its search page loads and finds nothing.
  * The CLI refuses to write an empty index; the Node API does not.
@@ -243,9 +246,6 @@ function writeEmptyBundle(bundle: string): Promise<number> {
   nodeApiInUse = written.catch(() => undefined);
   return written;
 }
-
-/** The Node API's one Pagefind process, in use: a second user must not close it under the first. */
-let nodeApiInUse: Promise<unknown> = Promise.resolve();
 
 async function writeEmptyIndex(bundle: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex();
