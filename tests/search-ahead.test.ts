@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,26 @@ beforeAll(() => {
     }
   }
 });
+
+/** The Pagefind process this one started (the read ahead's), once it is there. */
+async function pagefindChild(): Promise<number> {
+  for (let tries = 0; tries < 1000; tries++) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat = '';
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (name.startsWith('pagefind') && state !== 'Z' && Number(parent) === process.pid) return Number(entry);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('no Pagefind process started');
+}
 
 const started: SearchAhead[] = [];
 afterEach(async () => {
@@ -104,6 +124,23 @@ describe('a search shard read ahead', () => {
     expect(await indexer.finish()).toMatchObject({ indexed: [first.key], readAhead: [] });
     expect(searchFragments(again)).toEqual(expected);
   }, 60_000);
+
+  it("should give up, not wait for good, when Pagefind's process is gone while it reads", async () => {
+    // A shard large enough that Pagefind is still reading it when its process is killed.
+    const large = path.join(work, 'large');
+    const shard = { key: 'large', bundle: 'pagefind/', urls: [] as string[] };
+    for (let at = 0; at < 1500; at++) {
+      const url = `/articles/large-${String(at).padStart(4, '0')}/`;
+      writePage(large, url, page(`Report ${at}`, `The ${WORDS[at % WORDS.length]} of report ${at}.`));
+      shard.urls.push(url);
+    }
+    const ahead = new SearchAhead(large, [shard]);
+    started.push(ahead);
+    const pid = await pagefindChild();
+    process.kill(pid, 'SIGKILL');
+    const output = path.join(work, 'after-kill');
+    expect(await ahead.write(output, shard, [], path.join(output, shard.bundle))).toBe(false);
+  }, 30_000);
 
   it('should cover only a shard with the same pages, and let go of those the build will not index', async () => {
     const ahead = new SearchAhead(previous, shards);

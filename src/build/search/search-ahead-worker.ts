@@ -36,6 +36,11 @@ export interface AheadReply {
   readonly error?: string;
 }
 
+/** How often the worker makes sure Pagefind's process is still there. */
+const WATCH_MS = 1000;
+/** How long the worker waits, once it has ended Pagefind's process, for the process to be gone. */
+const ENDING_MS = 50;
+
 const { from, shards } = workerData as AheadData;
 const reads = new Map(shards.map((shard) => [shard.key, readShard(shard).catch(() => undefined)]));
 
@@ -47,10 +52,30 @@ parentPort?.on('message', (request: AheadRequest) => {
   );
 });
 
+/** Set once Pagefind's process is being ended: nothing is asked of it after, which would start another. */
+let closing = false;
+
+// Pagefind's Node API notices that its process has gone (killed, say) only when it next writes to
+// it, and until then a request waits for good: a build would hang. A request every second fails
+// every waiting one once the process has gone, and the shard is then indexed the usual way.
+const watch = setInterval(() => {
+  if (closing) return;
+  pagefind
+    .createIndex()
+    .then(({ index }) => index?.deleteIndex())
+    .catch(() => undefined);
+}, WATCH_MS);
+watch.unref();
+
 async function answer(request: AheadRequest): Promise<AheadReply> {
   if (request.type === 'close') {
-    await Promise.all([...reads.keys()].map((key) => drop(key)));
+    // Ending the process ends every index it holds, and fails the requests still waiting.
+    closing = true;
+    clearInterval(watch);
     await pagefind.close();
+    // A moment for the process to end while this thread is there to see it, or it stays a zombie
+    // until the build's own process ends.
+    await new Promise((resolve) => setTimeout(resolve, ENDING_MS));
     return { id: request.id };
   }
   if (request.type === 'drop') {
@@ -60,24 +85,27 @@ async function answer(request: AheadRequest): Promise<AheadReply> {
   const index = await reads.get(request.key);
   reads.delete(request.key);
   if (index === undefined) return { id: request.id, written: false };
-  try {
-    return { id: request.id, written: await write(index, request) };
-  } finally {
-    await index.deleteIndex();
-  }
+  const written = await write(index, request);
+  if (written) await index.deleteIndex();
+  return { id: request.id, written };
 }
 
 /**
  * Adds the pages rendered now, each in place of the page of its URL, then writes the index. `false`
- * when Pagefind refused a page: nothing is written then, and the shard can be indexed the usual way.
+ * when a page could not be added (Pagefind refused it, or its process has gone): nothing is written
+ * then, and the shard can be indexed the usual way. A failed write fails.
  */
 async function write(index: PagefindIndex, request: Extract<AheadRequest, { type: 'write' }>): Promise<boolean> {
-  for (const url of request.rendered) {
-    const file = pageFile(request.output, url);
-    if (file === undefined) return false;
-    const sourcePath = path.relative(request.output, file).split(path.sep).join('/');
-    const added = await index.addHTMLFile({ sourcePath, content: await readFile(file, 'utf8') });
-    if (added.errors.length > 0) return false;
+  try {
+    for (const url of request.rendered) {
+      const file = pageFile(request.output, url);
+      if (file === undefined) return false;
+      const sourcePath = path.relative(request.output, file).split(path.sep).join('/');
+      const added = await index.addHTMLFile({ sourcePath, content: await readFile(file, 'utf8') });
+      if (added.errors.length > 0) return false;
+    }
+  } catch {
+    return false;
   }
   const written = await index.writeFiles({ outputPath: request.bundle });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
@@ -87,7 +115,7 @@ async function write(index: PagefindIndex, request: Extract<AheadRequest, { type
 async function drop(key: string): Promise<void> {
   const index = await reads.get(key);
   reads.delete(key);
-  await index?.deleteIndex();
+  if (!closing) await index?.deleteIndex().catch(() => undefined);
 }
 
 /** The shard's pages read from the previous site, if it still has every one of them. */

@@ -75,7 +75,8 @@ export class SearchAhead implements ShardsReadAhead {
     if (!this.covers(shard) || this.#stopped !== undefined) return false;
     this.#held.delete(shard.key);
     const reply = await this.#ask({ type: 'write', key: shard.key, output, rendered, bundle });
-    if (this.#held.size === 0) await this.close();
+    // Pagefind's process is ended in the background; the build waits for that at its end.
+    if (this.#held.size === 0) void this.close();
     if (reply.error !== undefined) throw new SearchIndexError(`shard "${shard.key}": ${reply.error}`);
     return reply.written === true;
   }
