@@ -142,6 +142,19 @@ describe('a search shard read ahead', () => {
     expect(await ahead.write(output, shard, [], path.join(output, shard.bundle))).toBe(false);
   }, 30_000);
 
+  it('should run Pagefind without the TOKIO_* and PAGEFIND_* variables of the shell, as the CLI runs', async () => {
+    // An empty TOKIO_WORKER_THREADS makes Pagefind 1.5.2 panic as it starts.
+    process.env['TOKIO_WORKER_THREADS'] = '';
+    try {
+      const { output, indexer } = aheadOfEdit('environment', previous);
+      indexer.add(first, false, [edited]);
+      expect(await indexer.finish()).toMatchObject({ indexed: [first.key], readAhead: [first.key] });
+      expect(existsSync(path.join(output, first.bundle, 'pagefind-entry.json'))).toBe(true);
+    } finally {
+      delete process.env['TOKIO_WORKER_THREADS'];
+    }
+  }, 60_000);
+
   it('should cover only a shard with the same pages, and let go of those the build will not index', async () => {
     const ahead = new SearchAhead(previous, shards);
     started.push(ahead);

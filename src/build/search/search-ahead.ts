@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/start-worker.ts';
 import type { AheadData, AheadReply, AheadRequest } from './search-ahead-worker.ts';
-import { SearchIndexError, type ShardsReadAhead } from './search-index.ts';
+import { pagefindEnvironment, SearchIndexError, type ShardsReadAhead } from './search-index.ts';
 import type { SearchShard } from './search-shards.ts';
 
 /** Shards read ahead at most: each holds about 0.1 GB in Pagefind's process until it is written. */
@@ -43,7 +43,9 @@ export class SearchAhead implements ShardsReadAhead {
   constructor(previousOutput: string, shards: readonly SearchShard[]) {
     this.#held = new Map(shards.map((shard) => [shard.key, shard.urls]));
     const data: AheadData = { from: path.resolve(previousOutput), shards };
-    this.#worker = startWorker(new URL('./search-ahead-worker.ts', import.meta.url), 'search-ahead-worker', data);
+    // Pagefind's Node API starts its process with the worker's environment: the CLI's (see `pagefindEnvironment`).
+    const source = new URL('./search-ahead-worker.ts', import.meta.url);
+    this.#worker = startWorker(source, 'search-ahead-worker', data, pagefindEnvironment());
     this.#worker.on('message', (reply: AheadReply) => {
       this.#replies.get(reply.id)?.(reply);
       this.#replies.delete(reply.id);

@@ -264,11 +264,7 @@ async function writeEmptyIndex(bundle: string): Promise<number> {
  * which would keep a second Node process (about 45 MB) alive beside each index.
  */
 function runPagefind(cwd: string): Promise<void> {
-  // Settings come from our configuration file only, never from PAGEFIND_* variables of the shell,
-  // nor from TOKIO_* ones of its runtime (an empty TOKIO_WORKER_THREADS makes Pagefind 1.5.2 panic).
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') && !name.startsWith('TOKIO_')),
-  );
+  const env = pagefindEnvironment();
   return new Promise((resolve, reject) => {
     const child = spawn(pagefindBinary(), [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let said = '';
@@ -285,6 +281,17 @@ function runPagefind(cwd: string): Promise<void> {
       else reject(new SearchIndexError(`Pagefind failed (exit code ${code}): ${said.trim()}`));
     });
   });
+}
+
+/**
+ * The environment Pagefind runs in. Settings come from the build only, never from PAGEFIND_*
+ * variables of the shell, nor from TOKIO_* ones of its runtime (an empty TOKIO_WORKER_THREADS makes
+ * Pagefind 1.5.2 panic).
+ */
+export function pagefindEnvironment(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') && !name.startsWith('TOKIO_')),
+  );
 }
 
 /** The platform's Pagefind binary, found once. */

@@ -8,11 +8,17 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /**
  * Starts a worker thread on the module `source` (a `.ts` file's URL), or, run from the compiled
- * code, on its compiled file `entry`.mjs.
+ * code, on its compiled file `entry`.mjs; with `env` as its `process.env`, if given.
  */
-export function startWorker(source: URL, entry: string, workerData: unknown): Worker {
-  if (!FROM_SOURCES) return new Worker(new URL(`./${entry}.mjs`, import.meta.url), { workerData });
+export function startWorker(
+  source: URL,
+  entry: string,
+  workerData: unknown,
+  env?: Record<string, string | undefined>,
+): Worker {
+  const options = { workerData, ...(env && { env }) };
+  if (!FROM_SOURCES) return new Worker(new URL(`./${entry}.mjs`, import.meta.url), options);
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, ...options });
 }
