@@ -79,12 +79,16 @@ function editedSite(name: string): string {
  * A new site's folder with only the edited page, and an indexer for it whose shard was read ahead
  * from `from`; the other pages are read from there.
  */
-function aheadOfEdit(name: string, from: string, kept?: string): { output: string; indexer: SearchIndexer } {
+function aheadOfEdit(
+  name: string,
+  from: string,
+  kept?: string,
+): { output: string; ahead: SearchAhead; indexer: SearchIndexer } {
   const output = path.join(work, name);
   writePage(output, edited, EDITED_PAGE);
   const ahead = new SearchAhead(from, [first]);
   started.push(ahead);
-  return { output, indexer: new SearchIndexer(output, kept, 1, undefined, ahead) };
+  return { output, ahead, indexer: new SearchIndexer(output, kept, 1, undefined, ahead) };
 }
 
 /** The shard indexed by the Pagefind CLI over every page in `output`, as a build without a read ahead does. */
@@ -99,8 +103,8 @@ describe('a search shard read ahead', () => {
   it('should write the index the CLI writes over all the pages, having read only the edited page now', async () => {
     const expected = await indexedByCli(editedSite('by-cli'), first);
     // Only the edited page is in the new folder: the others are read from the previous site.
-    const { output, indexer } = aheadOfEdit('ahead', previous);
-    expect(indexer.readAhead(first)).toBe(true);
+    const { output, ahead, indexer } = aheadOfEdit('ahead', previous);
+    expect(ahead.covers(first)).toBe(true);
     indexer.add(first, false, [edited]);
     const result = await indexer.finish();
     expect(result).toMatchObject({ pages: first.urls.length, indexed: [first.key], readAhead: [first.key] });
@@ -173,7 +177,6 @@ describe('a search shard read ahead', () => {
   }, 60_000);
 
   it('should keep, once the build is planned, only the shards it indexes again with few pages rendered', () => {
-    const previousSite = { output: previous, fingerprints: { pages: new Map(), search: new Map(), files: new Map() } };
     const plan = (rendered: readonly string[], same = [first.key, second.key]) => ({
       pages: {
         render: emptyRecordPages(),
@@ -184,12 +187,13 @@ describe('a search shard read ahead', () => {
       shards,
       sameShards: new Set(same),
     });
-    expect(shardsToIndex(plan([edited]), previousSite, PAGES_READ_AHEAD)).toEqual([first]);
+    expect(shardsToIndex(plan([edited]), PAGES_READ_AHEAD)).toEqual([first]);
     // A shard whose pages changed is indexed again, even with none rendered.
-    expect(shardsToIndex(plan([], [first.key]), previousSite, PAGES_READ_AHEAD)).toEqual([second]);
+    expect(shardsToIndex(plan([], [first.key]), PAGES_READ_AHEAD)).toEqual([second]);
     // Past the limit, a shard is left to the CLI.
-    expect(shardsToIndex(plan(first.urls.slice(0, 11)), previousSite, 10)).toEqual([]);
-    expect(shardsToIndex(plan([edited]), undefined, PAGES_READ_AHEAD)).toEqual([]);
+    expect(shardsToIndex(plan(first.urls.slice(0, 11)), 10)).toEqual([]);
+    // A plan that renders every page.
+    expect(shardsToIndex({ ...plan([edited]), pages: undefined }, PAGES_READ_AHEAD)).toEqual([]);
   });
 
   it('should read ahead only few pages in at most two shards', async () => {

@@ -79,7 +79,7 @@ export function plannedBuild(prepared: PreparedBuild, hooks: BuildHooks): Planne
   // What Pagefind read ahead and the build will not index from it goes now, not beside the views:
   // neither a shard kept as it was, nor one with more pages rendered than `PAGES_READ_AHEAD`, which
   // the CLI indexes (see `continueSearch`).
-  void hooks.searchAhead?.retain(shardsToIndex(prepared.plan, hooks.previous, PAGES_READ_AHEAD));
+  void hooks.searchAhead?.retain(shardsToIndex(prepared.plan, PAGES_READ_AHEAD));
   return {
     prepared,
     ...hooks,

@@ -23,7 +23,6 @@ import {
 } from './plan/published-files.ts';
 import { type PreviousSite, pageFile } from './plan/render-plan.ts';
 import { reusePages } from './plan/reuse-pages.ts';
-import { PAGES_READ_AHEAD } from './search/search-ahead.ts';
 import { SearchIndexer, type SearchIndexResult, type ShardsReadAhead } from './search/search-index.ts';
 import { SEARCH_FOLDER, type SearchShard } from './search/search-shards.ts';
 import { searchedHtml } from './search/searched-html.ts';
@@ -227,18 +226,14 @@ export async function continueSearch(
       shard.urls.filter((url) => renderedNow.has(url)),
     );
   const kept = new Set(handed.filter(readsAsBefore).map((shard) => shard.key));
+  const present = new Set([...build.written, ...reused]);
+  const withPresent = (shard: SearchShard) => ({ ...shard, urls: shard.urls.filter((url) => present.has(url)) });
   // The kept pages of the shards to index go in first, so Pagefind starts on them while the others
   // are linked; a shard whose index is kept needs no pages.
-  const present = new Set([...build.written, ...reused]);
-  const toIndex = handed
-    .filter((shard) => !kept.has(shard.key))
-    .map((shard) => ({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }));
-  // A shard read ahead needs only the pages rendered now, unless it has more than it is worth.
-  const renderedIn = (shard: SearchShard) => shard.urls.filter((url) => renderedNow.has(url));
+  const toIndex = handed.filter((shard) => !kept.has(shard.key)).map(withPresent);
+  // A shard read ahead needs only the pages rendered now (the build let go of those with too many).
   const readAhead = new Set(
-    toIndex
-      .filter((shard) => indexer.readAhead(shard) && renderedIn(shard).length <= PAGES_READ_AHEAD)
-      .map((shard) => shard.key),
+    toIndex.filter((shard) => build.searchAhead?.covers(shard) === true).map((shard) => shard.key),
   );
   const indexedNow = new Set(toIndex.filter((shard) => !readAhead.has(shard.key)).flatMap((shard) => shard.urls));
   // Pagefind builds a shard read ahead at once, at the peak of its memory, where the CLI reads the
@@ -266,12 +261,11 @@ export async function continueSearch(
     ...toIndex.filter((shard) => readAhead.has(shard.key) && !holdBack),
     ...toIndex.filter((shard) => !readAhead.has(shard.key)),
   ];
+  const renderedIn = (shard: SearchShard) => shard.urls.filter((url) => renderedNow.has(url));
   for (const shard of inTurn) {
     indexer.add(shard, false, readAhead.has(shard.key) ? renderedIn(shard) : undefined);
   }
-  for (const shard of handed.filter((shard) => kept.has(shard.key))) {
-    indexer.add({ ...shard, urls: shard.urls.filter((url) => present.has(url)) }, true);
-  }
+  for (const shard of handed.filter((shard) => kept.has(shard.key))) indexer.add(withPresent(shard), true);
   return indexer;
 }
 

@@ -12,7 +12,6 @@ import { readContentThroughCache } from '../build/cache/known-files.ts';
 import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
 import type { ShardsReadAhead } from '../build/search/search-index.ts';
 import type { PlainRecord } from '../build/workers/worker-jobs.ts';
-import type { UrlTarget } from '../link/urls.ts';
 import { DEFAULT_CONTENT_DIR } from '../load/content-dir.ts';
 import { ContentChangedError, type ContentFile, readContent } from '../load/read-content.ts';
 import { siteUrlFrom } from '../site/publish.ts';
@@ -87,23 +86,28 @@ async function load() {
   const unchanged = cacheDir && inputs ? await upToDate(cacheDir, values.output, inputs) : undefined;
   if (unchanged) return { unchanged, inputs };
   // Eleventy too, before the archive is in memory: loaded after, its modules add to the build's peak.
-  const [{ loadAndReport }, { buildArchiveCached }, { withoutPositions }, { buildSite }, { readAheadFor }, { urlFor }] =
-    await Promise.all([
-      import('../load/load-archive.ts'),
-      import('../build/build-archive-cached.ts'),
-      import('../pipeline/build-archive.ts'),
-      import('./build-site.ts'),
-      import('../build/search/search-ahead.ts'),
-      import('../link/urls.ts'),
-    ]);
+  const [
+    { loadAndReport },
+    { buildArchiveCached },
+    { withoutPositions },
+    { buildSite },
+    { readAheadFor },
+    { urlOfRecord },
+  ] = await Promise.all([
+    import('../load/load-archive.ts'),
+    import('../build/build-archive-cached.ts'),
+    import('../pipeline/build-archive.ts'),
+    import('./build-site.ts'),
+    import('../build/search/search-ahead.ts'),
+    import('../link/urls.ts'),
+  ]);
   // With the cache, record pages and search shards that did not change are taken from the last build.
   const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
   // The shards that hold the pages of the changed files are read while the archive loads.
   let searchAhead: ShardsReadAhead | undefined;
   const onRead = (records: readonly PlainRecord[]) => {
     if (previous?.shards === undefined) return;
-    const urls = records.flatMap((record) => pageUrlOf(record, urlFor));
-    searchAhead = readAheadFor(values.output, previous.shards, urls);
+    searchAhead = readAheadFor(values.output, previous.shards, records.map(urlOfRecord));
   };
   const result = await loadAndReport(values.content, {
     strict: values.strict,
@@ -207,16 +211,6 @@ try {
 /** How many shards were indexed from pages read ahead, if any, as the build's message says it. */
 function readAheadNote(shards: number): string {
   return shards === 0 ? '' : `, ${shards} from pages read ahead`;
-}
-
-/** The URL of a parsed record's page, if its slug can be one (`urlFor`, link/urls.ts, loaded once needed). */
-function pageUrlOf(record: PlainRecord, urlFor: (target: UrlTarget) => string): string[] {
-  const placeKind = record.kind === 'place' ? (record.data as { kind?: UrlTarget['placeKind'] }).kind : undefined;
-  try {
-    return [urlFor({ kind: record.kind, slug: record.slug, ...(placeKind ? { placeKind } : {}) })];
-  } catch {
-    return [];
-  }
 }
 
 /** A whole number of `least` (1 unless given) or more given as `--name=N`; anything else stops the command with a message. */

@@ -35,6 +35,15 @@ export function urlFor(target: UrlTarget): string {
 
 /** The URL of a record in the index; looks up a place's kind, since cities have their own section. */
 export function recordUrl(index: RecordIndex, record: { readonly kind: RecordKind; readonly slug: string }): string {
-  const placeKind = record.kind === 'place' ? index.place.get(record.slug)?.data.kind : undefined;
+  return urlOfRecord(record.kind === 'place' ? (index.place.get(record.slug) ?? record) : record);
+}
+
+/** The URL of a record's page, a place's kind read from its own data (cities have their own section). */
+export function urlOfRecord(record: {
+  readonly kind: RecordKind;
+  readonly slug: string;
+  readonly data?: unknown;
+}): string {
+  const placeKind = record.kind === 'place' ? (record.data as { kind?: PlaceKind } | undefined)?.kind : undefined;
   return urlFor({ kind: record.kind, slug: record.slug, ...(placeKind ? { placeKind } : {}) });
 }

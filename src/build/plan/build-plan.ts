@@ -177,14 +177,13 @@ export function planTextEdit(
 /**
  * The shards whose index a build of `plan` may make again: those that differ from the previous
  * site's, and those with a page rendered now, which may read differently; of those, the ones with
- * at most `mostRendered` pages rendered. None without a previous site, or when every page is rendered.
+ * at most `mostRendered` pages rendered. None when the plan renders every page.
  */
 export function shardsToIndex(
   plan: Pick<BuildPlan, 'pages' | 'shards' | 'sameShards'>,
-  previous: PreviousSite | undefined,
   mostRendered = Number.POSITIVE_INFINITY,
 ): SearchShard[] {
-  if (previous === undefined || plan.pages === undefined) return [];
+  if (plan.pages === undefined) return [];
   const reused = new Set(plan.pages.reused);
   return plan.shards.filter((shard) => {
     const rendered = shard.urls.filter((url) => !reused.has(url)).length;

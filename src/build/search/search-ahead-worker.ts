@@ -108,7 +108,11 @@ async function write(index: PagefindIndex, request: Extract<AheadRequest, { type
     return false;
   }
   const written = await index.writeFiles({ outputPath: request.bundle });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+  if (written.errors.length > 0) {
+    throw new Error(
+      `Pagefind could not write ${request.bundle} (${written.errors.join('; ')}): if the disk is full, free some space and build again`,
+    );
+  }
   return true;
 }
 

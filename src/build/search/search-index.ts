@@ -104,11 +104,6 @@ export class SearchIndexer {
     this.#jobs.push(this.#take(shard, keep, rendered));
   }
 
-  /** Whether `shard` was read ahead, so that its kept pages need not be linked into the output folder. */
-  readAhead(shard: SearchShard): boolean {
-    return this.#ahead?.covers(shard) ?? false;
-  }
-
   /** Whether the shard named `key` was handed over. */
   has(key: string): boolean {
     return this.#added.includes(key);
