@@ -45,8 +45,9 @@ export function checkConfusableNames(names: readonly DeclaredName[]): ReadonlySe
     }
   }
   // Of names that differ by case or accents, the one with fewest characters outside ASCII is kept.
-  const outsideAscii = (entry: DeclaredName) => entry.name.replace(/\p{ASCII}/gu, '').length;
-  const preferred = [...names].sort((a, b) => outsideAscii(a) - outsideAscii(b));
+  // Counted once per name, not once per comparison of the sort.
+  const outsideAscii = new Map(names.map((entry) => [entry, entry.name.replace(/\p{ASCII}/gu, '').length]));
+  const preferred = [...names].sort((a, b) => (outsideAscii.get(a) ?? 0) - (outsideAscii.get(b) ?? 0));
   const first = new Map<string, DeclaredName>();
   for (const entry of preferred) {
     if (dropped.has(entry)) continue;

@@ -59,32 +59,48 @@ export interface FoundReference {
   readonly slug: string;
 }
 
+// Each kind's patterns split once: both the reference check and the link graph walk every record's
+// front matter with them on every build (25,000 records at 10,000 articles), and splitting them,
+// with a new path array at every step, was a third of that walk's time and most of its garbage.
+const PATTERNS = Object.fromEntries(
+  Object.entries(REFERENCE_FIELDS).map(([kind, fields]) => [
+    kind,
+    Object.entries(fields).map(([pattern, target]) => ({ parts: pattern.split('.'), target })),
+  ]),
+) as unknown as {
+  readonly [K in RecordKind]: readonly { readonly parts: readonly string[]; readonly target: RecordKind }[];
+};
+
 /** Lists every reference in `data`, a validated front matter of `kind`. */
 export function findReferences(kind: RecordKind, data: unknown): FoundReference[] {
   const found: FoundReference[] = [];
-  for (const [pattern, target] of Object.entries(REFERENCE_FIELDS[kind])) {
-    collect(data, pattern.split('.'), [], (path, slug) => found.push({ path, target, slug }));
-  }
+  for (const { parts, target } of PATTERNS[kind]) collect(data, parts, 0, '', target, found);
   return found;
 }
 
+/** Adds to `found` the references at `parts` from `at` on, within `value`, whose path so far is `path`. */
 function collect(
   value: unknown,
-  pattern: readonly string[],
-  path: readonly string[],
-  emit: (path: string, slug: string) => void,
+  parts: readonly string[],
+  at: number,
+  path: string,
+  target: RecordKind,
+  found: FoundReference[],
 ): void {
-  const [head, ...rest] = pattern;
+  const head = parts[at];
   if (head === undefined) {
-    if (typeof value === 'string') emit(path.join('.'), value);
+    if (typeof value === 'string') found.push({ path, target, slug: value });
     return;
   }
+  const prefix = at === 0 ? '' : `${path}.`;
   if (head === '*') {
     if (!Array.isArray(value)) return;
-    for (const [index, item] of value.entries()) collect(item, rest, [...path, String(index)], emit);
+    for (let index = 0; index < value.length; index++) {
+      collect(value[index], parts, at + 1, prefix + index, target, found);
+    }
     return;
   }
   if (typeof value === 'object' && value !== null) {
-    collect((value as Record<string, unknown>)[head], rest, [...path, head], emit);
+    collect((value as Record<string, unknown>)[head], parts, at + 1, prefix + head, target, found);
   }
 }
