@@ -14,6 +14,8 @@ export {
 } from './eleventy-build-plugin.ts';
 export { type BuildInputs, prepareBuild } from './plan/build-runs.ts';
 export { type PreviousSite, RENDER_BATCH_LIMITS, type SiteFingerprints } from './plan/render-plan.ts';
+export type { SitePresence } from './plan/reuse-pages.ts';
+export { sitePresenceAhead } from './plan/site-presence.ts';
 export { readAheadFor } from './search/search-ahead.ts';
 export { removeAbandonedSearchFolders } from './search/search-folders.ts';
 export type { ShardsReadAhead } from './search/search-index.ts';

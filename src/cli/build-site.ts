@@ -15,6 +15,7 @@ import {
   removeAbandonedSearchFolders,
   type ShardsReadAhead,
   type SiteFingerprints,
+  type SitePresence,
 } from '../build/index.ts';
 import type { Archive } from '../pipeline/build-archive.ts';
 import { type PublishTarget, publishTarget, siteUrlFrom } from '../site/publish.ts';
@@ -57,7 +58,12 @@ export interface BuildSiteOptions {
    * was built, taking the others from it. Needs the code version (a change of code or templates
    * renders everything) and the fingerprints that build returned, if it is still the site in `output`.
    */
-  readonly incremental?: { readonly codeVersion: string; readonly previous?: SiteFingerprints };
+  readonly incremental?: {
+    readonly codeVersion: string;
+    readonly previous?: SiteFingerprints;
+    /** Which parts of that site were still on disk, looked up while the archive loaded (`sitePresenceAhead`). */
+    readonly present?: SitePresence;
+  };
   /** Pages per search index shard. Default: `SEARCH_SHARD_PAGES` (search-shards.ts). */
   readonly searchShardPages?: number;
   /** Pagefind processes at once. Default: `SEARCH_PROCESSES` (search-index.ts). */
@@ -251,7 +257,9 @@ function buildHooks(options: BuildSiteOptions): BuildHooks {
 
 /** The site in `output` and its fingerprints, when the build is incremental and they are known. */
 function previousSite({ incremental, output }: BuildSiteOptions): PreviousSite | undefined {
-  return incremental?.previous && { output: path.resolve(output), fingerprints: incremental.previous };
+  if (incremental?.previous === undefined) return undefined;
+  const { previous, present } = incremental;
+  return { output: path.resolve(output), fingerprints: previous, ...(present && { present }) };
 }
 
 function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {

@@ -93,6 +93,7 @@ async function load() {
     { buildSite },
     { readAheadFor },
     { urlOfRecord },
+    { sitePresenceAhead },
   ] = await Promise.all([
     import('../load/load-archive.ts'),
     import('../build/build-archive-cached.ts'),
@@ -100,9 +101,12 @@ async function load() {
     import('./build-site.ts'),
     import('../build/search/search-ahead.ts'),
     import('../link/urls.ts'),
+    import('../build/plan/site-presence.ts'),
   ]);
   // With the cache, record pages and search shards that did not change are taken from the last build.
   const previous = cacheDir ? await builtFingerprints(cacheDir, values.output) : undefined;
+  // Whether the previous site still has all its files is looked up on another thread meanwhile.
+  const presence = previous && sitePresenceAhead(path.resolve(values.output), previous);
   // The shards that hold the pages of the changed files are read while the archive loads.
   let searchAhead: ShardsReadAhead | undefined;
   const onRead = (records: readonly PlainRecord[]) => {
@@ -122,10 +126,11 @@ async function load() {
   // The messages are printed: the site needs no positions, and nothing here keeps the original.
   const archive = result.ok && result.archive ? withoutPositions(result.archive) : undefined;
   if (archive === undefined) await searchAhead?.close();
-  return { archive, report: result.report, inputs, buildSite, reading, previous, searchAhead };
+  const present = await presence;
+  return { archive, report: result.report, inputs, buildSite, reading, previous, present, searchAhead };
 }
 
-const { unchanged, archive, report, inputs, buildSite, reading, previous, searchAhead } = await load().catch(
+const { unchanged, archive, report, inputs, buildSite, reading, previous, present, searchAhead } = await load().catch(
   (error: unknown) => {
     if (!(error instanceof ContentChangedError)) throw error;
     process.stderr.write(`Build refused: ${error.message}. ${values.output}/ was left as it was.\n`);
@@ -168,7 +173,15 @@ try {
     ...(renderBatchMiB === undefined ? {} : { renderBatchBytes: renderBatchMiB * 2 ** 20 }),
     ...(renderBatchPages === undefined ? {} : { renderBatchPages }),
     ...(searchAhead === undefined ? {} : { searchAhead }),
-    ...(cacheDir ? { incremental: { codeVersion: await codeVersion(), ...(previous ? { previous } : {}) } } : {}),
+    ...(cacheDir
+      ? {
+          incremental: {
+            codeVersion: await codeVersion(),
+            ...(previous ? { previous } : {}),
+            ...(present ? { present } : {}),
+          },
+        }
+      : {}),
   });
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
   if (reading && reading.read < reading.of) {

@@ -12,6 +12,7 @@ export const ENTRIES = {
   check: 'src/cli/check.ts',
   'archive-worker': 'src/build/workers/archive-worker.ts',
   'search-ahead-worker': 'src/build/search/search-ahead-worker.ts',
+  'site-presence-worker': 'src/build/plan/site-presence-worker.ts',
 };
 
 /** Compiled code of older sources kept beside the newest: a build that started on them may still start workers. */

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { SiteFingerprints } from '../../src/build/plan/render-plan.ts';
+import { sitePresenceAhead } from '../../src/build/plan/site-presence.ts';
 import { SearchAhead } from '../../src/build/search/search-ahead.ts';
 import { type BuiltSite, buildSite } from '../../src/cli/build-site.ts';
 import { readContent } from '../../src/load/read-content.ts';
@@ -23,7 +24,8 @@ export interface IncrementalBuilds {
  * Incremental builds of `source` (valid content) into `output`, in small Eleventy runs and search
  * shards so that a small corpus spans several; `work` holds the full build they are compared with.
  * Unless `readAhead` is false, each build has Pagefind read every shard of the previous site ahead
- * (see search-ahead.ts), where the build command reads those of the changed files.
+ * (see search-ahead.ts), where the build command reads those of the changed files. The previous
+ * site's files are looked up on a worker thread while the archive loads, as the build command does.
  */
 export function incrementalBuilds(
   work: string,
@@ -40,12 +42,20 @@ export function incrementalBuilds(
   return {
     build: async () => {
       const shards = readAhead ? fingerprints?.shards : undefined;
+      // The previous site is looked up while the archive loads, as the build command does.
+      const presence = fingerprints && sitePresenceAhead(path.resolve(output), fingerprints);
+      const loaded = await archive();
+      const present = await presence;
       const built = await buildSite({
-        archive: await archive(),
+        archive: loaded,
         output,
         searchShardPages: 20,
         renderBatchPages: 10,
-        incremental: { codeVersion: 'c1', ...(fingerprints && { previous: fingerprints }) },
+        incremental: {
+          codeVersion: 'c1',
+          ...(fingerprints && { previous: fingerprints }),
+          ...(present && { present }),
+        },
         ...(shards && { searchAhead: new SearchAhead(output, shards) }),
       });
       fingerprints = built.fingerprints;

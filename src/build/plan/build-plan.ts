@@ -21,7 +21,7 @@ import {
   sharedByPages,
   viewSizes,
 } from './render-plan.ts';
-import { hasPage, stillHas } from './reuse-pages.ts';
+import { hasPage, previousIsWhole } from './reuse-pages.ts';
 
 /** How one build renders and indexes the site; `P`, what each run is given of its record pages. */
 export interface BuildPlan<P extends RunPages = RunPages> {
@@ -151,10 +151,7 @@ export function planTextEdit(
   const changed = textOnlyChanges(before.shape, shape);
   const records = changed?.flatMap((key) => recordRefOf(key) ?? []);
   if (records === undefined) return undefined;
-  const { others } = before;
-  if (others === undefined || !stillHas(previous.output, before.pages.keys(), [...before.files.keys(), ...others])) {
-    return undefined;
-  }
+  if (before.others === undefined || !previousIsWhole(previous, true)) return undefined;
   const shared = sharedByPages(incremental.codeVersion, target);
   const articles = new Set(records.filter((record) => record.kind === 'article').map((record) => record.slug));
   const fingerprints = new Map(before.pages);

@@ -16,7 +16,7 @@ import {
   type RenderPlan,
   sharedByPages,
 } from './render-plan.ts';
-import { stillHas } from './reuse-pages.ts';
+import { previousIsWhole } from './reuse-pages.ts';
 import { estimatedViewSizes } from './view-weights.ts';
 
 /**
@@ -49,7 +49,7 @@ export function planNameEdit(
   const urls = RECORD_PAGE_KINDS.flatMap((kind) => entries[kind].map((entry) => entry.link.url));
   // The same record pages as before, each still there: else a page would be missing or left over.
   if (urls.length !== before.pages.size || !urls.every((url) => before.pages.has(url))) return undefined;
-  if (!stillHas(previous.output, urls, before.files.keys())) return undefined;
+  if (!previousIsWhole(previous, false)) return undefined;
   const renamed = changes.names.flatMap((key) => recordRefOf(key) ?? []);
   // A field shown beside a name changes no order: no neighbour of its record is reached.
   const beside = changes.beside.flatMap((key) => recordRefOf(key) ?? []);

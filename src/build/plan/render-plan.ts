@@ -6,6 +6,7 @@ import { hashOf } from '../cache/hash.ts';
 import type { SearchShard } from '../search/search-shards.ts';
 import type { ArchiveShape } from './archive-shape.ts';
 import type { ShownRecords, ShowsOf } from './page-reach.ts';
+import type { SitePresence } from './reuse-pages.ts';
 
 /** The parts of the site view with a page per record or label: the page kinds' (page-kinds.ts). */
 export const RECORD_PAGE_KINDS = PAGE_KIND_KEYS;
@@ -51,6 +52,8 @@ export interface SiteFingerprints {
 export interface PreviousSite {
   readonly output: string;
   readonly fingerprints: SiteFingerprints;
+  /** Which of its parts were still on disk, if looked up while the archive loaded (site-presence.ts). */
+  readonly present?: SitePresence;
 }
 
 /** Which record pages to render, and which to take unchanged from the previous site. */

@@ -1,6 +1,6 @@
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { pageFile } from './render-plan.ts';
+import { type PreviousSite, pageFile } from './render-plan.ts';
 
 /** Whether the site in `output` still has the page for `url`. */
 export function hasPage(output: string, url: string): boolean {
@@ -24,6 +24,43 @@ export function stillHas(output: string, urls: Iterable<string>, files: Iterable
   for (const url of urls) if (!hasPage(output, url)) return false;
   for (const file of files) if (!hasFile(output, file)) return false;
   return true;
+}
+
+/**
+ * Which parts of a previous site are still on disk: every record page, feed and open-data file its
+ * fingerprints list, and its other pages (home, indexes, years). A build that keeps the rest of the
+ * previous site needs them all; one deleted by hand is made again by a full build.
+ */
+export interface SitePresence {
+  readonly recordsAndFiles: boolean;
+  readonly others: boolean;
+}
+
+/** What a presence is looked up from: the previous site's record page URLs, files and other pages. */
+export interface PresenceLists {
+  readonly pages: readonly string[];
+  readonly files: readonly string[];
+  readonly others: readonly string[];
+}
+
+/** Looks each listed file up in `output`, stopping at the first missing one of each part. */
+export function presenceOf(output: string, lists: PresenceLists): SitePresence {
+  const recordsAndFiles = stillHas(output, lists.pages, lists.files);
+  return { recordsAndFiles, others: stillHas(output, [], lists.others) };
+}
+
+/**
+ * Whether the previous site still has every record page and feed and open-data file its
+ * fingerprints list, and with `others`, its other pages too: as looked up ahead (see
+ * site-presence.ts), or now.
+ */
+export function previousIsWhole(previous: PreviousSite, others: boolean): boolean {
+  const { output, fingerprints, present } = previous;
+  if (present) return present.recordsAndFiles && (!others || present.others);
+  return (
+    stillHas(output, fingerprints.pages.keys(), fingerprints.files.keys()) &&
+    (!others || stillHas(output, [], fingerprints.others ?? []))
+  );
 }
 
 /**
