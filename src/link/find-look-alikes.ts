@@ -37,14 +37,23 @@ export function createLookAlikeFinder(names: Iterable<string>): (text: string) =
     }
     return folded;
   };
-  const byFold = new Map<string, string>();
-  for (const name of names) {
-    const folded = fold(name, foldOne).text;
-    if (folded !== '' && !byFold.has(folded)) byFold.set(folded, name);
-  }
-  const pattern = namePattern(byFold.keys());
+  // Folded and made into a pattern only for the first text outside ASCII: English releases seldom
+  // have one, and for 15,000 names this costs a tenth of a second of a build that renders one text.
+  const list = [...names];
+  let search: { readonly byFold: ReadonlyMap<string, string>; readonly pattern: RegExp | undefined } | undefined;
+  const searchOf = () => {
+    const byFold = new Map<string, string>();
+    for (const name of list) {
+      const folded = fold(name, foldOne).text;
+      if (folded !== '' && !byFold.has(folded)) byFold.set(folded, name);
+    }
+    return { byFold, pattern: namePattern(byFold.keys()) };
+  };
   return (text) => {
-    if (!pattern || !NOT_ASCII.test(text)) return [];
+    if (!NOT_ASCII.test(text)) return [];
+    search ??= searchOf();
+    const { byFold, pattern } = search;
+    if (!pattern) return [];
     const folded = fold(text, foldOne);
     const found: LookAlike[] = [];
     for (const match of folded.text.matchAll(pattern)) {
