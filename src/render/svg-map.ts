@@ -54,8 +54,18 @@ function loadBaseMap(file: string): BaseMap {
 }
 
 // 1:50m shows a province well; a continent-wide view needs no more than 1:110m, which is far smaller.
-const detailedMap = loadBaseMap('world-atlas/countries-50m.json');
-const coarseMap = loadBaseMap('world-atlas/countries-110m.json');
+// Each is read when a map first needs it: reading and meshing 1:50m takes about 0.15 s, which a build
+// that renders no map (after an edit of one text, say) need not spend.
+const DETAILED_MAP = 'world-atlas/countries-50m.json';
+const COARSE_MAP = 'world-atlas/countries-110m.json';
+const baseMaps = new Map<string, BaseMap>();
+function baseMap(file: string): BaseMap {
+  const known = baseMaps.get(file);
+  if (known) return known;
+  const loaded = loadBaseMap(file);
+  baseMaps.set(file, loaded);
+  return loaded;
+}
 const COARSE_DEGREES_PER_PIXEL = 0.15;
 
 const DEFAULT_WIDTH = 640;
@@ -160,7 +170,7 @@ function baseLayer(projection: GeoProjection, key: string): string {
     return context.result();
   };
   const degreesPerPixel = 180 / Math.PI / projection.scale();
-  const { countries, borders } = degreesPerPixel > COARSE_DEGREES_PER_PIXEL ? coarseMap : detailedMap;
+  const { countries, borders } = baseMap(degreesPerPixel > COARSE_DEGREES_PER_PIXEL ? COARSE_MAP : DETAILED_MAP);
 
   const land = countries.features
     .map((country) => path(country))
