@@ -1,7 +1,14 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../src/build/cache/body-facts.ts';
-import { decodeRendered, encodeRendered } from '../src/build/workers/cache-entries.ts';
+import { recordFactsOf, takeRecordFacts } from '../src/build/cache/record-facts.ts';
+import {
+  decodeParseEntry,
+  decodeRendered,
+  encodeParseEntry,
+  encodeRendered,
+  type ParseEntry,
+} from '../src/build/workers/cache-entries.ts';
 import type { RenderedBody } from '../src/render/render-body.ts';
 
 const body: RenderedBody = {
@@ -41,5 +48,33 @@ describe('a rendered body in the cache', () => {
     expect(decodeRendered(Buffer.from([255, 255, 255, 127, 1, 2]))).toBeUndefined();
     // An entry of the format before, without the facts.
     expect(decodeRendered(serialize(body))).toBeUndefined();
+  });
+});
+
+const parse = {
+  record: {
+    kind: 'article',
+    slug: 'tan-zuoxiu-meets-a-delegation',
+    data: { title: 'Tan Zuoxiu meets a delegation', summary: 'A visit.', published: '2019-06-09', reports: ['visit'] },
+    positions: { paths: 'title', points: new Int32Array([1, 1, 0, 1, 30, 29]) },
+  },
+  empty: false,
+} as unknown as ParseEntry;
+
+describe('a parsed record in the cache', () => {
+  it('should read back as the record parsed, with the facts of its front matter taken when it was parsed', () => {
+    const read = decodeParseEntry(encodeParseEntry(parse));
+    expect(read).toEqual(parse);
+    if (read === undefined) throw new Error('not read back');
+    expect(recordFactsOf(read.record)).toEqual(takeRecordFacts(parse.record));
+    // The facts are those recorded in the entry, not taken from the front matter again.
+    const facts = { skeleton: 'recorded', name: 'recorded' };
+    const recorded = decodeParseEntry(serialize({ ...parse, facts }));
+    expect(recorded && recordFactsOf(recorded.record)).toEqual(facts);
+  });
+
+  it('should be a miss, not an error, when its facts are missing or damaged', () => {
+    expect(decodeParseEntry(serialize(parse))).toBeUndefined();
+    expect(decodeParseEntry(serialize({ ...parse, facts: { skeleton: 1, name: 'n' } }))).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from '../../pipeline/build-archive.ts';
 import { recordsOf } from '../../pipeline/build-archive.ts';
-import { DATE_FIELDS, LABEL_FIELD, type RecordKind } from '../../schema/index.ts';
 import { recordKey } from '../../schema/record-key.ts';
 import { factsOf } from '../cache/body-facts.ts';
 import { textDigest } from '../cache/hash.ts';
+import { recordFactsOf } from '../cache/record-facts.ts';
 
 /**
  * An archive split into what its pages are made from besides the texts, the names records are
@@ -28,18 +28,11 @@ export interface ArchiveShape {
   readonly texts: ReadonlyMap<string, string>;
   /** `kind:slug` → hash of the name the record is shown by (see `LABEL_FIELD`). */
   readonly names: ReadonlyMap<string, string>;
-  /** `kind:slug` → hash of the fields shown beside the name (see {@link SHOWN_WITH_NAME}), for kinds that have them. */
+  /** `kind:slug` → hash of the fields shown beside the name (see `SHOWN_WITH_NAME` (cache/record-facts.ts)), for kinds that have them. */
   readonly beside: ReadonlyMap<string, string>;
-  /** `kind:slug` → hash of the record's dates, not the articles they count from (see {@link DATE_FIELDS}). */
+  /** `kind:slug` → hash of the record's dates, not the articles they count from (see `DATE_FIELDS`). */
   readonly dates: ReadonlyMap<string, string>;
 }
-
-/**
- * Front-matter fields the site shows only beside a record's name, wherever it names the record, and
- * which decide no page, no list and no order: an edit of one reaches the pages that show the
- * record, as a rename does, but not those of the records it sorts beside.
- */
-const SHOWN_WITH_NAME: Readonly<Partial<Record<RecordKind, readonly string[]>>> = { article: ['summary'] };
 
 /** The shape of `archive` as the site at `shared` (a hash of the code and where it is published) shows it. */
 export function archiveShape(archive: Archive, shared: string): ArchiveShape {
@@ -51,36 +44,22 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
   for (const record of recordsOf(archive.records)) {
     const key = recordKey(record);
     const body = archive.bodies.get(key);
-    // From the cache, a body's digest and length come with it: its HTML is not hashed again here.
+    // From the cache, a body's digest and length come with it, and a record's facts with its
+    // parse: neither its HTML nor its front matter is read again here.
     const facts = body && factsOf(body);
+    const front = recordFactsOf(record);
     // The graph, and so the site, takes only whom a text mentions, in order (graph.ts): not where
     // or in which words, which an edit above a mention changes.
     const mentioned = (body?.mentions ?? []).map((mention) => recordKey(mention.target));
-    const { [LABEL_FIELD[record.kind]]: name, ...data } = record.data as Record<string, unknown>;
-    const besideFields = SHOWN_WITH_NAME[record.kind];
-    if (besideFields) {
-      beside.set(key, textDigest(JSON.stringify(besideFields.map((field) => data[field]))));
-      for (const field of besideFields) delete data[field];
-    }
-    // A date orders lists but decides no list's members. The article it counts from stays in the
-    // skeleton: the link graph takes it.
-    const dateFields = DATE_FIELDS[record.kind];
-    if (dateFields.length > 0) {
-      dates.set(key, textDigest(JSON.stringify(dateFields.map((field) => data[field]))));
-      for (const field of dateFields) data[field] = sourceOf(data[field]);
-    }
     // One JSON value per record, so no two different archives join into the same text.
-    skeleton.update(JSON.stringify([key, data, mentioned, facts?.length === 0]));
+    skeleton.update(JSON.stringify([key, front.skeleton, mentioned, facts?.length === 0]));
     skeleton.update('\n');
     texts.set(key, facts?.digest ?? textDigest(''));
-    names.set(key, textDigest(String(name)));
+    names.set(key, front.name);
+    if (front.beside !== undefined) beside.set(key, front.beside);
+    if (front.dates !== undefined) dates.set(key, front.dates);
   }
   return { skeleton: skeleton.digest('hex'), texts, names, beside, dates };
-}
-
-/** The article a date counts from, if any. */
-function sourceOf(date: unknown): unknown {
-  return typeof date === 'object' && date !== null ? (date as { source?: unknown }).source : undefined;
 }
 
 /**

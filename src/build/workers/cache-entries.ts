@@ -2,6 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
 import type { RenderedBody } from '../../render/render-body.ts';
 import { type BodyFacts, factsOf, withFacts } from '../cache/body-facts.ts';
+import { isRecordFacts, recordFactsOf, withRecordFacts } from '../cache/record-facts.ts';
 import type { PlainRecord } from './worker-jobs.ts';
 
 /** A cached first pass over a file that had no message: its record, and whether its body is empty. */
@@ -19,9 +20,13 @@ export function parseBodyKey(key: string): string {
   return `${key}-body`;
 }
 
-/** Encodes the record part of a clean parse for the cache. */
+/**
+ * Encodes the record part of a clean parse for the cache, with its record's facts (see
+ * record-facts.ts): every build after an edit reads the archive's shape, which then need not turn
+ * every record's front matter into JSON again.
+ */
 export function encodeParseEntry(entry: ParseEntry): Uint8Array {
-  return serialize(entry);
+  return serialize({ ...entry, facts: recordFactsOf(entry.record) });
 }
 
 /** Encodes the body of a clean parse for the cache. */
@@ -31,7 +36,11 @@ export function encodeParseBody(body: Root): Uint8Array {
 
 /** The record part of a cached parse; `undefined` when the bytes are damaged. */
 export function decodeParseEntry(bytes: Uint8Array): ParseEntry | undefined {
-  return attempt(() => deserialize(bytes) as ParseEntry);
+  return attempt(() => {
+    const { facts, ...entry } = deserialize(bytes) as ParseEntry & { facts?: unknown };
+    if (!isRecordFacts(facts)) throw new TypeError('not a parse entry');
+    return { ...entry, record: withRecordFacts(entry.record, facts) };
+  });
 }
 
 /** The body of a cached parse; `undefined` when the bytes are damaged. */
