@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBrokenLinks, stillBroken } from '../src/cli/check-output-links.ts';
+import type { KeptPaths } from '../src/cli/update-in-place.ts';
 
 /** A built site: file path → content. */
 function site(files: Record<string, string>): string {
@@ -56,5 +57,33 @@ describe('the output link check', () => {
     mkdirSync(path.join(root, 'pagefind'));
     writeFileSync(path.join(root, 'pagefind/pagefind-ui.js'), '');
     expect(stillBroken(root, '/archive/', broken)).toEqual([{ page: 'index.html', href: '/archive/officials/gone/' }]);
+  });
+});
+
+describe('the output link check of a site updated in place', () => {
+  const previous = site({ 'officials/a/index.html': 'A', 'officials/b/index.html': 'B' });
+  const next = site({
+    'index.html':
+      '<a href="/officials/a/">A</a> <a href="/officials/b/">B</a> <a href="/officials/c/">C</a> <a href="/new/">N</a>',
+    'new/index.html': 'N',
+  });
+  const keptOfficials: KeptPaths = {
+    has: (relative) => relative.startsWith('officials/'),
+    keepsWhole: () => false,
+    dropped: () => [],
+  };
+
+  it('should look a link to a kept page up in the previous site', async () => {
+    const kept = { output: previous, files: keptOfficials };
+    expect(await findBrokenLinks(next, '/', undefined, kept)).toEqual([{ page: 'index.html', href: '/officials/c/' }]);
+  });
+
+  it('should take a kept page found while the build loaded as there, and look the others up', async () => {
+    // "c" was found while the build loaded, so it is not looked up again; "b" was not, and is.
+    const found = new Set(['officials/a/index.html', 'officials/c/index.html']);
+    const kept = { output: previous, files: keptOfficials, found };
+    expect(await findBrokenLinks(next, '/', undefined, kept)).toEqual([]);
+    const gone = { output: site({}), files: keptOfficials, found };
+    expect(await findBrokenLinks(next, '/', undefined, gone)).toEqual([{ page: 'index.html', href: '/officials/b/' }]);
   });
 });

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PreviousSite, SiteFingerprints } from '../src/build/plan/render-plan.ts';
-import { previousIsWhole } from '../src/build/plan/reuse-pages.ts';
+import { filesFoundIn, previousIsWhole } from '../src/build/plan/reuse-pages.ts';
 import { sitePresenceAhead } from '../src/build/plan/site-presence.ts';
 
 const site = path.join(mkdtempSync(path.join(tmpdir(), 'archive-presence-')), 'site');
 const pages = ['/articles/forum-on-the-port/', '/officials/tan-chengxu/', '/places/dalian/'];
-const files = ['data/officials/tan-chengxu.json', 'officials/tan-chengxu/feed.xml'];
+const files = ['/data/officials/tan-chengxu.json', '/officials/tan-chengxu/feed.xml'];
 const others = ['index.html', 'years/2019/index.html'];
 const fingerprints: SiteFingerprints = {
   pages: new Map(pages.map((url) => [url, `page ${url}`])),
@@ -62,5 +62,31 @@ describe('the previous site looked up on a worker thread', () => {
   it('should find nothing of a site that is not there', async () => {
     rmSync(site, { recursive: true });
     expect(await wholeness()).toEqual({ ahead: [false, false], now: [false, false] });
+  });
+});
+
+describe('the files of the previous site found while the build loaded', () => {
+  it('should be every file its fingerprints list, as paths under it, when all were found', async () => {
+    const present = await sitePresenceAhead(site, fingerprints);
+    expect(present).toEqual({ recordsAndFiles: true, others: true });
+    const found = present && filesFoundIn({ output: site, fingerprints, present });
+    expect([...(found ?? [])].sort()).toEqual(
+      [
+        'articles/forum-on-the-port/index.html',
+        'officials/tan-chengxu/index.html',
+        'places/dalian/index.html',
+        'data/officials/tan-chengxu.json',
+        'officials/tan-chengxu/feed.xml',
+        'index.html',
+        'years/2019/index.html',
+      ].sort(),
+    );
+  });
+
+  it('should be none when one was gone, or none were looked up while the build loaded', async () => {
+    rmSync(path.join(site, 'index.html'));
+    const present = await sitePresenceAhead(site, fingerprints);
+    expect(present && filesFoundIn({ output: site, fingerprints, present })).toBeUndefined();
+    expect(filesFoundIn({ output: site, fingerprints })).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import {
   type BuildOutcome,
   collectGarbage,
   configureArchiveSite,
+  filesFoundIn,
   finishPlannedBuild,
   type PlannedBuild,
   type PreviousSite,
@@ -229,7 +230,9 @@ const withoutErrors: Pick<Console, 'log' | 'info' | 'warn' | 'error'> = {
 
 /** The previous site and what the build keeps of it, if it updates one. */
 function keptFrom(build: PlannedBuild): KeptFrom | undefined {
-  return build.previous && { output: build.previous.output, files: build.kept };
+  if (build.previous === undefined) return undefined;
+  const found = filesFoundIn(build.previous);
+  return { output: build.previous.output, files: build.kept, ...(found && { found }) };
 }
 
 /** What the build is planned from. */

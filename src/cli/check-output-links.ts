@@ -69,7 +69,8 @@ function targetFinder(outputDir: string, kept: KeptFrom | undefined): (target: s
   if (kept === undefined) return existsSync;
   return (target) => {
     const relative = path.relative(outputDir, target).split(path.sep).join('/');
-    return kept.files.has(relative) ? existsSync(path.join(kept.output, relative)) : existsSync(target);
+    if (!kept.files.has(relative)) return existsSync(target);
+    return kept.found?.has(relative) === true || existsSync(path.join(kept.output, relative));
   };
 }
 
@@ -80,6 +81,12 @@ function targetFinder(outputDir: string, kept: KeptFrom | undefined): (target: s
 export interface KeptFrom {
   readonly output: string;
   readonly files: KeptPaths;
+  /**
+   * Files of that site found on disk while the build loaded, as paths under it: not looked up
+   * again. After a rename the home page, indexes and A–Z pages link every record page, 25,000
+   * lookups at 10,000 articles.
+   */
+  readonly found?: ReadonlySet<string>;
 }
 
 function resolveTarget(outputDir: string, prefix: string, href: string): string | undefined {

@@ -64,6 +64,29 @@ export function previousIsWhole(previous: PreviousSite, others: boolean): boolea
 }
 
 /**
+ * The files of the previous site, as paths under it (`articles/forum/index.html`), that were found
+ * on disk while the archive loaded (see site-presence.ts): its record pages, feeds, open data and
+ * other pages, when every one of them was there; `undefined` when they were not looked up so.
+ * A build that checks the links of its new pages need not look each of those up again.
+ */
+export function filesFoundIn(previous: PreviousSite): ReadonlySet<string> | undefined {
+  const known = found.get(previous);
+  if (known !== undefined || found.has(previous)) return known;
+  const { present, fingerprints } = previous;
+  const files =
+    present?.recordsAndFiles && present.others
+      ? new Set([
+          ...[...fingerprints.pages.keys()].map((url) => `${url.replace(/^\//, '')}index.html`),
+          ...[...fingerprints.files.keys(), ...(fingerprints.others ?? [])].map((file) => file.replace(/^\//, '')),
+        ])
+      : undefined;
+  found.set(previous, files);
+  return files;
+}
+
+const found = new WeakMap<PreviousSite, ReadonlySet<string> | undefined>();
+
+/**
  * Links the previous site's unchanged record pages `urls` into the new site's folder, for Pagefind
  * to read beside the pages rendered now. Hard links cost no copy and no space, and are safe: no
  * build writes into a finished site, and a page in both folders is left as it is when the site is
