@@ -13,8 +13,13 @@ export {
   plannedBuild,
 } from './eleventy-build-plugin.ts';
 export { type BuildInputs, prepareBuild } from './plan/build-runs.ts';
-export { type PreviousSite, RENDER_BATCH_LIMITS, type SiteFingerprints } from './plan/render-plan.ts';
-export { filesFoundIn, type SitePresence } from './plan/reuse-pages.ts';
+export {
+  type PreviousSite,
+  RENDER_BATCH_LIMITS,
+  type SiteFingerprints,
+  type SitePresence,
+} from './plan/render-plan.ts';
+export { filesFoundIn } from './plan/reuse-pages.ts';
 export { sitePresenceAhead } from './plan/site-presence.ts';
 export { readAheadFor } from './search/search-ahead.ts';
 export { removeAbandonedSearchFolders } from './search/search-folders.ts';

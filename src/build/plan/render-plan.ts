@@ -6,7 +6,6 @@ import { hashOf } from '../cache/hash.ts';
 import type { SearchShard } from '../search/search-shards.ts';
 import type { ArchiveShape } from './archive-shape.ts';
 import type { ShownRecords, ShowsOf } from './page-reach.ts';
-import type { SitePresence } from './reuse-pages.ts';
 
 /** The parts of the site view with a page per record or label: the page kinds' (page-kinds.ts). */
 export const RECORD_PAGE_KINDS = PAGE_KIND_KEYS;
@@ -46,6 +45,16 @@ export interface SiteFingerprints {
   readonly shows?: ShownRecords;
   /** What every page shared (`sharedByPages`): a build that shares something else can keep no page. */
   readonly shared?: string;
+}
+
+/**
+ * Which parts of a previous site are still on disk: every record page, feed and open-data file its
+ * fingerprints list, and its other pages (home, indexes, years). A build that keeps the rest of the
+ * previous site needs them all; one deleted by hand is made again by a full build.
+ */
+export interface SitePresence {
+  readonly recordsAndFiles: boolean;
+  readonly others: boolean;
 }
 
 /** The site the last build wrote to the same output folder, and its fingerprints. */

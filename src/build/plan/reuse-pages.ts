@@ -1,6 +1,6 @@
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type PreviousSite, pageFile } from './render-plan.ts';
+import { type PreviousSite, pageFile, type SitePresence } from './render-plan.ts';
 
 /** Whether the site in `output` still has the page for `url`. */
 export function hasPage(output: string, url: string): boolean {
@@ -24,16 +24,6 @@ export function stillHas(output: string, urls: Iterable<string>, files: Iterable
   for (const url of urls) if (!hasPage(output, url)) return false;
   for (const file of files) if (!hasFile(output, file)) return false;
   return true;
-}
-
-/**
- * Which parts of a previous site are still on disk: every record page, feed and open-data file its
- * fingerprints list, and its other pages (home, indexes, years). A build that keeps the rest of the
- * previous site needs them all; one deleted by hand is made again by a full build.
- */
-export interface SitePresence {
-  readonly recordsAndFiles: boolean;
-  readonly others: boolean;
 }
 
 /** What a presence is looked up from: the previous site's record page URLs, files and other pages. */

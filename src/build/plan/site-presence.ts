@@ -1,6 +1,5 @@
 import { startWorker } from '../workers/start-worker.ts';
-import type { SiteFingerprints } from './render-plan.ts';
-import type { SitePresence } from './reuse-pages.ts';
+import type { SiteFingerprints, SitePresence } from './render-plan.ts';
 import type { PresenceData } from './site-presence-worker.ts';
 
 /**
