@@ -33,3 +33,21 @@ describe('names that are part of a registered or plain name', () => {
     expect(warnings([], text, ['Shen Fu Foundation'])).toEqual([]);
   });
 });
+
+describe('names that are part of a registered name, in a build that checks many texts', () => {
+  it('should answer the same before and after it has listed every run of words (past 2,000 looks)', () => {
+    const check = checkWith(['Shen Fu New District', 'Old Kim Dong Road']);
+    const texts = ['The delegation met Shen Fu on June 9.', 'Kim Dong spoke.', 'Lu Ling visited Shen Fu.'];
+    const reasons = (text: string) => {
+      const file = new VFile({ path: 'content/articles/a.md', value: text });
+      check(unified().use(remarkParse).parse(text), file, []);
+      return file.messages.map((message) => message.reason);
+    };
+    const first = texts.map(reasons);
+    for (let round = 0; round < 3000; round++) reasons(texts[round % texts.length] ?? '');
+    expect(texts.map(reasons)).toEqual(first);
+    // Lu Ling is part of no registered name, Shen Fu and Kim Dong are.
+    expect(first.flat().join('\n')).toContain('"Lu Ling"');
+    expect(first.flat().join('\n')).not.toMatch(/"Shen Fu"|"Kim Dong"/);
+  });
+});
