@@ -1,11 +1,29 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { PagefindIndex } from 'pagefind';
 
 /** How long a build waits for the files of a bundle written through Pagefind's Node API to land. */
 export const BUNDLE_LANDING_MS = 30_000;
 /** How often it looks again meanwhile. */
 const LOOK_AGAIN_MS = 20;
+
+/**
+ * Writes `index` into `bundle` through Pagefind's Node API, and returns once its files have landed
+ * (see {@link bundleWritten}; `like`, the previous site's bundle, if any). Every write through the
+ * Node API goes through here: the shards read ahead, and the empty bundle of an archive without
+ * records, whose process is ended right after, which would lose the writes still on their way.
+ */
+export async function writeIndexFiles(index: PagefindIndex, bundle: string, like?: string): Promise<void> {
+  const started = Date.now();
+  const written = await index.writeFiles({ outputPath: bundle });
+  if (written.errors.length > 0) {
+    throw new Error(
+      `Pagefind could not write ${bundle} (${written.errors.join('; ')}): if the disk is full, free some space and build again`,
+    );
+  }
+  await bundleWritten(bundle, started, like);
+}
 
 /**
  * Waits until every file of `bundle` written since `since` (a time in ms) reads whole. Pagefind's

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PagefindIndex } from 'pagefind';
 import * as pagefind from 'pagefind';
 import { pageFile } from '../plan/render-plan.ts';
-import { bundleWritten } from './bundle-written.ts';
+import { writeIndexFiles } from './bundle-written.ts';
 import { shardGlob } from './search-index.ts';
 import type { SearchShard } from './search-shards.ts';
 
@@ -108,16 +108,8 @@ async function write(index: PagefindIndex, request: Extract<AheadRequest, { type
   } catch {
     return false;
   }
-  const started = Date.now();
-  const written = await index.writeFiles({ outputPath: request.bundle });
-  if (written.errors.length > 0) {
-    throw new Error(
-      `Pagefind could not write ${request.bundle} (${written.errors.join('; ')}): if the disk is full, free some space and build again`,
-    );
-  }
-  // Its answer comes before the last of its writes have landed: wait for them.
   const shard = shards.find((held) => held.key === request.key);
-  await bundleWritten(request.bundle, started, shard && path.join(from, shard.bundle));
+  await writeIndexFiles(index, request.bundle, shard && path.join(from, shard.bundle));
   return true;
 }
 

@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import type { KeptFiles } from '../plan/kept-files.ts';
 import { pageFile } from '../plan/render-plan.ts';
 import { reusePages } from '../plan/reuse-pages.ts';
-import { bundleWritten } from './bundle-written.ts';
+import { writeIndexFiles } from './bundle-written.ts';
 import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
 import { removeUnusedSeeds, seedBundle } from './seed-bundle.ts';
@@ -247,11 +247,7 @@ async function writeEmptyIndex(bundle: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex();
   try {
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
-    const started = Date.now();
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write: ${written.errors.join('; ')}`);
-    // Before its process is ended, which would lose the writes still on their way.
-    await bundleWritten(bundle, started, undefined);
+    await writeIndexFiles(index, bundle);
     return 0;
   } finally {
     await pagefind.close();
