@@ -135,12 +135,14 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
     // byte the one the last build checked, and the pages it links are still there: had one gone,
     // its record would be gone and the page's view changed.
     afterPages: async (output, pages) => {
-      broken = await findBrokenLinks(path.resolve(output), pathPrefix, pages, keptFrom(build));
+      broken = await findBrokenLinks(path.resolve(output), pathPrefix, pages, keptFrom(build, found));
     },
     onDone: (done) => {
       outcome = done;
     },
   });
+  // What the build found of the previous site as it loaded, which both checks of links take as there.
+  const found = build.previous && filesFoundIn(build.previous);
   await writeAtomically(
     options.output,
     async (temporary) => {
@@ -177,7 +179,7 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
       rejections.stop();
       // The check ran while the search index was written: links into it are judged now, and
       // links to the files kept from the previous site.
-      broken = stillBroken(path.resolve(temporary), pathPrefix, broken, keptFrom(build));
+      broken = stillBroken(path.resolve(temporary), pathPrefix, broken, keptFrom(build, found));
       if (broken.length > 0) {
         const lines = broken.map((link) => `  ${link.page}: ${link.href}`);
         throw new BrokenLinksError(`${broken.length} internal links have no target:\n${lines.join('\n')}`);
@@ -229,10 +231,8 @@ const withoutErrors: Pick<Console, 'log' | 'info' | 'warn' | 'error'> = {
 };
 
 /** The previous site and what the build keeps of it, if it updates one. */
-function keptFrom(build: PlannedBuild): KeptFrom | undefined {
-  if (build.previous === undefined) return undefined;
-  const found = filesFoundIn(build.previous);
-  return { output: build.previous.output, files: build.kept, ...(found && { found }) };
+function keptFrom(build: PlannedBuild, found: ReadonlySet<string> | undefined): KeptFrom | undefined {
+  return build.previous && { output: build.previous.output, files: build.kept, ...(found && { found }) };
 }
 
 /** What the build is planned from. */

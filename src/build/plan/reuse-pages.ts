@@ -1,6 +1,6 @@
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type PreviousSite, pageFile, type SitePresence } from './render-plan.ts';
+import { type PreviousSite, pageFile, type SiteFingerprints, type SitePresence } from './render-plan.ts';
 
 /** Whether the site in `output` still has the page for `url`. */
 export function hasPage(output: string, url: string): boolean {
@@ -33,6 +33,15 @@ export interface PresenceLists {
   readonly others: readonly string[];
 }
 
+/** The files the fingerprints of a previous site list, as its presence is looked up from. */
+export function presenceLists(fingerprints: SiteFingerprints): PresenceLists {
+  return {
+    pages: [...fingerprints.pages.keys()],
+    files: [...fingerprints.files.keys()],
+    others: fingerprints.others ?? [],
+  };
+}
+
 /** Looks each listed file up in `output`, stopping at the first missing one of each part. */
 export function presenceOf(output: string, lists: PresenceLists): SitePresence {
   const recordsAndFiles = stillHas(output, lists.pages, lists.files);
@@ -45,12 +54,8 @@ export function presenceOf(output: string, lists: PresenceLists): SitePresence {
  * site-presence.ts), or now.
  */
 export function previousIsWhole(previous: PreviousSite, others: boolean): boolean {
-  const { output, fingerprints, present } = previous;
-  if (present) return present.recordsAndFiles && (!others || present.others);
-  return (
-    stillHas(output, fingerprints.pages.keys(), fingerprints.files.keys()) &&
-    (!others || stillHas(output, [], fingerprints.others ?? []))
-  );
+  const present = previous.present ?? presenceOf(previous.output, presenceLists(previous.fingerprints));
+  return present.recordsAndFiles && (!others || present.others);
 }
 
 /**
@@ -60,21 +65,11 @@ export function previousIsWhole(previous: PreviousSite, others: boolean): boolea
  * A build that checks the links of its new pages need not look each of those up again.
  */
 export function filesFoundIn(previous: PreviousSite): ReadonlySet<string> | undefined {
-  const known = found.get(previous);
-  if (known !== undefined || found.has(previous)) return known;
-  const { present, fingerprints } = previous;
-  const files =
-    present?.recordsAndFiles && present.others
-      ? new Set([
-          ...[...fingerprints.pages.keys()].map((url) => `${url.replace(/^\//, '')}index.html`),
-          ...[...fingerprints.files.keys(), ...(fingerprints.others ?? [])].map((file) => file.replace(/^\//, '')),
-        ])
-      : undefined;
-  found.set(previous, files);
-  return files;
+  if (!previous.present?.recordsAndFiles || !previous.present.others) return undefined;
+  const { pages, files, others } = presenceLists(previous.fingerprints);
+  const underSite = (file: string) => file.replace(/^\//, '');
+  return new Set([...pages.map((url) => `${underSite(url)}index.html`), ...[...files, ...others].map(underSite)]);
 }
-
-const found = new WeakMap<PreviousSite, ReadonlySet<string> | undefined>();
 
 /**
  * Links the previous site's unchanged record pages `urls` into the new site's folder, for Pagefind

@@ -1,5 +1,6 @@
 import { startWorker } from '../workers/start-worker.ts';
 import type { SiteFingerprints, SitePresence } from './render-plan.ts';
+import { presenceLists } from './reuse-pages.ts';
 import type { PresenceData } from './site-presence-worker.ts';
 
 /**
@@ -8,12 +9,7 @@ import type { PresenceData } from './site-presence-worker.ts';
  * `undefined` when the worker failed; the build then looks the site up itself.
  */
 export function sitePresenceAhead(output: string, before: SiteFingerprints): Promise<SitePresence | undefined> {
-  const data: PresenceData = {
-    output,
-    pages: [...before.pages.keys()],
-    files: [...before.files.keys()],
-    others: before.others ?? [],
-  };
+  const data: PresenceData = { output, ...presenceLists(before) };
   const worker = startWorker(new URL('./site-presence-worker.ts', import.meta.url), 'site-presence-worker', data);
   return new Promise((resolve) => {
     worker.once('message', (presence: SitePresence) => resolve(presence));
