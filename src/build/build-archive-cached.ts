@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
+import type { MentionTarget } from '../link/registry.ts';
 import { digestOf, withBytes } from '../load/read-content.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import type { ContentFile } from '../parse/source-file.ts';
@@ -52,7 +53,7 @@ export interface CacheStats {
 // Starting a worker costs about as much as parsing a few hundred files; below this, one thread is faster.
 const FILES_PER_WORKER = 250;
 const BATCH = 64;
-const EMPTY_BODY: RenderedBody = { html: '', mentions: [] };
+const EMPTY_BODY: RenderedBody = { html: '', mentions: [], mentioned: [] };
 
 /**
  * Builds the archive with the passes of the pure builder (pipeline/build-archive.ts): the same
@@ -131,12 +132,13 @@ export async function buildArchiveCached(
     const bodies = new Map<string, RenderedBody>();
     const toRender: AnyParsedRecord[] = [];
     const renderKeys = new Map<AnyParsedRecord, string>();
+    const targets = new Map<string, MentionTarget>();
     const cached = recordsOf(linked.index).map((record) => {
       if (empty.has(record)) return EMPTY_BODY;
       const key = hashOf(registryKey, keys[sourceOf.get(record) ?? -1] ?? '');
       renderKeys.set(record, key);
       const bytes = renderCache.get(key);
-      return bytes && decodeRendered(bytes);
+      return bytes && decodeRendered(bytes, targets);
     });
     recordsOf(linked.index).forEach((record, position) => {
       const body = cached[position];

@@ -1,8 +1,7 @@
 import { RECORD_KINDS, type RecordKind } from '../schema/index.ts';
 import { recordKey } from '../schema/record-key.ts';
 import { findReferences } from '../schema/reference-fields.ts';
-import type { RecordIndex } from './registry.ts';
-import type { Mention } from './remark-link-mentions.ts';
+import type { MentionTarget, RecordIndex } from './registry.ts';
 
 /** A record named by kind and slug. */
 export interface RecordRef {
@@ -28,7 +27,7 @@ export interface LinkGraph {
  * Indexes every reference and every mention once, in both directions, so that each page can list
  * what links to it without scanning the archive: this is what makes every link answered.
  */
-export function buildGraph(index: RecordIndex, mentions: ReadonlyMap<string, readonly Mention[]>): LinkGraph {
+export function buildGraph(index: RecordIndex, mentioned: ReadonlyMap<string, readonly MentionTarget[]>): LinkGraph {
   // Edges by kind, then slug: a key string made for each end of each of the archive's 250,000
   // edges (at 10,000 articles) was most of this function's time and garbage.
   const outgoing = edgeMaps();
@@ -46,9 +45,7 @@ export function buildGraph(index: RecordIndex, mentions: ReadonlyMap<string, rea
       for (const reference of findReferences(record.kind, record.data)) {
         add({ from, to: { kind: reference.target, slug: reference.slug }, via: reference.path });
       }
-      for (const mention of mentions.get(recordKey(from)) ?? []) {
-        add({ from, to: mention.target, via: 'mention' });
-      }
+      for (const target of mentioned.get(recordKey(from)) ?? []) add({ from, to: target, via: 'mention' });
     }
   }
   return {

@@ -135,8 +135,7 @@ export function assembleArchive(
   index: RecordIndex,
   bodies: ReadonlyMap<string, RenderedBody>,
 ): ArchiveResult {
-  const mentions = new Map([...bodies].map(([key, body]) => [key, body.mentions]));
-  const graph = buildGraph(index, mentions);
+  const graph = buildGraph(index, new Map([...bodies].map(([key, body]) => [key, body.mentioned])));
   return { archive: hasErrors(files) ? undefined : { records: index, bodies, graph }, files };
 }
 

@@ -1,7 +1,11 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
+import type { MentionTarget } from '../../link/registry.ts';
+import type { Mention } from '../../link/remark-link-mentions.ts';
 import type { RenderedBody } from '../../render/render-body.ts';
-import { type BodyFacts, factsOf, withFacts } from '../cache/body-facts.ts';
+import { type EntityKind, RECORD_KINDS } from '../../schema/index.ts';
+import { recordKey } from '../../schema/record-key.ts';
+import { factsOf, withFacts } from '../cache/body-facts.ts';
 import { isRecordFacts, recordFactsOf, withRecordFacts } from '../cache/record-facts.ts';
 import type { PlainRecord } from './worker-jobs.ts';
 
@@ -51,21 +55,87 @@ export function decodeParseBody(bytes: Uint8Array): Root | undefined {
 /**
  * Encodes a rendered body for the cache, with its facts (see body-facts.ts): every build after an
  * edit reads the archive's shape, which then need not hash every body's HTML again (52 million
- * characters at 10,000 articles).
+ * characters at 10,000 articles). Whom it mentions is one line per record, and its mentions' words
+ * and places one JSON text: a few strings an entry, not four objects a mention.
  */
 export function encodeRendered(body: RenderedBody): Uint8Array {
-  return serialize({ html: body.html, mentions: body.mentions, ...factsOf(body) });
+  const details: MentionDetails[] = body.mentions.map(({ text, start, by }) => [
+    text,
+    start.line,
+    start.column,
+    start.offset ?? null,
+    by,
+  ]);
+  return serialize({
+    html: body.html,
+    mentioned: body.mentioned.map(recordKey).join('\n'),
+    mentions: JSON.stringify(details),
+    ...factsOf(body),
+  });
 }
 
-/** A cached rendered body, with its facts; `undefined` when the bytes are damaged. */
-export function decodeRendered(bytes: Uint8Array): RenderedBody | undefined {
+/** A mention but for its target, as cached: its words, line, column, offset and how it was found. */
+type MentionDetails = [string, number, number, number | null, Mention['by']];
+
+/**
+ * A cached rendered body, with its facts; `undefined` when the bytes are damaged. `targets` holds
+ * the records mentioned so far, by key, so that every body of a build mentions the same object
+ * for the same record. The mentions themselves are made when first read: the graph and the plan
+ * read only whom a body mentions (`mentioned`).
+ */
+export function decodeRendered(
+  bytes: Uint8Array,
+  targets: Map<string, MentionTarget> = new Map(),
+): RenderedBody | undefined {
   return attempt(() => {
-    const { html, mentions, digest, length } = deserialize(bytes) as Partial<RenderedBody & BodyFacts>;
-    if (typeof html !== 'string' || !Array.isArray(mentions) || typeof digest !== 'string' || length !== html.length) {
+    const { html, mentioned, mentions, digest, length } = deserialize(bytes) as Record<string, unknown>;
+    if (
+      typeof html !== 'string' ||
+      typeof mentioned !== 'string' ||
+      typeof mentions !== 'string' ||
+      typeof digest !== 'string' ||
+      length !== html.length
+    ) {
       throw new TypeError('not a rendered body');
     }
-    return withFacts({ html, mentions }, { digest, length });
+    const whom = mentioned === '' ? [] : mentioned.split('\n').map((key) => targetOf(key, targets));
+    // In the order of a body just rendered, so that both read the same as JSON.
+    const body = { html } as { html: string; mentions: Mention[]; mentioned: MentionTarget[] };
+    Object.defineProperty(body, 'mentions', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const details = JSON.parse(mentions) as MentionDetails[];
+        if (details.length !== whom.length)
+          throw new TypeError('a cached body whose mentions do not match whom it mentions');
+        const value = details.map(
+          ([text, line, column, offset, by], at): Mention => ({
+            target: whom[at] as MentionTarget,
+            text,
+            start: offset === null ? { line, column } : { line, column, offset },
+            by,
+          }),
+        );
+        Object.defineProperty(body, 'mentions', { value, enumerable: true, writable: false });
+        return value;
+      },
+    });
+    body.mentioned = whom;
+    return withFacts(body, { digest, length });
   });
+}
+
+const ENTITY_KINDS = new Set<string>(RECORD_KINDS.filter((kind) => kind !== 'article'));
+
+function targetOf(key: string, targets: Map<string, MentionTarget>): MentionTarget {
+  const known = targets.get(key);
+  if (known) return known;
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  if (colon < 1 || !ENTITY_KINDS.has(kind)) throw new TypeError('not a record mentioned');
+  const target = { kind: kind as EntityKind, slug: key.slice(colon + 1) };
+  targets.set(key, target);
+  return target;
 }
 
 // A damaged entry (a full disk, a foreign file) is a miss, never an error: the next build replaces it.
