@@ -92,13 +92,15 @@ describe('a parsed record in the cache', () => {
     if (read === undefined) throw new Error('not read back');
     expect(recordFactsOf(read.record)).toEqual(takeRecordFacts(parse.record));
     // The facts are those recorded in the entry, not taken from the front matter again.
-    const facts = { skeleton: 'recorded', name: 'recorded' };
+    const facts = { front: 'recorded', skeleton: 'recorded', name: 'recorded' };
     const recorded = decodeParseEntry(serialize({ ...parse, facts }));
     expect(recorded && recordFactsOf(recorded.record)).toEqual(facts);
   });
 
   it('should be a miss, not an error, when its facts are missing or damaged', () => {
     expect(decodeParseEntry(serialize(parse))).toBeUndefined();
-    expect(decodeParseEntry(serialize({ ...parse, facts: { skeleton: 1, name: 'n' } }))).toBeUndefined();
+    expect(decodeParseEntry(serialize({ ...parse, facts: { front: 'f', skeleton: 1, name: 'n' } }))).toBeUndefined();
+    // Facts of the format before, without the front matter's digest.
+    expect(decodeParseEntry(serialize({ ...parse, facts: { skeleton: 's', name: 'n' } }))).toBeUndefined();
   });
 });

@@ -18,6 +18,8 @@ import { recordKey } from '../schema/record-key.ts';
 import { withPack } from './cache/cache-pack.ts';
 import { openVersionedCache } from './cache/disk-cache.ts';
 import { codeVersion, hashOf } from './cache/hash.ts';
+import { withRecordFacts } from './cache/record-facts.ts';
+import { rememberedLinkPass } from './link-pass-memo.ts';
 import { decodeParseEntry, decodeRendered } from './workers/cache-entries.ts';
 import { runBatches } from './workers/concurrency.ts';
 import type { HostedParse } from './workers/job-host.ts';
@@ -117,12 +119,13 @@ export async function buildArchiveCached(
         return;
       }
       const record = { ...outcome.record, file } as AnyParsedRecord;
+      if ('facts' in outcome && outcome.facts) withRecordFacts(record, outcome.facts);
       outcomes.push({ file, record });
       sourceOf.set(record, at);
       if (outcome.empty) empty.add(record);
     });
 
-    const linked = linkParsed(sources, outcomes);
+    const linked = linkParsed(sources, outcomes, rememberedLinkPass(options.cacheDir, version));
     const registry = registryOf(linked);
     const registryKey = hashOf(
       'render',

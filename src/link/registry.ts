@@ -31,29 +31,16 @@ export function indexRecords(records: readonly AnyParsedRecord[]): {
   /** The file that declares each name, for messages that point at it. */
   declaredIn: ReadonlyMap<string, string>;
 } {
-  const maps = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new Map<string, AnyParsedRecord>()])) as Record<
-    RecordKind,
-    Map<string, AnyParsedRecord>
-  >;
-  // A slug taken from a file name wins over one set with `slug:`, so the message lands on the override.
-  const overridden = new Set(records.filter((record) => hasPosition(record.positions, 'slug')));
-  const sorted = [...records].sort(
-    (a, b) => Number(overridden.has(a)) - Number(overridden.has(b)) || (a.file.path < b.file.path ? -1 : 1),
-  );
-  for (const record of sorted) {
-    const map = maps[record.kind];
-    const first = map.get(record.slug);
-    if (first) {
-      reportError(
-        record.file,
-        `Duplicate slug \`${record.slug}\`: ${first.file.path} already uses it; rename this file or set a different \`slug:\``,
-        'duplicate-slug',
-        positionAt(record.positions, 'slug') ?? { line: 1, column: 1 },
-      );
-      continue;
-    }
-    map.set(record.slug, record);
+  const slugs = bySlug(records);
+  for (const { record, first } of slugs.taken) {
+    reportError(
+      record.file,
+      `Duplicate slug \`${record.slug}\`: ${first.file.path} already uses it; rename this file or set a different \`slug:\``,
+      'duplicate-slug',
+      positionAt(record.positions, 'slug') ?? { line: 1, column: 1 },
+    );
   }
+  const maps = slugs.index as unknown as Record<RecordKind, ReadonlyMap<string, AnyParsedRecord>>;
 
   const declared: DeclaredName[] = [];
   for (const kind of RECORD_KINDS) {
@@ -95,7 +82,34 @@ export function indexRecords(records: readonly AnyParsedRecord[]): {
   }
   const targets = new Map([...names].map(([name, entry]) => [name, entry.target]));
   const declaredIn = new Map([...names].map(([name, entry]) => [name, entry.record.file.path]));
-  return { index: maps as unknown as RecordIndex, names: targets, declaredIn };
+  return { index: slugs.index, names: targets, declaredIn };
+}
+
+/**
+ * Every record by kind and slug, and the records whose slug another took first. The first record
+ * in path order keeps a slug, but one taken from a file name wins over one set with `slug:`, so
+ * that the message lands on the override.
+ */
+export function bySlug(records: readonly AnyParsedRecord[]): {
+  index: RecordIndex;
+  taken: { record: AnyParsedRecord; first: AnyParsedRecord }[];
+} {
+  const maps = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new Map<string, AnyParsedRecord>()])) as Record<
+    RecordKind,
+    Map<string, AnyParsedRecord>
+  >;
+  const overridden = new Set(records.filter((record) => hasPosition(record.positions, 'slug')));
+  const sorted = [...records].sort(
+    (a, b) => Number(overridden.has(a)) - Number(overridden.has(b)) || (a.file.path < b.file.path ? -1 : 1),
+  );
+  const taken: { record: AnyParsedRecord; first: AnyParsedRecord }[] = [];
+  for (const record of sorted) {
+    const map = maps[record.kind];
+    const first = map.get(record.slug);
+    if (first) taken.push({ record, first });
+    else map.set(record.slug, record);
+  }
+  return { index: maps as unknown as RecordIndex, taken };
 }
 
 /** The names under which an entity is mentioned: its name, its aliases and its variant spellings. */

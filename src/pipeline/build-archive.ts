@@ -6,7 +6,7 @@ import { checkLabels } from '../link/check-labels.ts';
 import { checkOfficialRoles } from '../link/check-official-roles.ts';
 import { checkReferences } from '../link/check-references.ts';
 import { buildGraph, type LinkGraph } from '../link/graph.ts';
-import { indexRecords, type RecordIndex } from '../link/registry.ts';
+import { indexRecords, type MentionTarget, type RecordIndex } from '../link/registry.ts';
 import type { LinkMentionsOptions } from '../link/remark-link-mentions.ts';
 import { suggestKnownSlugs } from '../link/suggest-known-slugs.ts';
 import { recordUrl } from '../link/urls.ts';
@@ -71,15 +71,18 @@ const EMPTY: Root = { type: 'root', children: [] };
 
 /**
  * The link pass over parsed files, `parsed[at]` being the outcome of `sources[at]`: index the
- * records, check every reference, and add known slugs to the messages about unknown ones.
+ * records, check every reference, and add known slugs to the messages about unknown ones. `link`
+ * is the pass itself over the records that parsed: {@link linkRecords}, or the same pass with its
+ * findings recalled (build/cache/link-pass-memo.ts).
  */
 export function linkParsed(
   sources: readonly ContentFile[],
   parsed: readonly { readonly file: VFile; readonly record?: AnyParsedRecord | undefined }[],
+  link: (records: readonly AnyParsedRecord[], invalid: ReadonlySet<string>) => LinkedRecords = linkRecords,
 ): LinkedRecords {
   const records = parsed.flatMap(({ record }) => (record ? [record] : []));
   const outcomes = parsed.map(({ file, record }) => ({ file, parsed: record !== undefined }));
-  const linked = linkRecords(records, invalidRecords(sources, outcomes));
+  const linked = link(records, invalidRecords(sources, outcomes));
   suggestKnownSlugs(
     parsed.map(({ file }) => file),
     linked.index,
@@ -104,7 +107,10 @@ export function invalidRecords(
   return invalid;
 }
 
-/** First and second pass of linking: index every record, then check every reference against the index. */
+/**
+ * First and second pass of linking: index every record, then check every reference against the
+ * index. Every message of the pass is reported on the files of `records`.
+ */
 export function linkRecords(
   records: readonly AnyParsedRecord[],
   invalid: ReadonlySet<string> = new Set(),
@@ -115,6 +121,16 @@ export function linkRecords(
   checkOfficialRoles(index);
   checkImportReview(index);
   checkLabels(records);
+  return linkedRecords(index, names, declaredIn, invalid);
+}
+
+/** What rendering needs of the link pass: the index, the names that link and the files that declare them. */
+export function linkedRecords(
+  index: RecordIndex,
+  names: ReadonlyMap<string, MentionTarget>,
+  declaredIn: ReadonlyMap<string, string>,
+  invalid: ReadonlySet<string>,
+): LinkedRecords {
   // Hand links (`[the city](place:dalian)`) to a record whose file has errors are not reported again either.
   const broken = (kind: RecordKind) =>
     [...invalid].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));

@@ -122,14 +122,14 @@ export function temporaryBeside(file: string): string {
 }
 
 /**
- * Writes `text` to `file` (making its folder) through a temporary file and a rename, so no reader
- * sees half of it; when it cannot be written, nothing is left: for records that only save time.
+ * Writes `contents` to `file` (making its folder) through a temporary file and a rename, so no
+ * reader sees half of it; when it cannot be written, nothing is left: for records that only save time.
  */
-export function writeWholeOrNothing(file: string, text: string): void {
+export function writeWholeOrNothing(file: string, contents: string | Uint8Array): void {
   const temporary = temporaryBeside(file);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, text);
+    writeFileSync(temporary, contents);
     renameSync(temporary, file);
   } catch {
     removeIfThere(temporary);

@@ -1,13 +1,20 @@
+import type { PositionIndex } from '../../parse/front-matter.ts';
 import { DATE_FIELDS, LABEL_FIELD, type RecordKind } from '../../schema/index.ts';
 import { textDigest } from './hash.ts';
 
 /**
  * What the archive's shape (plan/archive-shape.ts) takes of one record's front matter, as digests:
  * the front matter without its name, the fields shown beside it and its dates (the skeleton); the
- * name; the fields shown beside it; the dates. Taken as the record is parsed and cached with it, so
- * that a build with a previous site need not turn 25,000 records' front matter into JSON again.
+ * name; the fields shown beside it; the dates. And what the link pass reads of it (`front`). Taken
+ * as the record is parsed and cached with it, so that a build with a previous site need not turn
+ * 25,000 records' front matter into JSON again.
  */
 export interface RecordFacts {
+  /**
+   * The whole front matter and where each of its values stands: all the link pass reads of a
+   * record besides its kind, slug and path (see build/link-pass-memo.ts).
+   */
+  readonly front: string;
   readonly skeleton: string;
   readonly name: string;
   /** For kinds with fields shown beside the name (see {@link SHOWN_WITH_NAME}). */
@@ -27,6 +34,7 @@ export const SHOWN_WITH_NAME: Readonly<Partial<Record<RecordKind, readonly strin
 interface FrontMatter {
   readonly kind: RecordKind;
   readonly data: object;
+  readonly positions: PositionIndex;
 }
 
 // A record read from the cache comes with the facts taken when it was parsed; one parsed in this
@@ -47,8 +55,9 @@ export function withRecordFacts<R extends FrontMatter>(record: R, facts: RecordF
 /** Whether `value` is a record's facts as a cache entry holds them. */
 export function isRecordFacts(value: unknown): value is RecordFacts {
   if (typeof value !== 'object' || value === null) return false;
-  const { skeleton, name, beside, dates } = value as Partial<Record<keyof RecordFacts, unknown>>;
+  const { front, skeleton, name, beside, dates } = value as Partial<Record<keyof RecordFacts, unknown>>;
   return (
+    typeof front === 'string' &&
     typeof skeleton === 'string' &&
     typeof name === 'string' &&
     (beside === undefined || typeof beside === 'string') &&
@@ -57,7 +66,7 @@ export function isRecordFacts(value: unknown): value is RecordFacts {
 }
 
 /** The facts of `record`'s front matter, taken now. */
-export function takeRecordFacts({ kind, data }: FrontMatter): RecordFacts {
+export function takeRecordFacts({ kind, data, positions }: FrontMatter): RecordFacts {
   const fields = data as Record<string, unknown>;
   const label = LABEL_FIELD[kind];
   const besideFields = SHOWN_WITH_NAME[kind];
@@ -70,7 +79,10 @@ export function takeRecordFacts({ kind, data }: FrontMatter): RecordFacts {
     if (field === label || besideFields?.includes(field)) continue;
     skeleton[field] = dateFields.includes(field) ? sourceOf(fields[field]) : fields[field];
   }
+  const { points } = positions;
+  const places = Buffer.from(points.buffer, points.byteOffset, points.byteLength).toString('base64');
   return {
+    front: textDigest(`${JSON.stringify(data)}\n${positions.paths}\n${places}`),
     skeleton: textDigest(JSON.stringify(skeleton)),
     name: textDigest(String(fields[label])),
     ...(besideFields && { beside: textDigest(JSON.stringify(besideFields.map((field) => fields[field]))) }),

@@ -6,7 +6,7 @@ import type { RenderedBody } from '../../render/render-body.ts';
 import { type EntityKind, RECORD_KINDS } from '../../schema/index.ts';
 import { recordKey } from '../../schema/record-key.ts';
 import { factsOf, withFacts } from '../cache/body-facts.ts';
-import { isRecordFacts, recordFactsOf, withRecordFacts } from '../cache/record-facts.ts';
+import { isRecordFacts, type RecordFacts, recordFactsOf, withRecordFacts } from '../cache/record-facts.ts';
 import type { PlainRecord } from './worker-jobs.ts';
 
 /** A cached first pass over a file that had no message: its record, and whether its body is empty. */
@@ -29,8 +29,8 @@ export function parseBodyKey(key: string): string {
  * record-facts.ts): every build after an edit reads the archive's shape, which then need not turn
  * every record's front matter into JSON again.
  */
-export function encodeParseEntry(entry: ParseEntry): Uint8Array {
-  return serialize({ ...entry, facts: recordFactsOf(entry.record) });
+export function encodeParseEntry(entry: ParseEntry, facts: RecordFacts = recordFactsOf(entry.record)): Uint8Array {
+  return serialize({ ...entry, facts });
 }
 
 /** Encodes the body of a clean parse for the cache. */

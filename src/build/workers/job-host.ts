@@ -2,11 +2,15 @@ import type { Root } from 'mdast';
 import type { SourceFile } from '../../parse/source-file.ts';
 import type { ArticleWords } from '../../pipeline/render-records.ts';
 import type { DiskCache } from '../cache/disk-cache.ts';
+import { type RecordFacts, takeRecordFacts } from '../cache/record-facts.ts';
 import { decodeParseBody, encodeParseBody, encodeParseEntry, encodeRendered, parseBodyKey } from './cache-entries.ts';
 import { createRenderJob, type ParseOutcome, parseJob, type Registry, type RenderOutcome } from './worker-jobs.ts';
 
-/** A parse result as the host returns it: the body stays with the host until rendering. */
-export type HostedParse = Omit<ParseOutcome, 'body'> & { readonly empty: boolean };
+/**
+ * A parse result as the host returns it: the body stays with the host until rendering. The record
+ * comes with its facts, taken on the thread that parsed it.
+ */
+export type HostedParse = Omit<ParseOutcome, 'body'> & { readonly empty: boolean; readonly facts?: RecordFacts };
 
 /** A batch of work, for a worker thread or for the main thread. */
 export type JobTask =
@@ -57,12 +61,13 @@ export function createJobHost(caches: JobCaches | undefined): (task: JobTask) =>
           task.jobs.map(async ({ source, key }): Promise<HostedParse> => {
             const { body, ...outcome } = parseJob(source);
             const empty = (body?.children.length ?? 0) === 0;
+            const facts = outcome.record && takeRecordFacts(outcome.record);
             if (cache && key !== undefined && outcome.record && body && outcome.messages.length === 0) {
               // The body first: a record entry in the cache means its body is there too.
               cache.set(parseBodyKey(key), encodeParseBody(body));
-              cache.set(key, encodeParseEntry({ record: outcome.record, empty }));
+              cache.set(key, encodeParseEntry({ record: outcome.record, empty }, facts));
             } else if (body) bodies.set(source.path, body);
-            return { ...outcome, empty };
+            return { ...outcome, empty, ...(facts && { facts }) };
           }),
         );
       case 'registry':

@@ -13,9 +13,9 @@ export interface SerialMessage {
   readonly actual?: string;
 }
 
-/** The messages of a file as plain data. */
-export function serializeMessages(file: VFile): SerialMessage[] {
-  return file.messages.map((message) => ({
+/** The messages of a file as plain data; with `from`, those reported after the first `from`. */
+export function serializeMessages(file: VFile, from = 0): SerialMessage[] {
+  return file.messages.slice(from).map((message) => ({
     reason: message.reason,
     ruleId: message.ruleId as RuleId,
     ...(message.place ? { place: message.place } : {}),
