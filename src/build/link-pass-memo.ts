@@ -6,7 +6,7 @@ import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import { type LinkedRecords, linkedRecords, linkRecords } from '../pipeline/build-archive.ts';
 import { RECORD_KINDS } from '../schema/index.ts';
 import { writeWholeOrNothing } from './cache/disk-cache.ts';
-import { hashAll } from './cache/hash.ts';
+import { textDigest } from './cache/hash.ts';
 import { recordFactsOf } from './cache/record-facts.ts';
 import { restoreMessages, type SerialMessage, serializeMessages } from './workers/serial-message.ts';
 
@@ -45,12 +45,9 @@ export function rememberedLinkPass(
 }
 
 function keyOf(version: string, records: readonly AnyParsedRecord[], invalid: ReadonlySet<string>): string {
-  return hashAll([
-    version,
-    String(invalid.size),
-    ...[...invalid].sort(),
-    ...records.flatMap((record) => [record.file.path, record.kind, record.slug, recordFactsOf(record).front]),
-  ]);
+  // One JSON text, hashed once: 100,000 parts hashed as a list took twice as long.
+  const inputs = records.map((record) => [record.file.path, record.kind, record.slug, recordFactsOf(record).front]);
+  return textDigest(JSON.stringify([version, [...invalid].sort(), inputs]));
 }
 
 function findingsOf(

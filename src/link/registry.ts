@@ -99,9 +99,12 @@ export function bySlug(records: readonly AnyParsedRecord[]): {
     Map<string, AnyParsedRecord>
   >;
   const overridden = new Set(records.filter((record) => hasPosition(record.positions, 'slug')));
-  const sorted = [...records].sort(
-    (a, b) => Number(overridden.has(a)) - Number(overridden.has(b)) || (a.file.path < b.file.path ? -1 : 1),
-  );
+  const order = (a: AnyParsedRecord, b: AnyParsedRecord) =>
+    Number(overridden.has(a)) - Number(overridden.has(b)) || (a.file.path < b.file.path ? -1 : 1);
+  // Content is listed in path order: sorting 25,000 records that are in order already cost 30 ms.
+  const sorted = records.every((record, at) => at === 0 || order(records[at - 1] as AnyParsedRecord, record) < 0)
+    ? records
+    : [...records].sort(order);
   const taken: { record: AnyParsedRecord; first: AnyParsedRecord }[] = [];
   for (const record of sorted) {
     const map = maps[record.kind];
