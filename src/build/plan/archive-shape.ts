@@ -50,7 +50,7 @@ export function archiveShape(archive: Archive, shared: string): ArchiveShape {
     const front = recordFactsOf(record);
     // The graph, and so the site, takes only whom a text mentions, in order (graph.ts): not where
     // or in which words, which an edit above a mention changes.
-    const mentioned = (body?.mentioned ?? []).map(recordKey);
+    const mentioned = facts?.mentioned ?? '';
     // One JSON value per record, so no two different archives join into the same text.
     skeleton.update(JSON.stringify([key, front.skeleton, mentioned, facts?.length === 0]));
     skeleton.update('\n');

@@ -4,7 +4,6 @@ import type { MentionTarget } from '../../link/registry.ts';
 import type { Mention } from '../../link/remark-link-mentions.ts';
 import type { RenderedBody } from '../../render/render-body.ts';
 import { type EntityKind, RECORD_KINDS } from '../../schema/index.ts';
-import { recordKey } from '../../schema/record-key.ts';
 import { factsOf, withFacts } from '../cache/body-facts.ts';
 import { isRecordFacts, type RecordFacts, recordFactsOf, withRecordFacts } from '../cache/record-facts.ts';
 import type { PlainRecord } from './worker-jobs.ts';
@@ -66,12 +65,8 @@ export function encodeRendered(body: RenderedBody): Uint8Array {
     start.offset ?? null,
     by,
   ]);
-  return serialize({
-    html: body.html,
-    mentioned: body.mentioned.map(recordKey).join('\n'),
-    mentions: JSON.stringify(details),
-    ...factsOf(body),
-  });
+  const { digest, length, mentioned } = factsOf(body);
+  return serialize({ html: body.html, mentioned, mentions: JSON.stringify(details), digest, length });
 }
 
 /** A mention but for its target, as cached: its words, line, column, offset and how it was found. */
@@ -121,7 +116,7 @@ export function decodeRendered(
       },
     });
     body.mentioned = whom;
-    return withFacts(body, { digest, length });
+    return withFacts(body, { digest, length, mentioned });
   });
 }
 
