@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtFingerprints, recordSite, siteInputs, upToDate } from '../src/build/cache/site-manifest.ts';
+import {
+  builtFingerprints,
+  encodeFingerprintsAhead,
+  recordSite,
+  siteInputs,
+  upToDate,
+} from '../src/build/cache/site-manifest.ts';
 
 // The build records its cache before it swaps the new site in (so a failing write fails the build
 // while the old site is in place): the record must follow the folder through the swap's rename, and
@@ -69,6 +75,32 @@ describe("a site's fingerprints", () => {
     );
     expect(await builtFingerprints(cache, output)).toEqual(fingerprints('b'));
     expect(await upToDate(cache, output, 'second')).toEqual({ report: '' });
+  });
+
+  it('should read back the same when most of them were encoded ahead, and never from parts since replaced', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-manifest-'));
+    const [cache, output] = [path.join(work, 'cache'), newSite(work, '_site')];
+    const built = { ...fingerprints('a'), shards: [], others: ['index.html'], shared: 'code' };
+    const { search: _search, shards: _shards, others: _others, ...early } = built;
+    await recordSite(cache, output, 'inputs', '', built, output, encodeFingerprintsAhead(early));
+    expect(await builtFingerprints(cache, output)).toEqual(built);
+
+    // Encoded from other pages, or from the same map before it grew: not used.
+    const other = fingerprints('b');
+    await recordSite(
+      cache,
+      output,
+      'inputs',
+      '',
+      built,
+      output,
+      encodeFingerprintsAhead({ ...early, pages: other.pages }),
+    );
+    expect(await builtFingerprints(cache, output)).toEqual(built);
+    const ahead = encodeFingerprintsAhead(early);
+    built.pages.set('/articles/c/', 'f2');
+    await recordSite(cache, output, 'inputs', '', built, output, ahead);
+    expect((await builtFingerprints(cache, output))?.pages.get('/articles/c/')).toBe('f2');
   });
 
   it('should be none when their file is gone, while the site is still up to date', async () => {

@@ -5,7 +5,14 @@ import { archivePlugin, setSiteFolders } from '../site/eleventy-plugin.ts';
 import { type PublishTarget, publishTarget } from '../site/publish.ts';
 import { listablePages, type WrittenPage, writtenFiles } from '../site/sitemap.ts';
 import { appendAll } from '../util/append-all.ts';
-import { type BuildProgress, continueSearch, type FinishedSite, finishSite, writeReadyFiles } from './finish-site.ts';
+import {
+  type AfterPages,
+  type BuildProgress,
+  continueSearch,
+  type FinishedSite,
+  finishSite,
+  writeReadyFiles,
+} from './finish-site.ts';
 import { isLivePreview, setUpLivePreview } from './live-preview/live-preview.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { otherTemplates } from './other-templates.ts';
@@ -56,9 +63,9 @@ export interface PlannedBuild extends BuildProgress {
   /**
    * Work on the finished pages (the link check), run while the search index is written. `pages`
    * are the HTML files Eleventy wrote in this build; the others were taken unchanged from the
-   * previous site.
+   * previous site. `files` are the feeds and open data written.
    */
-  readonly afterPages?: ((output: string, pages: readonly string[]) => Promise<void>) | undefined;
+  readonly afterPages?: AfterPages | undefined;
   /** Told what the build did, with the fingerprints for the next one, once everything is written. */
   readonly onDone?: ((done: BuildOutcome) => void) | undefined;
   /** Pages written by the runs so far. */

@@ -38,6 +38,9 @@ export interface FinishedSite {
   readonly others: readonly string[];
 }
 
+/** Work on a build's finished pages and files while Pagefind writes the search index (see `SiteToFinish`). */
+export type AfterPages = (output: string, pages: readonly string[], files: PublishedFilesResult) => Promise<void>;
+
 /** Everything {@link finishSite} needs from the build. */
 export interface SiteToFinish {
   readonly output: string;
@@ -53,8 +56,11 @@ export interface SiteToFinish {
   readonly previous?: PreviousSite | undefined;
   /** The files Eleventy wrote in this build, as absolute paths. */
   readonly writtenFiles: readonly string[];
-  /** Work on the finished pages, run while the search index is written; given the HTML of `writtenFiles`. */
-  readonly afterPages?: ((output: string, pages: readonly string[]) => Promise<void>) | undefined;
+  /**
+   * Work on the finished pages, run while the search index is written; given the HTML of
+   * `writtenFiles`, and the published files written.
+   */
+  readonly afterPages?: AfterPages | undefined;
   /** Pagefind processes at once; default `SEARCH_PROCESSES` (search-index.ts). */
   readonly searchProcesses?: number | undefined;
   /** The shards of the previous site read ahead, if any (see search-ahead.ts). */
@@ -111,6 +117,7 @@ export async function finishSite(build: SiteToFinish): Promise<FinishedSite> {
     await build.afterPages?.(
       output,
       build.writtenFiles.filter((file) => file.endsWith('.html')),
+      files,
     );
     // What remains is waiting for Pagefind: give back the garbage of writing the files and checking
     // the links (hundreds of MB), which V8 would otherwise hold until the build ends. After a build

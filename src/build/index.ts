@@ -1,7 +1,15 @@
 // The speed machinery's entry: what the commands and `.eleventy.ts` use of src/build.
 export { buildArchiveCached, type CachedBuildOptions, type CacheStats } from './build-archive-cached.ts';
 export { codeVersion } from './cache/hash.ts';
-export { builtFingerprints, recordSite, siteInputs, upToDate } from './cache/site-manifest.ts';
+export {
+  builtFingerprints,
+  type EarlyFingerprints,
+  encodeFingerprintsAhead,
+  type FingerprintsAhead,
+  recordSite,
+  siteInputs,
+  upToDate,
+} from './cache/site-manifest.ts';
 export { collectGarbage } from './collect-garbage.ts';
 export {
   archiveBuildPlugin,
@@ -12,7 +20,9 @@ export {
   type PlannedBuild,
   plannedBuild,
 } from './eleventy-build-plugin.ts';
+export type { BuildPlan } from './plan/build-plan.ts';
 export { type BuildInputs, prepareBuild } from './plan/build-runs.ts';
+export type { PublishedFilesResult } from './plan/published-files.ts';
 export {
   type PreviousSite,
   RENDER_BATCH_LIMITS,

@@ -4,12 +4,16 @@ import {
   type BuildHooks,
   type BuildInputs,
   type BuildOutcome,
+  type BuildPlan,
   collectGarbage,
   configureArchiveSite,
+  type EarlyFingerprints,
+  type FingerprintsAhead,
   filesFoundIn,
   finishPlannedBuild,
   type PlannedBuild,
   type PreviousSite,
+  type PublishedFilesResult,
   plannedBuild,
   prepareBuild,
   RENDER_BATCH_LIMITS,
@@ -53,7 +57,13 @@ export interface BuildSiteOptions {
    * it is (if it throws, the build fails and the next one builds everything). The build records
    * its cache here.
    */
-  readonly recordSite?: (site: string, built: BuiltSite) => Promise<void>;
+  readonly recordSite?: (site: string, built: BuiltSite, ahead?: FingerprintsAhead) => Promise<void>;
+  /**
+   * Encodes most of the fingerprints ahead of `recordSite`, which is then given what it returned:
+   * after an edit of texts only, while the build waits for Pagefind to write a shard. Not after
+   * other builds, whose Pagefind runs at its peak of memory then.
+   */
+  readonly encodeRecordAhead?: (early: EarlyFingerprints) => FingerprintsAhead;
   /**
    * Render and index only record pages and search shards that changed since the site in `output`
    * was built, taking the others from it. Needs the code version (a change of code or templates
@@ -127,6 +137,7 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
   const siteUrl = options.siteUrl ?? siteUrlFrom(process.env);
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
+  let ahead: FingerprintsAhead | undefined;
   // Planned before Eleventy starts: each run is told which pages it renders and which it leaves out.
   const target = publishTarget(siteUrl, pathPrefix);
   const build = plannedBuild(prepareBuild(buildInputs(options, target)), {
@@ -134,8 +145,11 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
     // Only the pages this build wrote are read. A page taken from the previous site is byte for
     // byte the one the last build checked, and the pages it links are still there: had one gone,
     // its record would be gone and the page's view changed.
-    afterPages: async (output, pages) => {
+    afterPages: async (output, pages, files) => {
       broken = await findBrokenLinks(path.resolve(output), pathPrefix, pages, keptFrom(build, found));
+      const { plan } = build.prepared;
+      const early = plan.textEdit && earlyFingerprints(plan, files);
+      if (early) ahead = options.encodeRecordAhead?.(early);
     },
     onDone: (done) => {
       outcome = done;
@@ -187,13 +201,13 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
       await writeBuildMarker(temporary);
       // Only the new and changed files are in the folder: the output is updated in place.
       if (build.previous && !build.kept.isEmpty()) return build.kept;
-      await options.recordSite?.(temporary, builtWith(outcome, build.runsDone));
+      await options.recordSite?.(temporary, builtWith(outcome, build.runsDone), ahead);
       return undefined;
     },
     {
       ...(options.onStage ? { onStage: options.onStage } : {}),
       ...(options.beforeRename ? { beforeSwap: options.beforeRename } : {}),
-      afterUpdate: () => options.recordSite?.(path.resolve(options.output), builtWith(outcome, build.runsDone)),
+      afterUpdate: () => options.recordSite?.(path.resolve(options.output), builtWith(outcome, build.runsDone), ahead),
     },
   );
   return builtWith(outcome, build.runsDone);
@@ -265,23 +279,27 @@ function previousSite({ incremental, output }: BuildSiteOptions): PreviousSite |
   return { output: path.resolve(output), fingerprints: previous, ...(present && { present }) };
 }
 
+/** The fingerprints a build knows once its pages and published files are written. */
+function earlyFingerprints(plan: BuildPlan, files: PublishedFilesResult): EarlyFingerprints | undefined {
+  if (plan.pages === undefined) return undefined;
+  return {
+    pages: plan.pages.fingerprints,
+    files: files.fingerprints,
+    ...(plan.shape && { shape: plan.shape }),
+    ...(plan.pages.shows && { shows: plan.pages.shows }),
+    ...(plan.shared && { shared: plan.shared }),
+  };
+}
+
 function builtWith(outcome: BuildOutcome | undefined, runs: number): BuiltSite {
   if (outcome === undefined) return { runs };
   const { plan, search, files, others } = outcome;
-  if (plan.pages === undefined || plan.search === undefined) return { runs };
+  const early = earlyFingerprints(plan, files);
+  if (plan.pages === undefined || plan.search === undefined || early === undefined) return { runs };
   const reused = plan.pages.reused.length;
   return {
     runs,
-    fingerprints: {
-      pages: plan.pages.fingerprints,
-      search: plan.search,
-      files: files.fingerprints,
-      ...(plan.shape && { shape: plan.shape }),
-      shards: plan.shards,
-      others,
-      ...(plan.pages.shows && { shows: plan.pages.shows }),
-      ...(plan.shared && { shared: plan.shared }),
-    },
+    fingerprints: { ...early, search: plan.search, shards: plan.shards, others },
     reuse: {
       pages: { rendered: plan.pages.fingerprints.size - reused, reused },
       searchShards: {

@@ -9,7 +9,13 @@ import { defaultCacheDir } from '../build/cache/cache-dir.ts';
 // (about 1 s of imports) are loaded once there is something to build.
 import { codeVersion } from '../build/cache/hash.ts';
 import { readContentThroughCache } from '../build/cache/known-files.ts';
-import { builtFingerprints, recordSite, siteInputs, upToDate } from '../build/cache/site-manifest.ts';
+import {
+  builtFingerprints,
+  encodeFingerprintsAhead,
+  recordSite,
+  siteInputs,
+  upToDate,
+} from '../build/cache/site-manifest.ts';
 import type { ShardsReadAhead } from '../build/search/search-index.ts';
 import type { PlainRecord } from '../build/workers/worker-jobs.ts';
 import { DEFAULT_CONTENT_DIR } from '../load/content-dir.ts';
@@ -164,8 +170,9 @@ try {
     // in place; after an update in place, whose site no earlier record describes.
     ...(cacheDir && inputs
       ? {
-          recordSite: (site, done) =>
-            recordSite(cacheDir, values.output, inputs, report ?? '', done.fingerprints, site),
+          recordSite: (site, done, ahead) =>
+            recordSite(cacheDir, values.output, inputs, report ?? '', done.fingerprints, site, ahead),
+          encodeRecordAhead: encodeFingerprintsAhead,
         }
       : {}),
     beforeRename: lock.assertHeld,
