@@ -22,9 +22,9 @@ import { withRecordFacts } from './cache/record-facts.ts';
 import { rememberedLinkPass } from './link-pass-memo.ts';
 import { decodeParseEntry, decodeRendered } from './workers/cache-entries.ts';
 import { runBatches } from './workers/concurrency.ts';
-import type { HostedParse } from './workers/job-host.ts';
+import type { HostedParse, HostedRender } from './workers/job-host.ts';
 import { restoreMessages } from './workers/serial-message.ts';
-import type { PlainRecord, Registry, RenderOutcome } from './workers/worker-jobs.ts';
+import type { PlainRecord, Registry } from './workers/worker-jobs.ts';
 import { createJobPool, defaultWorkers } from './workers/worker-pool.ts';
 
 /** Options of {@link buildArchiveCached}. */
@@ -156,7 +156,7 @@ export async function buildArchiveCached(
       pool = createJobPool(threads, caches);
     }
     for (let host = 0; host < pool.size; host++) await pool.run(host, { type: 'registry', registry });
-    const rendered = new Map<AnyParsedRecord, RenderOutcome>();
+    const rendered = new Map<AnyParsedRecord, HostedRender>();
     const byHost = Array.from({ length: pool.size }, () => [] as AnyParsedRecord[]);
     toRender.forEach((record, position) => {
       byHost[hostOf.get(sourceOf.get(record) ?? -1) ?? position % pool.size]?.push(record);
@@ -177,9 +177,9 @@ export async function buildArchiveCached(
               ...(words ? { words } : {}),
             };
           });
-          const results = await pool.run<RenderOutcome[]>(host, { type: 'render', jobs });
+          const results = await pool.run<HostedRender[]>(host, { type: 'render', jobs });
           batch.forEach((record, position) => {
-            rendered.set(record, results[position] as RenderOutcome);
+            rendered.set(record, results[position] as HostedRender);
           });
         }
       }),
@@ -187,8 +187,11 @@ export async function buildArchiveCached(
     // Messages are restored in index order, as a single-threaded build reports them. The hosts
     // cached the clean bodies as they rendered them.
     for (const record of toRender) {
-      const { messages, ...body } = rendered.get(record) ?? { messages: [], ...EMPTY_BODY };
-      restoreMessages(record.file, messages);
+      const outcome = rendered.get(record);
+      if (outcome === undefined) throw new Error(`${record.file.path} was not rendered`);
+      restoreMessages(record.file, outcome.messages);
+      const body = decodeRendered(outcome.entry, targets);
+      if (body === undefined) throw new Error(`${record.file.path} was rendered, but could not be read back`);
       bodies.set(recordKey(record), body);
     }
     const ordered = new Map(

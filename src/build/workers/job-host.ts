@@ -4,13 +4,24 @@ import type { ArticleWords } from '../../pipeline/render-records.ts';
 import type { DiskCache } from '../cache/disk-cache.ts';
 import { type RecordFacts, takeRecordFacts } from '../cache/record-facts.ts';
 import { decodeParseBody, encodeParseBody, encodeParseEntry, encodeRendered, parseBodyKey } from './cache-entries.ts';
-import { createRenderJob, type ParseOutcome, parseJob, type Registry, type RenderOutcome } from './worker-jobs.ts';
+import type { SerialMessage } from './serial-message.ts';
+import { createRenderJob, type ParseOutcome, parseJob, type Registry } from './worker-jobs.ts';
 
 /**
  * A parse result as the host returns it: the body stays with the host until rendering. The record
  * comes with its facts, taken on the thread that parsed it.
  */
 export type HostedParse = Omit<ParseOutcome, 'body'> & { readonly empty: boolean; readonly facts?: RecordFacts };
+
+/**
+ * A body rendered, as the host returns it: encoded as the render cache keeps it, so that a body
+ * rendered in this build is read back as one from the cache is (`decodeRendered`), its mentions made
+ * only when asked; and the messages rendering reported.
+ */
+export interface HostedRender {
+  readonly messages: readonly SerialMessage[];
+  readonly entry: Uint8Array;
+}
 
 /** A batch of work, for a worker thread or for the main thread. */
 export type JobTask =
@@ -75,17 +86,15 @@ export function createJobHost(caches: JobCaches | undefined): (task: JobTask) =>
         return undefined;
       case 'render':
         return Promise.all(
-          task.jobs.map(async ({ source, key, renderKey, words }): Promise<RenderOutcome> => {
+          task.jobs.map(async ({ source, key, renderKey, words }): Promise<HostedRender> => {
             const body = await bodyOf(source, key);
             if (!render || !body) throw new TypeError(`nothing to render for ${source.path}`);
             // Each body is rendered once: the tree can go.
             bodies.delete(source.path);
-            const outcome = render(source.path, source.bytes, body, words);
-            if (caches && renderKey !== undefined && outcome.messages.length === 0) {
-              const { messages: _messages, ...rendered } = outcome;
-              caches.render.set(renderKey, encodeRendered(rendered));
-            }
-            return outcome;
+            const { messages, ...rendered } = render(source.path, source.bytes, body, words);
+            const entry = encodeRendered(rendered);
+            if (caches && renderKey !== undefined && messages.length === 0) caches.render.set(renderKey, entry);
+            return { messages, entry };
           }),
         );
     }
