@@ -94,30 +94,39 @@ export function decodeRendered(
       throw new TypeError('not a rendered body');
     }
     const whom = mentioned === '' ? [] : mentioned.split('\n').map((key) => targetOf(key, targets));
-    // In the order of a body just rendered, so that both read the same as JSON.
-    const body = { html } as { html: string; mentions: Mention[]; mentioned: MentionTarget[] };
-    Object.defineProperty(body, 'mentions', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const details = JSON.parse(mentions) as MentionDetails[];
-        if (details.length !== whom.length)
-          throw new TypeError('a cached body whose mentions do not match whom it mentions');
-        const value = details.map(
-          ([text, line, column, offset, by], at): Mention => ({
-            target: whom[at] as MentionTarget,
-            text,
-            start: offset === null ? { line, column } : { line, column, offset },
-            by,
-          }),
-        );
-        Object.defineProperty(body, 'mentions', { value, enumerable: true, writable: false });
-        return value;
-      },
-    });
-    body.mentioned = whom;
-    return withFacts(body, { digest, length, mentioned });
+    return withFacts(bodyOf(html, whom, mentions), { digest, length, mentioned });
   });
+}
+
+/**
+ * A body whose mentions are made from `details` when first read. In a function of its own, so that
+ * the getter holds only these: one made beside the entry's bytes held them, and with them the
+ * buffer they are part of (a whole pack, or a batch of bodies from a worker).
+ */
+function bodyOf(html: string, whom: readonly MentionTarget[], details: string): RenderedBody {
+  // In the order of a body just rendered, so that both read the same as JSON.
+  const body = { html } as { html: string; mentions: Mention[]; mentioned: readonly MentionTarget[] };
+  Object.defineProperty(body, 'mentions', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const read = JSON.parse(details) as MentionDetails[];
+      if (read.length !== whom.length)
+        throw new TypeError('a cached body whose mentions do not match whom it mentions');
+      const value = read.map(
+        ([text, line, column, offset, by], at): Mention => ({
+          target: whom[at] as MentionTarget,
+          text,
+          start: offset === null ? { line, column } : { line, column, offset },
+          by,
+        }),
+      );
+      Object.defineProperty(body, 'mentions', { value, enumerable: true, writable: false });
+      return value;
+    },
+  });
+  body.mentioned = whom;
+  return body;
 }
 
 const ENTITY_KINDS = new Set<string>(RECORD_KINDS.filter((kind) => kind !== 'article'));
