@@ -22,8 +22,8 @@ import { withRecordFacts } from './cache/record-facts.ts';
 import { rememberedLinkPass } from './link-pass-memo.ts';
 import { decodeParseEntry, decodeRendered } from './workers/cache-entries.ts';
 import { runBatches } from './workers/concurrency.ts';
-import type { HostedParse, HostedRenders } from './workers/job-host.ts';
-import { restoreMessages, type SerialMessage } from './workers/serial-message.ts';
+import type { HostedParse, HostedRender } from './workers/job-host.ts';
+import { restoreMessages } from './workers/serial-message.ts';
 import type { PlainRecord, Registry } from './workers/worker-jobs.ts';
 import { createJobPool, defaultWorkers } from './workers/worker-pool.ts';
 
@@ -156,7 +156,7 @@ export async function buildArchiveCached(
       pool = createJobPool(threads, caches);
     }
     for (let host = 0; host < pool.size; host++) await pool.run(host, { type: 'registry', registry });
-    const rendered = new Map<AnyParsedRecord, { messages: readonly SerialMessage[]; body: RenderedBody }>();
+    const rendered = new Map<AnyParsedRecord, HostedRender>();
     const byHost = Array.from({ length: pool.size }, () => [] as AnyParsedRecord[]);
     toRender.forEach((record, position) => {
       byHost[hostOf.get(sourceOf.get(record) ?? -1) ?? position % pool.size]?.push(record);
@@ -177,12 +177,9 @@ export async function buildArchiveCached(
               ...(words ? { words } : {}),
             };
           });
-          const { messages, entries, ends } = await pool.run<HostedRenders>(host, { type: 'render', jobs });
+          const results = await pool.run<HostedRender[]>(host, { type: 'render', jobs });
           batch.forEach((record, position) => {
-            const entry = entries.subarray(ends[position - 1] ?? 0, ends[position]);
-            const body = decodeRendered(entry, targets);
-            if (body === undefined) throw new Error(`${record.file.path} was rendered, but could not be read back`);
-            rendered.set(record, { messages: messages[position] ?? [], body });
+            rendered.set(record, results[position] as HostedRender);
           });
         }
       }),
@@ -193,7 +190,9 @@ export async function buildArchiveCached(
       const outcome = rendered.get(record);
       if (outcome === undefined) throw new Error(`${record.file.path} was not rendered`);
       restoreMessages(record.file, outcome.messages);
-      bodies.set(recordKey(record), outcome.body);
+      const body = decodeRendered(outcome.entry, targets);
+      if (body === undefined) throw new Error(`${record.file.path} was rendered, but could not be read back`);
+      bodies.set(recordKey(record), body);
     }
     const ordered = new Map(
       recordsOf(linked.index).map((record) => [recordKey(record), bodies.get(recordKey(record)) ?? EMPTY_BODY]),

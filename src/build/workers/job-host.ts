@@ -14,16 +14,13 @@ import { createRenderJob, type ParseOutcome, parseJob, type Registry } from './w
 export type HostedParse = Omit<ParseOutcome, 'body'> & { readonly empty: boolean; readonly facts?: RecordFacts };
 
 /**
- * A batch of bodies rendered, as the host returns it: each encoded as the render cache keeps it, so
- * that a body rendered in this build is read back as one from the cache is (`decodeRendered`), its
- * mentions made only when asked; all in one buffer, `ends[i]` ending the i-th (ten thousand buffers
- * of a few KB each, freed on the main thread, left memory there that the C library kept); and the
- * messages rendering reported for each.
+ * A body rendered, as the host returns it: encoded as the render cache keeps it, so that a body
+ * rendered in this build is read back as one from the cache is (`decodeRendered`), its mentions made
+ * only when asked; and the messages rendering reported.
  */
-export interface HostedRenders {
-  readonly messages: readonly (readonly SerialMessage[])[];
-  readonly entries: Uint8Array;
-  readonly ends: readonly number[];
+export interface HostedRender {
+  readonly messages: readonly SerialMessage[];
+  readonly entry: Uint8Array;
 }
 
 /** A batch of work, for a worker thread or for the main thread. */
@@ -87,9 +84,9 @@ export function createJobHost(caches: JobCaches | undefined): (task: JobTask) =>
       case 'registry':
         render = createRenderJob(task.registry);
         return undefined;
-      case 'render': {
-        const done = await Promise.all(
-          task.jobs.map(async ({ source, key, renderKey, words }) => {
+      case 'render':
+        return Promise.all(
+          task.jobs.map(async ({ source, key, renderKey, words }): Promise<HostedRender> => {
             const body = await bodyOf(source, key);
             if (!render || !body) throw new TypeError(`nothing to render for ${source.path}`);
             // Each body is rendered once: the tree can go.
@@ -100,14 +97,6 @@ export function createJobHost(caches: JobCaches | undefined): (task: JobTask) =>
             return { messages, entry };
           }),
         );
-        let end = 0;
-        const renders: HostedRenders = {
-          messages: done.map((one) => one.messages),
-          entries: Buffer.concat(done.map((one) => one.entry)),
-          ends: done.map((one) => (end += one.entry.byteLength)),
-        };
-        return renders;
-      }
     }
   };
 }
