@@ -5,6 +5,7 @@ import { bySlug, type MentionTarget } from '../link/registry.ts';
 import type { AnyParsedRecord } from '../parse/parse-record.ts';
 import { type LinkedRecords, linkedRecords, linkRecords } from '../pipeline/build-archive.ts';
 import { RECORD_KINDS } from '../schema/index.ts';
+import { recordKey } from '../schema/record-key.ts';
 import { writeWholeOrNothing } from './cache/disk-cache.ts';
 import { textDigest } from './cache/hash.ts';
 import { recordFactsOf } from './cache/record-facts.ts';
@@ -77,7 +78,7 @@ function recall(found: Findings, records: readonly AnyParsedRecord[], invalid: R
   const names = new Map<string, MentionTarget>();
   const declaredIn = new Map<string, string>();
   for (const [name, kind, slug, file] of found.names) {
-    const key = `${kind}:${slug}`;
+    const key = recordKey({ kind, slug });
     const target = targets.get(key) ?? { kind, slug };
     targets.set(key, target);
     names.set(name, target);

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { MentionTarget } from '../../link/registry.ts';
 import type { Mention } from '../../link/remark-link-mentions.ts';
 import type { RenderedBody } from '../../render/render-body.ts';
-import { type EntityKind, RECORD_KINDS } from '../../schema/index.ts';
+import { recordRefOf } from '../../schema/record-key.ts';
 import { factsOf, withFacts } from '../cache/body-facts.ts';
 import { isRecordFacts, type RecordFacts, recordFactsOf, withRecordFacts } from '../cache/record-facts.ts';
 import type { PlainRecord } from './worker-jobs.ts';
@@ -129,15 +129,13 @@ function bodyOf(html: string, whom: readonly MentionTarget[], details: string): 
   return body;
 }
 
-const ENTITY_KINDS = new Set<string>(RECORD_KINDS.filter((kind) => kind !== 'article'));
-
+/** The record `key` names, one object per record in `targets`; a key of an article or of no kind is damage. */
 function targetOf(key: string, targets: Map<string, MentionTarget>): MentionTarget {
   const known = targets.get(key);
   if (known) return known;
-  const colon = key.indexOf(':');
-  const kind = key.slice(0, colon);
-  if (colon < 1 || !ENTITY_KINDS.has(kind)) throw new TypeError('not a record mentioned');
-  const target = { kind: kind as EntityKind, slug: key.slice(colon + 1) };
+  const ref = recordRefOf(key);
+  if (ref === undefined || ref.kind === 'article') throw new TypeError('not a record mentioned');
+  const target = { kind: ref.kind, slug: ref.slug };
   targets.set(key, target);
   return target;
 }
