@@ -10,6 +10,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ENTRIES = {
   build: 'src/cli/build.ts',
   check: 'src/cli/check.ts',
+  'prepare-cache': 'src/cli/prepare-cache.ts',
   'archive-worker': 'src/build/workers/archive-worker.ts',
   'search-ahead-worker': 'src/build/search/search-ahead-worker.ts',
   'site-presence-worker': 'src/build/plan/site-presence-worker.ts',
@@ -50,25 +51,29 @@ export async function compiledCode(root = ROOT, folder = COMPILED_FOLDER) {
   const temporary = `${target}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   const esbuild = await import('esbuild');
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: ENTRIES,
-    outdir: temporary,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    // Code a command imports only when it needs it (`npm run build` loads Eleventy and the parsers
-    // once there is something to build) stays in files of its own, loaded as late. They are in
-    // the entries' folder, so a worker thread's file is found beside the code that starts it.
-    splitting: true,
-    // Dependencies load from node_modules as they do from the sources.
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Not read by default: `NODE_OPTIONS=--enable-source-maps` makes stack traces name the sources.
-    sourcemap: 'linked',
-    logLevel: 'error',
-  });
+  // esbuild's service process would otherwise live as long as the command: about 36 MB beside the
+  // whole build that follows a change of code.
+  await esbuild
+    .build({
+      absWorkingDir: root,
+      entryPoints: ENTRIES,
+      outdir: temporary,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      // Code a command imports only when it needs it (`npm run build` loads Eleventy and the parsers
+      // once there is something to build) stays in files of its own, loaded as late. They are in
+      // the entries' folder, so a worker thread's file is found beside the code that starts it.
+      splitting: true,
+      // Dependencies load from node_modules as they do from the sources.
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // Not read by default: `NODE_OPTIONS=--enable-source-maps` makes stack traces name the sources.
+      sourcemap: 'linked',
+      logLevel: 'error',
+    })
+    .finally(() => esbuild.stop());
   try {
     renameSync(temporary, target);
   } catch (error) {
