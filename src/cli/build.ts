@@ -26,6 +26,7 @@ import type { BuildStage } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
 import { outputRefusal } from './output-guard.ts';
 import { DEFAULT_LOCK_WAIT_MS, lockOutput, OutputLockError } from './output-lock.ts';
+import { prepareCacheApart } from './prepare-cache-apart.ts';
 import { UpdateUndoneError } from './update-in-place.ts';
 
 const { values } = parseArgs({
@@ -81,11 +82,14 @@ await recoverInterruptedSwap(values.output);
 
 // Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
 async function load() {
+  // A first build with the cache parses in another process, whose memory goes when it ends.
+  const prepared = cacheDir === undefined ? undefined : await prepareCacheApart(values.content, cacheDir);
   const { files: sources, read } =
     cacheDir === undefined
       ? { files: await readContent(path.resolve(values.content)), read: undefined }
       : await readContentThroughCache(values.content, cacheDir);
-  const reading = read === undefined ? undefined : { read, of: sources.length };
+  const reading =
+    read === undefined ? undefined : { read: read + (prepared?.read ?? 0), of: sources.length, apart: prepared?.read };
   // Everything the site depends on besides content and code.
   const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: siteUrlFrom(process.env) };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
@@ -191,6 +195,11 @@ try {
       : {}),
   });
   process.stdout.write(`Built ${values.output}/ from ${values.content}/ (path prefix ${values.pathprefix})\n`);
+  if (reading?.apart !== undefined) {
+    process.stdout.write(
+      `Parsed and rendered ${reading.apart} content files in a process of its own first, whose memory went when it ended\n`,
+    );
+  }
   if (reading && reading.read < reading.of) {
     process.stdout.write(
       `Read ${reading.read} of ${reading.of} content files: the others had not changed since a build read them\n`,

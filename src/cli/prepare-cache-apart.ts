@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { knownFilesFile } from '../build/cache/known-files.ts';
+
+/**
+ * Content files from which a build with an empty cache parses and renders them in a process of its
+ * own first (`NEWS_ARCHIVE_PREPARE_FROM` in tests). Below, parsing takes less memory than the
+ * process would.
+ */
+export const PREPARE_FROM_FILES = 2000;
+
+/** Run from the sources, the child runs TypeScript as this process does (see start-worker.ts). */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+/** What {@link prepareCacheApart} did. */
+export interface PreparedApart {
+  /** Content files the other process read. */
+  readonly read: number;
+}
+
+/**
+ * Before a build whose cache knows nothing of `contentDir`, parses and renders its files into the
+ * cache in a child process, which then ends; the build then loads them from the cache, as after an
+ * edit. The memory that parsing on two threads leaves with the C library (about 300 MB at 10,000
+ * articles, which a process does not give back until it ends) goes with the child, instead of
+ * staying beside Pagefind until the build ends (docs/performance.md, "Preparing the cache apart").
+ *
+ * Returns `undefined` when the cache knows the content, the content is small, or the child failed:
+ * the build then parses what the cache lacks itself, as before, so nothing depends on the child.
+ */
+export async function prepareCacheApart(
+  contentDir: string,
+  cacheDir: string,
+  from = Number(process.env['NEWS_ARCHIVE_PREPARE_FROM'] ?? PREPARE_FROM_FILES),
+): Promise<PreparedApart | undefined> {
+  const root = await realpath(contentDir);
+  if (existsSync(knownFilesFile(cacheDir, root))) return undefined;
+  if ((await countFiles(root, from)) < from) return undefined;
+  // The same Node options (a larger heap, `--expose-gc`); from the sources, the TypeScript loader too.
+  const loader = FROM_SOURCES ? ['--import', import.meta.resolve('tsx')] : [];
+  const args = [...process.execArgv, ...loader, entry(), `--content=${contentDir}`, `--cache=${cacheDir}`];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // A build stopped meanwhile stops its child too.
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    output += text;
+  });
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null));
+    child.on('close', resolve);
+  });
+  process.off('exit', stop);
+  const read = code === 0 ? readCount(output) : undefined;
+  if (read !== undefined) return { read };
+  process.stderr.write(`Preparing the cache in a process of its own failed (exit ${code}): building in this one\n`);
+  return undefined;
+}
+
+/** What the child printed last: `{"read":N}`. */
+function readCount(output: string): number | undefined {
+  try {
+    const { read } = JSON.parse(output.trim().split('\n').at(-1) ?? '') as { read?: unknown };
+    return typeof read === 'number' ? read : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The child's entry: the compiled file beside this code's, or the TypeScript source. */
+function entry(): string {
+  return FROM_SOURCES
+    ? fileURLToPath(new URL('./prepare-cache.ts', import.meta.url))
+    : fileURLToPath(new URL('./prepare-cache.mjs', import.meta.url));
+}
+
+/** The files under `root`, counted up to `enough`. */
+async function countFiles(root: string, enough: number): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) count += 1;
+    if (count >= enough) break;
+  }
+  return count;
+}

@@ -1,0 +1,15 @@
+// The first half of a build whose cache is empty, run in a process of its own by `npm run build`
+// (see prepare-cache-apart.ts): reads the content, parses and renders every file into the cache, and
+// ends. Prints what it read as one line of JSON; the build that started it reports the messages.
+import { parseArgs } from 'node:util';
+import { buildArchiveCached } from '../build/build-archive-cached.ts';
+import { readContentThroughCache } from '../build/cache/known-files.ts';
+
+const { values } = parseArgs({ options: { content: { type: 'string' }, cache: { type: 'string' } } });
+if (values.content === undefined || values.cache === undefined) {
+  process.stderr.write('usage: prepare-cache --content=FOLDER --cache=FOLDER\n');
+  process.exit(2);
+}
+const { files, read } = await readContentThroughCache(values.content, values.cache);
+await buildArchiveCached(files, { cacheDir: values.cache });
+process.stdout.write(`${JSON.stringify({ read })}\n`);

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { buildArchiveCached } from '../src/build/build-archive-cached.ts';
+import { knownFilesFile, readContentThroughCache } from '../src/build/cache/known-files.ts';
+import { prepareCacheApart } from '../src/cli/prepare-cache-apart.ts';
+import { snapshotSite } from './helpers/tree.ts';
+
+const run = promisify(execFile);
+const root = process.cwd();
+
+/** A small generated archive, with warnings, in a folder of its own. */
+async function contentFolder(): Promise<string> {
+  const content = path.join(mkdtempSync(path.join(tmpdir(), 'prepare-apart-')), 'content');
+  await writeCorpus(content, { articles: 6, seed: 7 });
+  return content;
+}
+
+const filesIn = (content: string) =>
+  readdirSync(content, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+
+describe('preparing the cache in a process of its own', () => {
+  it('should parse and render every file into the cache, so that the build parses and renders none', async () => {
+    const content = await contentFolder();
+    const cacheDir = path.join(path.dirname(content), 'cache');
+    expect(await prepareCacheApart(content, cacheDir, 1)).toEqual({ read: filesIn(content) });
+    const { files } = await readContentThroughCache(content, cacheDir);
+    const { stats } = await buildArchiveCached(files, { cacheDir });
+    expect(stats).toMatchObject({ parsed: 0, rendered: 0 });
+    // The cache now knows the content: the next build prepares nothing apart.
+    expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
+  }, 60_000);
+
+  it('should leave a small content, and a cache that knows it, to the build', async () => {
+    const content = await contentFolder();
+    const cacheDir = path.join(path.dirname(content), 'cache');
+    expect(await prepareCacheApart(content, cacheDir, filesIn(content) + 1)).toBeUndefined();
+    expect(existsSync(knownFilesFile(cacheDir, realpathSync(content)))).toBe(false);
+  });
+
+  it('should give up when the other process fails, and let the build parse', async () => {
+    const content = await contentFolder();
+    const cacheDir = path.join(path.dirname(content), 'cache');
+    // The other process cannot start: Node is told to load a module that is not there.
+    const options = process.env['NODE_OPTIONS'];
+    process.env['NODE_OPTIONS'] = `--require ${path.join(path.dirname(content), 'missing.cjs')}`;
+    try {
+      expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
+    } finally {
+      if (options === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = options;
+    }
+    expect(existsSync(knownFilesFile(cacheDir, realpathSync(content)))).toBe(false);
+  }, 60_000);
+
+  it('should make the site, and report the messages, that a build preparing nothing apart makes', async () => {
+    const content = await contentFolder();
+    // Names of no record, which the build warns about.
+    const [article = ''] = readdirSync(path.join(content, 'articles')).sort();
+    appendFileSync(path.join(content, 'articles', article), '\nLi Jinke met Wang Xiaoming in Anshan city.\n');
+    const work = path.dirname(content);
+    const build = (name: string, from: string) =>
+      run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/build.ts',
+          `--content=${content}`,
+          `--output=${work}/${name}`,
+          `--cache=${work}/${name}-cache`,
+        ],
+        { cwd: root, env: { ...process.env, NEWS_ARCHIVE_PREPARE_FROM: from } },
+      );
+    const apart = await build('apart', '1');
+    const here = await build('here', String(filesIn(content) + 1));
+    expect(apart.stderr).toContain('unregistered-name');
+    expect(apart.stderr).toBe(here.stderr);
+    const prepared = `Parsed and rendered ${filesIn(content)} content files in a process of its own first`;
+    expect(apart.stdout).toContain(prepared);
+    expect(here.stdout).not.toContain('process of its own');
+    // But for that line, the same words; Eleventy's lines give times.
+    const said = (stdout: string) =>
+      stdout.split('\n').filter((line) => !line.startsWith('[11ty]') && !line.startsWith(prepared));
+    expect(said(apart.stdout.replaceAll(`${work}/apart/`, `${work}/here/`))).toEqual(said(here.stdout));
+    expect(snapshotSite(path.join(work, 'apart'))).toEqual(snapshotSite(path.join(work, 'here')));
+  }, 120_000);
+});
