@@ -6,8 +6,8 @@ import { knownFilesFile } from '../build/cache/known-files.ts';
 
 /**
  * Content files from which a build with an empty cache parses and renders them in a process of its
- * own first (`NEWS_ARCHIVE_PREPARE_FROM` in tests). Below, parsing takes less memory than the
- * process would.
+ * own first (`NEWS_ARCHIVE_PREPARE_FROM` in tests). Below, parsing leaves little memory behind, and
+ * starting a second process would cost more time than the memory is worth.
  */
 export const PREPARE_FROM_FILES = 2000;
 
