@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { knownFilesFile } from '../build/cache/known-files.ts';
+import { entryModule } from '../build/workers/start-worker.ts';
 
 /**
  * Content files from which a build with an empty cache parses and renders them in a process of its
@@ -10,9 +11,6 @@ import { knownFilesFile } from '../build/cache/known-files.ts';
  * starting a second process would cost more time than the memory is worth.
  */
 export const PREPARE_FROM_FILES = 2000;
-
-/** Run from the sources, the child runs TypeScript as this process does (see start-worker.ts). */
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /** What {@link prepareCacheApart} did. */
 export interface PreparedApart {
@@ -37,21 +35,28 @@ export async function prepareCacheApart(
 ): Promise<PreparedApart | undefined> {
   const root = await realpath(contentDir);
   if (existsSync(knownFilesFile(cacheDir, root))) return undefined;
-  if ((await countFiles(root, from)) < from) return undefined;
+  if ((await countFiles(root)) < from) return undefined;
   // The same Node options (a larger heap, `--expose-gc`); from the sources, the TypeScript loader too.
-  const loader = FROM_SOURCES ? ['--import', import.meta.resolve('tsx')] : [];
-  const args = [...process.execArgv, ...loader, entry(), `--content=${contentDir}`, `--cache=${cacheDir}`];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const entry = entryModule(new URL('./prepare-cache.ts', import.meta.url), 'prepare-cache');
+  const loader = entry.typescript ? ['--import', import.meta.resolve('tsx')] : [];
+  const args = [
+    ...process.execArgv,
+    ...loader,
+    fileURLToPath(entry.url),
+    `--content=${contentDir}`,
+    `--cache=${cacheDir}`,
+  ];
+  const running = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   // A build stopped meanwhile stops its child too.
-  const stop = () => child.kill();
+  const stop = () => running.kill();
   process.once('exit', stop);
   let output = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+  running.stdout.setEncoding('utf8').on('data', (text: string) => {
     output += text;
   });
   const code = await new Promise<number | null>((resolve) => {
-    child.on('error', () => resolve(null));
-    child.on('close', resolve);
+    running.on('error', () => resolve(null));
+    running.on('close', resolve);
   });
   process.off('exit', stop);
   const read = code === 0 ? readCount(output) : undefined;
@@ -70,19 +75,7 @@ function readCount(output: string): number | undefined {
   }
 }
 
-/** The child's entry: the compiled file beside this code's, or the TypeScript source. */
-function entry(): string {
-  return FROM_SOURCES
-    ? fileURLToPath(new URL('./prepare-cache.ts', import.meta.url))
-    : fileURLToPath(new URL('./prepare-cache.mjs', import.meta.url));
-}
-
-/** The files under `root`, counted up to `enough`. */
-async function countFiles(root: string, enough: number): Promise<number> {
-  let count = 0;
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) count += 1;
-    if (count >= enough) break;
-  }
-  return count;
+/** How many files there are under `root`. */
+async function countFiles(root: string): Promise<number> {
+  return (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
 }

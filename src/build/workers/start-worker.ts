@@ -7,6 +7,17 @@ import { Worker } from 'node:worker_threads';
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /**
+ * The module to run for the entry `source` (a `.ts` file's URL): itself, from the sources; from the
+ * compiled code, the compiled file `entry`.mjs beside this one. For worker threads and child
+ * processes alike; `typescript` says whether tsx must be registered first.
+ */
+export function entryModule(source: URL, entry: string): { readonly url: URL; readonly typescript: boolean } {
+  return FROM_SOURCES
+    ? { url: source, typescript: true }
+    : { url: new URL(`./${entry}.mjs`, import.meta.url), typescript: false };
+}
+
+/**
  * Starts a worker thread on the module `source` (a `.ts` file's URL), or, run from the compiled
  * code, on its compiled file `entry`.mjs; with `env` as its `process.env`, if given.
  */
@@ -17,8 +28,9 @@ export function startWorker(
   env?: Record<string, string | undefined>,
 ): Worker {
   const options = { workerData, ...(env && { env }) };
-  if (!FROM_SOURCES) return new Worker(new URL(`./${entry}.mjs`, import.meta.url), options);
+  const module = entryModule(source, entry);
+  if (!module.typescript) return new Worker(module.url, options);
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); })`;
+  .then(({ register }) => { register(); return import(${JSON.stringify(module.url.href)}); })`;
   return new Worker(bootstrap, { eval: true, ...options });
 }
