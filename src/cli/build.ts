@@ -88,8 +88,7 @@ async function load() {
     cacheDir === undefined
       ? { files: await readContent(path.resolve(values.content)), read: undefined }
       : await readContentThroughCache(values.content, cacheDir);
-  const reading =
-    read === undefined ? undefined : { read: read + (prepared?.read ?? 0), of: sources.length, apart: prepared?.read };
+  const reading = read === undefined ? undefined : { read, of: sources.length, apart: prepared?.read };
   // Everything the site depends on besides content and code.
   const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: siteUrlFrom(process.env) };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);
@@ -199,8 +198,7 @@ try {
     process.stdout.write(
       `Parsed and rendered ${reading.apart} content files in a process of its own first, whose memory went when it ended\n`,
     );
-  }
-  if (reading && reading.read < reading.of) {
+  } else if (reading && reading.read < reading.of) {
     process.stdout.write(
       `Read ${reading.read} of ${reading.of} content files: the others had not changed since a build read them\n`,
     );
