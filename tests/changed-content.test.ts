@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { buildArchiveCached } from '../src/build/build-archive-cached.ts';
 import { knownFilesFile, readKnownFiles, writeKnownFiles } from '../src/build/cache/known-files.ts';
 import { createPreviewLoader } from '../src/build/live-preview/preview-content.ts';
@@ -31,17 +30,10 @@ import {
 } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
 import { formatReport } from '../src/report/report.ts';
+import { filesIn, generatedContent } from './helpers/generated-content.ts';
 import { snapshotSite } from './helpers/tree.ts';
 
-/** A small generated archive in a folder of its own, and how many files it has. */
-async function contentFolder(): Promise<string> {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'changed-content-')), 'content');
-  await writeCorpus(content, { articles: 6, seed: 5 });
-  return content;
-}
-
-const filesIn = (content: string) =>
-  readdirSync(content, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+const contentFolder = () => generatedContent('changed-content', 5);
 const articlePaths = (content: string) =>
   readdirSync(path.join(content, 'articles'))
     .sort()

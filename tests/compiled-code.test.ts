@@ -7,20 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { npmScript } from '../src/bench/commands.ts';
 import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { COMPILED_FOLDER, compiledCode, ENTRIES, sourceStamp } from '../src/cli/compiled-code.mjs';
+import { filesIn } from './helpers/generated-content.ts';
 import { snapshotSite } from './helpers/tree.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 
 describe('npm run build', () => {
-  it('should run the compiled code, its worker threads too, and build the site the sources build', async () => {
+  it('should run the compiled code, its worker threads and the process that parses apart too, and build the site the sources build', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'compiled-code-'));
     const content = path.join(work, 'content');
     await writeCorpus(content, { articles: 200, seed: 7 });
     // Enough files that the cached build parses them on worker threads (250 a thread at least).
     expect(readdirSync(content, { recursive: true }).length).toBeGreaterThanOrEqual(500);
     const [node, args] = npmScript(root, 'build', `--content=${content}`, `--output=${work}/compiled`);
-    await run(node, [...args, `--cache=${work}/cache`], { cwd: root });
+    // Parsed in a process of its own, which runs its compiled file too, and its worker threads.
+    const env = { ...process.env, NEWS_ARCHIVE_PREPARE_FROM: '1' };
+    const { stdout } = await run(node, [...args, `--cache=${work}/cache`], { cwd: root, env });
+    expect(stdout).toContain(`Parsed and rendered ${filesIn(content)} content files in a process of its own first`);
     expect(existsSync(path.join(COMPILED_FOLDER, sourceStamp(), 'archive-worker.mjs'))).toBe(true);
     expect(existsSync(path.join(COMPILED_FOLDER, sourceStamp(), 'search-ahead-worker.mjs'))).toBe(true);
     const fromSources = ['--import', 'tsx', 'src/cli/build.ts', `--content=${content}`];

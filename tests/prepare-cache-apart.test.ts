@@ -1,27 +1,18 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { writeCorpus } from '../src/bench/write-corpus.ts';
 import { buildArchiveCached } from '../src/build/build-archive-cached.ts';
 import { knownFilesFile, readContentThroughCache } from '../src/build/cache/known-files.ts';
 import { prepareCacheApart } from '../src/cli/prepare-cache-apart.ts';
+import { filesIn, generatedContent } from './helpers/generated-content.ts';
 import { snapshotSite } from './helpers/tree.ts';
 
 const run = promisify(execFile);
 const root = process.cwd();
 
-/** A small generated archive, with warnings, in a folder of its own. */
-async function contentFolder(): Promise<string> {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'prepare-apart-')), 'content');
-  await writeCorpus(content, { articles: 6, seed: 7 });
-  return content;
-}
-
-const filesIn = (content: string) =>
-  readdirSync(content, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+const contentFolder = () => generatedContent('prepare-apart', 7);
 
 describe('preparing the cache in a process of its own', () => {
   it('should parse and render every file into the cache, so that the build parses and renders none', async () => {
