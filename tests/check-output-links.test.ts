@@ -34,6 +34,18 @@ describe('the output link check', () => {
     expect(await findBrokenLinks(root, '/')).toHaveLength(5);
   });
 
+  it('should report a broken link on every page that has it, as the link reads once decoded', async () => {
+    // Each link is looked up once: the second page's is the first's answer, not a miss forgotten.
+    const link = '<a href="/gone/?a=1&amp;b=2">gone</a> <a href="/here/">here</a>';
+    const root = site({ 'a/index.html': link, 'b/index.html': `${link} ${link}`, 'here/index.html': '' });
+    const broken = { href: '/gone/?a=1&b=2' };
+    expect(await findBrokenLinks(root, '/')).toEqual([
+      { page: 'a/index.html', ...broken },
+      { page: 'b/index.html', ...broken },
+      { page: 'b/index.html', ...broken },
+    ]);
+  });
+
   it('should read only the pages it is given, when given some', async () => {
     const root = site(files);
     const pages = [path.join(root, 'search/index.html'), path.join(root, 'officials/a/index.html')];

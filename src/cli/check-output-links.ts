@@ -26,10 +26,20 @@ export async function findBrokenLinks(
 ): Promise<BrokenLink[]> {
   const prefix = normalisePathPrefix(pathPrefix);
   const broken: BrokenLink[] = [];
-  // Every page links the same sections and many of the same records: look each target up once.
-  const exists = new Map<string, boolean>();
+  // Every page links the same sections and many of the same records: each link, as written, is
+  // resolved and looked up once. At 10,000 articles (2.2 million links in 25,000 pages) resolving
+  // each one took the whole check from 4.4 to 6.9 s, at the end of a cold build.
   const isThere = targetFinder(outputDir, kept);
-  const found = (target: string) => exists.get(target) ?? exists.set(target, isThere(target)).get(target);
+  const linked = new Map<string, boolean>();
+  const reaches = (written: string) => {
+    const known = linked.get(written);
+    if (known !== undefined) return known;
+    const target = resolveTarget(outputDir, prefix, written.replaceAll('&amp;', '&'));
+    const there = target !== undefined && isThere(target);
+    // A copy, not `written` itself: a substring keeps the whole page it was cut from alive.
+    linked.set(Buffer.from(written).toString(), there);
+    return there;
+  };
   const pages = only ? [...new Set(only)].sort() : await listHtml(outputDir);
   for (const [position, page] of pages.entries()) {
     // Read synchronously, one page after the other, but let the search indexing that runs alongside
@@ -37,10 +47,9 @@ export async function findBrokenLinks(
     if (position % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     const html = readFileSync(page, 'utf8');
     for (const match of html.matchAll(LINK_ATTRIBUTE)) {
-      const href = (match[1] ?? '').replaceAll('&amp;', '&');
-      if (!href.startsWith('/') || href.startsWith('//')) continue;
-      const target = resolveTarget(outputDir, prefix, href);
-      if (target === undefined || !found(target)) broken.push({ page: path.relative(outputDir, page), href });
+      const written = match[1] ?? '';
+      if (!written.startsWith('/') || written.startsWith('//') || reaches(written)) continue;
+      broken.push({ page: path.relative(outputDir, page), href: written.replaceAll('&amp;', '&') });
     }
   }
   return broken;
