@@ -18,11 +18,24 @@ describe('preparing the cache in a process of its own', () => {
   it('should parse and render every file into the cache, so that the build parses and renders none', async () => {
     const content = await contentFolder();
     const cacheDir = path.join(path.dirname(content), 'cache');
-    expect(await prepareCacheApart(content, cacheDir, 1)).toEqual({ read: filesIn(content) });
+    expect(await prepareCacheApart(content, cacheDir, 1)).toEqual({ parsed: filesIn(content) });
     const { files } = await readContentThroughCache(content, cacheDir);
     const { stats } = await buildArchiveCached(files, { cacheDir });
     expect(stats).toMatchObject({ parsed: 0, rendered: 0 });
     // The cache now knows the content: the next build prepares nothing apart.
+    expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
+  }, 60_000);
+
+  it('should parse apart again after an upgrade of the code, whose parses the cache lacks', async () => {
+    const content = await contentFolder();
+    const cacheDir = path.join(path.dirname(content), 'cache');
+    // A build by another version of the code: the cache knows the folder, but not this code's parses.
+    const { files } = await readContentThroughCache(content, cacheDir);
+    await buildArchiveCached(files, { cacheDir, version: 'an earlier version of the code' });
+    expect(existsSync(knownFilesFile(cacheDir, realpathSync(content)))).toBe(true);
+    expect(await prepareCacheApart(content, cacheDir, 1)).toEqual({ parsed: filesIn(content) });
+    const again = await readContentThroughCache(content, cacheDir);
+    expect((await buildArchiveCached(again.files, { cacheDir })).stats).toMatchObject({ parsed: 0, rendered: 0 });
     expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
   }, 60_000);
 

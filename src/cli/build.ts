@@ -82,13 +82,14 @@ await recoverInterruptedSwap(values.output);
 
 // Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
 async function load() {
-  // A first build with the cache parses in another process, whose memory goes when it ends.
+  // A build that must parse everything (the first with the cache, or after an upgrade of the code)
+  // parses in another process, whose memory goes when it ends.
   const prepared = cacheDir === undefined ? undefined : await prepareCacheApart(values.content, cacheDir);
   const { files: sources, read } =
     cacheDir === undefined
       ? { files: await readContent(path.resolve(values.content)), read: undefined }
       : await readContentThroughCache(values.content, cacheDir);
-  const reading = read === undefined ? undefined : { read, of: sources.length, apart: prepared?.read };
+  const reading = read === undefined ? undefined : { read, of: sources.length, apart: prepared?.parsed };
   // Everything the site depends on besides content and code.
   const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: siteUrlFrom(process.env) };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);

@@ -1,31 +1,36 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { versionFolder } from '../build/cache/disk-cache.ts';
+import { codeVersion } from '../build/cache/hash.ts';
 import { knownFilesFile } from '../build/cache/known-files.ts';
 import { entryModule } from '../build/workers/start-worker.ts';
 
 /**
- * Content files from which a build with an empty cache parses and renders them in a process of its
- * own first (`NEWS_ARCHIVE_PREPARE_FROM` in tests). Below, parsing leaves little memory behind, and
+ * Content files from which a build that must parse them all parses and renders them in a process of
+ * its own first (`NEWS_ARCHIVE_PREPARE_FROM` in tests). Below, parsing leaves little memory behind, and
  * starting a second process would cost more time than the memory is worth.
  */
 export const PREPARE_FROM_FILES = 2000;
 
 /** What {@link prepareCacheApart} did. */
 export interface PreparedApart {
-  /** Content files the other process read. */
-  readonly read: number;
+  /** Content files the other process parsed. */
+  readonly parsed: number;
 }
 
 /**
- * Before a build whose cache knows nothing of `contentDir`, parses and renders its files into the
- * cache in a child process, which then ends; the build then loads them from the cache, as after an
+ * Before a build that must parse every file of `contentDir` (its cache knows nothing of the folder,
+ * or holds no parse made by this version of the code: after an upgrade), parses and renders its
+ * files into the cache in a child process, which then ends; the build then loads them from the cache, as after an
  * edit. The memory that parsing on two threads leaves with the C library (about 300 MB at 10,000
  * articles, which a process does not give back until it ends) goes with the child, instead of
  * staying beside Pagefind until the build ends (docs/performance.md, "Preparing the cache apart").
  *
- * Returns `undefined` when the cache knows the content, the content is small, or the child failed:
+ * Returns `undefined` when the cache knows the content and has parses of this code, the content is
+ * small, or the child failed:
  * the build then parses what the cache lacks itself, as before, so nothing depends on the child.
  */
 export async function prepareCacheApart(
@@ -34,7 +39,8 @@ export async function prepareCacheApart(
   from = Number(process.env['NEWS_ARCHIVE_PREPARE_FROM'] ?? PREPARE_FROM_FILES),
 ): Promise<PreparedApart | undefined> {
   const root = await realpath(contentDir);
-  if (existsSync(knownFilesFile(cacheDir, root))) return undefined;
+  const parses = path.join(cacheDir, 'parse', versionFolder(await codeVersion()));
+  if (existsSync(knownFilesFile(cacheDir, root)) && existsSync(parses)) return undefined;
   if ((await countFiles(root)) < from) return undefined;
   // The same Node options (a larger heap, `--expose-gc`); from the sources, the TypeScript loader too.
   const entry = entryModule(new URL('./prepare-cache.ts', import.meta.url), 'prepare-cache');
@@ -59,17 +65,17 @@ export async function prepareCacheApart(
     running.on('close', resolve);
   });
   process.off('exit', stop);
-  const read = code === 0 ? readCount(output) : undefined;
-  if (read !== undefined) return { read };
+  const parsed = code === 0 ? parsedCount(output) : undefined;
+  if (parsed !== undefined) return { parsed };
   process.stderr.write(`Preparing the cache in a process of its own failed (exit ${code}): building in this one\n`);
   return undefined;
 }
 
-/** What the child printed last: `{"read":N}`. */
-function readCount(output: string): number | undefined {
+/** What the child printed last: `{"parsed":N}`. */
+function parsedCount(output: string): number | undefined {
   try {
-    const { read } = JSON.parse(output.trim().split('\n').at(-1) ?? '') as { read?: unknown };
-    return typeof read === 'number' ? read : undefined;
+    const { parsed } = JSON.parse(output.trim().split('\n').at(-1) ?? '') as { parsed?: unknown };
+    return typeof parsed === 'number' ? parsed : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
-// The first half of a build whose cache is empty, run in a process of its own by `npm run build`
-// (see prepare-cache-apart.ts): reads the content, parses and renders every file into the cache, and
-// ends. Prints what it read as one line of JSON; the build that started it reports the messages.
+// The first half of a build that must parse all its content, run in a process of its own by `npm run
+// build` (see prepare-cache-apart.ts): reads the content, parses and renders every file the cache
+// lacks into it, and ends. Prints how many it parsed as one line of JSON; the build that started it
+// reports the messages.
 import { parseArgs } from 'node:util';
 import { buildArchiveCached } from '../build/build-archive-cached.ts';
 import { readContentThroughCache } from '../build/cache/known-files.ts';
@@ -10,6 +11,6 @@ if (values.content === undefined || values.cache === undefined) {
   process.stderr.write('usage: prepare-cache --content=FOLDER --cache=FOLDER\n');
   process.exit(2);
 }
-const { files, read } = await readContentThroughCache(values.content, values.cache);
-await buildArchiveCached(files, { cacheDir: values.cache });
-process.stdout.write(`${JSON.stringify({ read })}\n`);
+const { files } = await readContentThroughCache(values.content, values.cache);
+const { stats } = await buildArchiveCached(files, { cacheDir: values.cache });
+process.stdout.write(`${JSON.stringify({ parsed: stats.parsed })}\n`);
