@@ -26,6 +26,7 @@ import {
   type KnownFiles,
   readChangedContent,
   readContent,
+  UNSETTLED,
   withBytes,
 } from '../src/load/read-content.ts';
 import { buildArchive } from '../src/pipeline/build-archive.ts';
@@ -53,9 +54,11 @@ describe('reading only the content that changed', () => {
     const count = filesIn(content);
     const first = await readAgain(content, new Map());
     expect(first.read).toBe(count);
+    expect(first.changed).toBe(count);
     expect(first.known.size).toBe(count);
     const second = await readAgain(content, first.known);
     expect(second.read).toBe(0);
+    expect(second.changed).toBe(0);
     expect(unread(second.files)).toHaveLength(count);
     // In the same order, with the same digests, as a full read.
     const full = await readContent(content, content);
@@ -82,16 +85,29 @@ describe('reading only the content that changed', () => {
     expect([statSync(file).size, statSync(file).mtimeMs]).toEqual([before.size, before.mtimeMs]);
     const second = await readAgain(content, first.known);
     expect(second.read).toBe(1);
+    expect(second.changed).toBe(1);
     const read = second.files.find((source) => source.path === edited);
     expect(new TextDecoder().decode(read?.bytes)).toBe(text.replace(/\bthe\b/, 'teh'));
+  });
+
+  it('should read a file only touched, but not count it as changed', async () => {
+    const content = await contentFolder();
+    const [touched = ''] = articlePaths(content);
+    const first = await readAgain(content, new Map());
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path.join(content, touched), later, later);
+    const second = await readAgain(content, first.known, Date.now() + 120_000);
+    expect([second.read, second.changed]).toEqual([1, 0]);
   });
 
   it('should not vouch for a file changed within the last seconds, which may change again unseen', async () => {
     const content = await contentFolder();
     const now = Date.now();
     const first = await readAgain(content, new Map(), now);
-    expect(first.known.size).toBe(0);
-    expect((await readAgain(content, first.known, now)).read).toBe(filesIn(content));
+    // Known by their digests, but with no stamp to vouch for them: read again, and not changed.
+    expect([...first.known.values()].every((known) => known.stamp === UNSETTLED)).toBe(true);
+    const second = await readAgain(content, first.known, now);
+    expect([second.read, second.changed]).toEqual([filesIn(content), 0]);
   });
 
   it('should read new files, leave out removed ones, and always read a linked file', async () => {
@@ -104,6 +120,8 @@ describe('reading only the content that changed', () => {
     rmSync(path.join(content, removed));
     const second = await readAgain(content, first.known);
     expect(second.read).toBe(2);
+    // The copy is new; the linked file is read every time, and not counted as changed.
+    expect(second.changed).toBe(1);
     expect(second.known.has(removed)).toBe(false);
     const read = second.files.filter((file) => file.bytes !== undefined).map((file) => file.path);
     expect(read).toEqual(['articles/copied.md', 'articles/linked.md']);

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildArchiveCached } from '../src/build/build-archive-cached.ts';
 import { knownFilesFile, readContentThroughCache } from '../src/build/cache/known-files.ts';
-import { prepareCacheApart } from '../src/cli/prepare-cache-apart.ts';
+import { prepareCacheApart, prepareChangedApart } from '../src/cli/prepare-cache-apart.ts';
 import { filesIn, generatedContent } from './helpers/generated-content.ts';
 import { snapshotSite } from './helpers/tree.ts';
 
@@ -39,6 +39,23 @@ describe('preparing the cache in a process of its own', () => {
     expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
   }, 60_000);
 
+  it('should parse apart the files a build finds changed, once there are enough of them', async () => {
+    const content = await contentFolder();
+    const cacheDir = path.join(path.dirname(content), 'cache');
+    expect(await prepareCacheApart(content, cacheDir, 1)).toEqual({ parsed: filesIn(content) });
+    const [first = '', second = ''] = readdirSync(path.join(content, 'articles')).sort();
+    for (const article of [first, second]) {
+      appendFileSync(path.join(content, 'articles', article), '\nThe two sides also visited the port.\n');
+    }
+    // What the build read: two files changed, which the cache has no parse of yet.
+    const { files, changed } = await readContentThroughCache(content, cacheDir);
+    expect(changed).toBe(2);
+    expect(await prepareChangedApart(content, cacheDir, changed, 3)).toBeUndefined();
+    expect(await prepareChangedApart(content, cacheDir, changed, 2)).toEqual({ parsed: 2 });
+    // The build keeps what it read, and finds every parse and body in the cache.
+    expect((await buildArchiveCached(files, { cacheDir })).stats).toMatchObject({ parsed: 0, rendered: 0 });
+  }, 60_000);
+
   it('should leave a small content, and a cache that knows it, to the build', async () => {
     const content = await contentFolder();
     const cacheDir = path.join(path.dirname(content), 'cache');
@@ -53,7 +70,7 @@ describe('preparing the cache in a process of its own', () => {
     const options = process.env['NODE_OPTIONS'];
     process.env['NODE_OPTIONS'] = `--require ${path.join(path.dirname(content), 'missing.cjs')}`;
     try {
-      expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
+      expect(await prepareCacheApart(content, cacheDir, 1)).toEqual({ failed: true });
     } finally {
       if (options === undefined) delete process.env['NODE_OPTIONS'];
       else process.env['NODE_OPTIONS'] = options;

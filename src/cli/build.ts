@@ -26,7 +26,7 @@ import type { BuildStage } from './build-site.ts';
 import { failureMessage } from './failure-message.ts';
 import { outputRefusal } from './output-guard.ts';
 import { DEFAULT_LOCK_WAIT_MS, lockOutput, OutputLockError } from './output-lock.ts';
-import { prepareCacheApart } from './prepare-cache-apart.ts';
+import { prepareCacheApart, prepareChangedApart } from './prepare-cache-apart.ts';
 import { UpdateUndoneError } from './update-in-place.ts';
 
 const { values } = parseArgs({
@@ -83,13 +83,20 @@ await recoverInterruptedSwap(values.output);
 // Reads, checks and links the content; the raw bytes are dropped once read, so they do not stay in memory.
 async function load() {
   // A build that must parse everything (the first with the cache, or after an upgrade of the code)
-  // parses in another process, whose memory goes when it ends.
-  const prepared = cacheDir === undefined ? undefined : await prepareCacheApart(values.content, cacheDir);
-  const { files: sources, read } =
-    cacheDir === undefined
-      ? { files: await readContent(path.resolve(values.content)), read: undefined }
-      : await readContentThroughCache(values.content, cacheDir);
-  const reading = read === undefined ? undefined : { read, of: sources.length, apart: prepared?.parsed };
+  // parses in another process, whose memory goes when it ends; so does one that finds thousands of
+  // files changed once it has read them.
+  const early = cacheDir === undefined ? undefined : await prepareCacheApart(values.content, cacheDir);
+  const {
+    files: sources,
+    read,
+    changed,
+  } = cacheDir === undefined
+    ? { files: await readContent(path.resolve(values.content)), read: undefined, changed: 0 }
+    : await readContentThroughCache(values.content, cacheDir);
+  const prepared =
+    early ?? (cacheDir === undefined ? undefined : await prepareChangedApart(values.content, cacheDir, changed));
+  const apart = prepared && 'parsed' in prepared ? prepared.parsed : undefined;
+  const reading = read === undefined ? undefined : { read, of: sources.length, apart };
   // Everything the site depends on besides content and code.
   const options = { pathPrefix: values.pathprefix, strict: values.strict, siteUrl: siteUrlFrom(process.env) };
   const inputs = cacheDir === undefined ? undefined : siteInputs(sources, await codeVersion(), options);

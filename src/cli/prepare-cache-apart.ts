@@ -15,11 +15,11 @@ import { entryModule } from '../build/workers/start-worker.ts';
  */
 export const PREPARE_FROM_FILES = 2000;
 
-/** What {@link prepareCacheApart} did. */
-export interface PreparedApart {
-  /** Content files the other process parsed. */
-  readonly parsed: number;
-}
+/**
+ * What the other process did: how many content files it parsed, or that it failed (the build then
+ * parses them itself).
+ */
+export type PreparedApart = { readonly parsed: number } | { readonly failed: true };
 
 /**
  * Before a build that must parse every file of `contentDir` (its cache knows nothing of the folder,
@@ -29,9 +29,9 @@ export interface PreparedApart {
  * articles, which a process does not give back until it ends) goes with the child, instead of
  * staying beside Pagefind until the build ends (docs/performance.md, "Preparing the cache apart").
  *
- * Returns `undefined` when the cache knows the content and has parses of this code, the content is
- * small, or the child failed:
- * the build then parses what the cache lacks itself, as before, so nothing depends on the child.
+ * Returns `undefined` when the cache knows the content and has parses of this code, or the content is
+ * small. Whatever the child did, the build then parses what the cache lacks itself, as before, so
+ * nothing depends on the child.
  */
 export async function prepareCacheApart(
   contentDir: string,
@@ -42,6 +42,27 @@ export async function prepareCacheApart(
   const parses = path.join(cacheDir, 'parse', versionFolder(await codeVersion()));
   if (existsSync(knownFilesFile(cacheDir, root)) && existsSync(parses)) return undefined;
   if ((await countFiles(root)) < from) return undefined;
+  return parseApart(contentDir, cacheDir);
+}
+
+/**
+ * After the build has read the content, parses the `changed` files (new, or with other bytes: see
+ * `ChangedContent.changed`) in a process of its own when there are at least `from` of them: an
+ * import of thousands of releases, or an edit of thousands at once. The build keeps what it read;
+ * the child reads the changed files again, and the build then finds their parses in the cache.
+ * Measured at 10,000 articles, 3,000 of them edited at once and parsed in the build: 1,122 MiB.
+ */
+export async function prepareChangedApart(
+  contentDir: string,
+  cacheDir: string,
+  changed: number,
+  from = Number(process.env['NEWS_ARCHIVE_PREPARE_FROM'] ?? PREPARE_FROM_FILES),
+): Promise<PreparedApart | undefined> {
+  return changed < from ? undefined : parseApart(contentDir, cacheDir);
+}
+
+/** Runs `prepare-cache` in a child process, which parses and renders into the cache what it lacks. */
+async function parseApart(contentDir: string, cacheDir: string): Promise<PreparedApart> {
   // The same Node options (a larger heap, `--expose-gc`); from the sources, the TypeScript loader too.
   const entry = entryModule(new URL('./prepare-cache.ts', import.meta.url), 'prepare-cache');
   const loader = entry.typescript ? ['--import', import.meta.resolve('tsx')] : [];
@@ -68,7 +89,7 @@ export async function prepareCacheApart(
   const parsed = code === 0 ? parsedCount(output) : undefined;
   if (parsed !== undefined) return { parsed };
   process.stderr.write(`Preparing the cache in a process of its own failed (exit ${code}): building in this one\n`);
-  return undefined;
+  return { failed: true };
 }
 
 /** What the child printed last: `{"parsed":N}`. */

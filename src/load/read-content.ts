@@ -43,11 +43,18 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
   });
 }
 
-/** What a read of the content knew of a file: its stamp, and the digest of its bytes. */
+/**
+ * What a read of the content knew of a file: its stamp, and the digest of its bytes. The stamp is
+ * {@link UNSETTLED} for a file read before it had settled: its digest is known, but nothing vouches
+ * for its bytes, so the next read reads it again.
+ */
 export interface KnownFile {
   readonly stamp: string;
   readonly digest: string;
 }
+
+/** The stamp of a file that had not settled when it was read, which no file's stamp equals. */
+export const UNSETTLED = '';
 
 /** Known files by their path relative to the content folder. */
 export type KnownFiles = ReadonlyMap<string, KnownFile>;
@@ -56,10 +63,19 @@ export type KnownFiles = ReadonlyMap<string, KnownFile>;
 export interface ChangedContent {
   /** Every content file, in the order {@link readContent} gives: read, or vouched for by its stamp. */
   readonly files: ContentFile[];
-  /** What the next read can take on trust: each file read or vouched for, once its stamp has settled. */
+  /**
+   * What the next read knows: each file read or vouched for, whose stamp it can take on trust once the
+   * stamp has settled (else {@link UNSETTLED}).
+   */
   readonly known: Map<string, KnownFile>;
   /** How many files were read. */
   readonly read: number;
+  /**
+   * How many of them are new, or hold other bytes than the last read knew: those a build must parse
+   * again (a file only touched is read, but not changed). Linked files, which are always read, are
+   * not counted.
+   */
+  readonly changed: number;
 }
 
 /**
@@ -76,6 +92,7 @@ export async function readChangedContent(
   const root = await realpath(contentDir);
   const next = new Map<string, KnownFile>();
   let read = 0;
+  let changed = 0;
   const files = (await listContentFiles(root, root)).map((entry): ContentFile => {
     const place = placeOf(entry, cwd);
     if (entry.refused) return { ...place, bytes: new Uint8Array(), refused: entry.refused };
@@ -91,10 +108,11 @@ export async function readChangedContent(
     const { stats: opened, ...file } = readRegularFile(entry.target);
     if (file.refused !== undefined || file.size !== undefined) return { ...place, ...file };
     const digest = contentDigest(file.bytes);
-    if (!linked && opened && hasSettled(opened, now)) next.set(relative, { stamp: stampOf(opened), digest });
+    if (!linked && known.get(relative)?.digest !== digest) changed += 1;
+    if (!linked && opened) next.set(relative, { stamp: hasSettled(opened, now) ? stampOf(opened) : UNSETTLED, digest });
     return { ...place, bytes: file.bytes, digest };
   });
-  return { files, known: next, read };
+  return { files, known: next, read, changed };
 }
 
 /** The digest of a content file's bytes: the one the loader took, or one taken now. */
