@@ -67,6 +67,36 @@ export async function buildArchiveCached(
   sources: readonly ContentFile[],
   options: CachedBuildOptions,
 ): Promise<ArchiveResult & { readonly stats: CacheStats }> {
+  const { files, linked, bodies, stats } = await runCached(sources, options, true);
+  return { ...assembleArchive(files, linked.index, bodies), stats };
+}
+
+/**
+ * Parses and renders into the cache what it lacks of `sources`, as {@link buildArchiveCached} does,
+ * without decoding the bodies the cache holds nor assembling the archive: for a process that only
+ * prepares the cache (`npm run build`'s, see src/cli/prepare-cache-apart.ts), whose peak that would
+ * raise. Messages go with it; the build that reads the cache next reports them.
+ */
+export async function prepareArchiveCache(
+  sources: readonly ContentFile[],
+  options: CachedBuildOptions,
+): Promise<CacheStats> {
+  return (await runCached(sources, options, false)).stats;
+}
+
+/** What the cached passes made: the bodies, by record key, only when asked to `decode` them. */
+interface CachedPasses {
+  readonly files: VFile[];
+  readonly linked: LinkedRecords;
+  readonly bodies: ReadonlyMap<string, RenderedBody>;
+  readonly stats: CacheStats;
+}
+
+async function runCached(
+  sources: readonly ContentFile[],
+  options: CachedBuildOptions,
+  decode: boolean,
+): Promise<CachedPasses> {
   const version = options.version ?? (await codeVersion());
   const parseCache = withPack(openVersionedCache(path.join(options.cacheDir, 'parse'), version));
   const renderCache = withPack(openVersionedCache(path.join(options.cacheDir, 'render'), version));
@@ -141,7 +171,8 @@ export async function buildArchiveCached(
       const key = hashOf(registryKey, keys[sourceOf.get(record) ?? -1] ?? '');
       renderKeys.set(record, key);
       const bytes = renderCache.get(key);
-      return bytes && decodeRendered(bytes, targets);
+      // Not decoded when only the cache is prepared: that its entry is there is enough.
+      return bytes && (decode ? decodeRendered(bytes, targets) : EMPTY_BODY);
     });
     recordsOf(linked.index).forEach((record, position) => {
       const body = cached[position];
@@ -190,12 +221,15 @@ export async function buildArchiveCached(
       const outcome = rendered.get(record);
       if (outcome === undefined) throw new Error(`${record.file.path} was not rendered`);
       restoreMessages(record.file, outcome.messages);
+      if (!decode) continue;
       const body = decodeRendered(outcome.entry, targets);
       if (body === undefined) throw new Error(`${record.file.path} was rendered, but could not be read back`);
       bodies.set(recordKey(record), body);
     }
     const ordered = new Map(
-      recordsOf(linked.index).map((record) => [recordKey(record), bodies.get(recordKey(record)) ?? EMPTY_BODY]),
+      decode
+        ? recordsOf(linked.index).map((record) => [recordKey(record), bodies.get(recordKey(record)) ?? EMPTY_BODY])
+        : [],
     );
     // The entries the next build will most likely read again, in one file each; once the workers,
     // and the syntax trees they hold, are gone.
@@ -203,7 +237,7 @@ export async function buildArchiveCached(
     parseCache.repack(keys.flatMap((key) => key ?? []));
     renderCache.repack(renderKeys.values());
     const stats = { parsed: misses.length, rendered: toRender.length, workers: threads };
-    return { ...assembleArchive(files, linked.index, ordered), stats };
+    return { files, linked, bodies: ordered, stats };
   } finally {
     await pool.close();
   }

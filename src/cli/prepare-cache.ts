@@ -3,7 +3,7 @@
 // lacks into it, and ends. Prints how many it parsed as one line of JSON; the build that started it
 // reports the messages.
 import { parseArgs } from 'node:util';
-import { buildArchiveCached } from '../build/build-archive-cached.ts';
+import { prepareArchiveCache } from '../build/build-archive-cached.ts';
 import { readContentThroughCache } from '../build/cache/known-files.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, cache: { type: 'string' } } });
@@ -12,5 +12,5 @@ if (values.content === undefined || values.cache === undefined) {
   process.exit(2);
 }
 const { files } = await readContentThroughCache(values.content, values.cache);
-const { stats } = await buildArchiveCached(files, { cacheDir: values.cache });
-process.stdout.write(`${JSON.stringify({ parsed: stats.parsed })}\n`);
+const { parsed } = await prepareArchiveCache(files, { cacheDir: values.cache });
+process.stdout.write(`${JSON.stringify({ parsed })}\n`);
