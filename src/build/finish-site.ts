@@ -322,7 +322,10 @@ async function readSiteMetadata(dataDir: string): Promise<FeedSite> {
   };
 }
 
-/** Whether `plan` is of more text edits than a build reads search shards ahead for: hundreds. */
-function manyTextEdits(plan: BuildPlan): boolean {
+/**
+ * Whether `plan` is of more text edits than a build reads search shards ahead for: hundreds, whose
+ * pages render in runs beside Pagefind indexing the shards of the runs before, as a cold build's do.
+ */
+export function manyTextEdits(plan: BuildPlan): boolean {
   return (plan.textEdit?.records.length ?? 0) > PAGES_READ_AHEAD;
 }

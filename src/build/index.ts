@@ -20,6 +20,7 @@ export {
   type PlannedBuild,
   plannedBuild,
 } from './eleventy-build-plugin.ts';
+export { manyTextEdits } from './finish-site.ts';
 export type { BuildPlan } from './plan/build-plan.ts';
 export { type BuildInputs, prepareBuild } from './plan/build-runs.ts';
 export type { PublishedFilesResult } from './plan/published-files.ts';
