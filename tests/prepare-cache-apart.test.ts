@@ -39,6 +39,15 @@ describe('preparing the cache in a process of its own', () => {
     expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
   }, 60_000);
 
+  it('should take a cache this version of the code has opened as knowing it, even with no parse in it', async () => {
+    const content = await contentFolder();
+    const cacheDir = path.join(path.dirname(content), 'cache');
+    // A build that read the content, and had nothing to parse and cache (every file with a message, say).
+    await readContentThroughCache(content, cacheDir);
+    await buildArchiveCached([], { cacheDir });
+    expect(await prepareCacheApart(content, cacheDir, 1)).toBeUndefined();
+  });
+
   it('should parse apart the files a build finds changed, once there are enough of them', async () => {
     const content = await contentFolder();
     const cacheDir = path.join(path.dirname(content), 'cache');

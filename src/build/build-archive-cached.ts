@@ -67,7 +67,7 @@ export async function buildArchiveCached(
   sources: readonly ContentFile[],
   options: CachedBuildOptions,
 ): Promise<ArchiveResult & { readonly stats: CacheStats }> {
-  const { files, linked, bodies, stats } = await runCached(sources, options, true);
+  const { files, linked, bodies, stats } = await cachedPasses(sources, options, true);
   return { ...assembleArchive(files, linked.index, bodies), stats };
 }
 
@@ -81,7 +81,7 @@ export async function prepareArchiveCache(
   sources: readonly ContentFile[],
   options: CachedBuildOptions,
 ): Promise<CacheStats> {
-  return (await runCached(sources, options, false)).stats;
+  return (await cachedPasses(sources, options, false)).stats;
 }
 
 /** What the cached passes made: the bodies, by record key, only when asked to `decode` them. */
@@ -92,7 +92,7 @@ interface CachedPasses {
   readonly stats: CacheStats;
 }
 
-async function runCached(
+async function cachedPasses(
   sources: readonly ContentFile[],
   options: CachedBuildOptions,
   decode: boolean,

@@ -9,9 +9,9 @@ import { knownFilesFile } from '../build/cache/known-files.ts';
 import { entryModule } from '../build/workers/start-worker.ts';
 
 /**
- * Content files from which a build that must parse them all parses and renders them in a process of
- * its own first (`NEWS_ARCHIVE_PREPARE_FROM` in tests). Below, parsing leaves little memory behind, and
- * starting a second process would cost more time than the memory is worth.
+ * Content files to parse from which a build parses and renders them in a process of its own first
+ * (`NEWS_ARCHIVE_PREPARE_FROM` in tests). Below, parsing leaves little memory behind, and starting
+ * a second process would cost more time than the memory is worth.
  */
 export const PREPARE_FROM_FILES = 2000;
 
@@ -23,9 +23,9 @@ export type PreparedApart = { readonly parsed: number } | { readonly failed: tru
 
 /**
  * Before a build that must parse every file of `contentDir` (its cache knows nothing of the folder,
- * or holds no parse made by this version of the code: after an upgrade), parses and renders its
- * files into the cache in a child process, which then ends; the build then loads them from the cache, as after an
- * edit. The memory that parsing on two threads leaves with the C library (about 300 MB at 10,000
+ * or this version of the code never opened it: after an upgrade), parses and renders its files into
+ * the cache in a child process, which then ends; the build then loads them from the cache, as after
+ * an edit. The memory that parsing on two threads leaves with the C library (about 300 MB at 10,000
  * articles, which a process does not give back until it ends) goes with the child, instead of
  * staying beside Pagefind until the build ends (docs/performance.md, "Preparing the cache apart").
  *

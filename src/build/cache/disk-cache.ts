@@ -89,6 +89,13 @@ export function openVersionedCache(directory: string, version: string): DiskCach
       // Another build got to it first.
     }
   }
+  // Made now, even if nothing is written to it: its being there says this version of the code has
+  // opened the cache (a build that finds it missing parses apart, see src/cli/prepare-cache-apart.ts).
+  try {
+    mkdirSync(path.join(directory, current), { recursive: true });
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
   return openDiskCache(path.join(directory, current));
 }
 
