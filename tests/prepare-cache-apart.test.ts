@@ -118,5 +118,17 @@ describe('preparing the cache in a process of its own', () => {
       stdout.split('\n').filter((line) => !line.startsWith('[11ty]') && !line.startsWith(prepared));
     expect(said(apart.stdout.replaceAll(`${work}/apart/`, `${work}/here/`))).toEqual(said(here.stdout));
     expect(snapshotSite(path.join(work, 'apart'))).toEqual(snapshotSite(path.join(work, 'here')));
+
+    // Two files edited at once: a build that finds at least as many changed parses them apart too.
+    const [, second = '', third = ''] = readdirSync(path.join(content, 'articles')).sort();
+    for (const edited of [second, third]) {
+      appendFileSync(path.join(content, 'articles', edited), '\nThe two sides also visited the port.\n');
+    }
+    const apartAgain = await build('apart', '2');
+    const hereAgain = await build('here', String(filesIn(content) + 1));
+    expect(apartAgain.stdout).toContain('Parsed and rendered 2 content files in a process of its own first');
+    expect(hereAgain.stdout).not.toContain('process of its own');
+    expect(apartAgain.stderr).toBe(hereAgain.stderr);
+    expect(snapshotSite(path.join(work, 'apart'))).toEqual(snapshotSite(path.join(work, 'here')));
   }, 120_000);
 });
