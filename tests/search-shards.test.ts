@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -348,6 +349,20 @@ describe('search index', () => {
     expect(() => indexer.throwIfFailed()).toThrow(/Pagefind failed/);
     expect(existsSync(path.join(output, 'pagefind/shards/large/pagefind-entry.json'))).toBe(true);
     expect(existsSync(path.join(output, 'pagefind/shards/late'))).toBe(false);
+  });
+
+  it('should stop a Pagefind process that does not finish in time, and fail with the shard', async () => {
+    const output = siteWith(['one']);
+    // A named pipe no one writes to: Pagefind waits on it for good.
+    mkdirSync(path.join(output, 'articles', 'stuck'));
+    execFileSync('mkfifo', [path.join(output, 'articles', 'stuck', 'index.html')]);
+    const indexer = new SearchIndexer(output, undefined, 1, undefined, undefined, { timeoutMs: 1000 });
+    indexer.add({ key: 'stuck', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/stuck/'] });
+    const started = Date.now();
+    await expect(indexer.finish()).rejects.toThrow(
+      /Pagefind had not finished search shard "stuck" after 1 s and was stopped .*: build again/,
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('should run one Pagefind process at a time when asked to', async () => {

@@ -81,18 +81,22 @@ export class SearchIndexer {
   #pages = 0;
   #failure: { readonly error: unknown } | undefined;
 
+  readonly #timeoutMs: number;
+
   constructor(
     outputDir: string,
     from?: string,
     processes = SEARCH_PROCESSES,
     kept?: KeptFiles,
     ahead?: ShardsReadAhead,
+    { timeoutMs = SEARCH_SHARD_TIMEOUT_MS }: { readonly timeoutMs?: number } = {},
   ) {
     this.#output = path.resolve(outputDir);
     this.#from = from;
     this.#kept = kept;
     this.#processes = Math.max(1, processes);
     this.#ahead = ahead;
+    this.#timeoutMs = timeoutMs;
   }
 
   /**
@@ -145,7 +149,7 @@ export class SearchIndexer {
       if (this.#failure) return;
       // Not `+= await`: that would read the count before the wait and lose the other shards' pages.
       const ahead = rendered && this.#ahead && { shards: this.#ahead, rendered };
-      const { pages, readAhead } = await indexShard(this.#output, shard, this.#from, ahead);
+      const { pages, readAhead } = await indexShard(this.#output, shard, this.#from, ahead, this.#timeoutMs);
       this.#pages += pages;
       this.#indexed.add(shard.key);
       if (readAhead) this.#readAhead.add(shard.key);
@@ -179,6 +183,13 @@ export class SearchIndexer {
 export const SEARCH_PROCESSES = Math.min(2, Math.max(1, availableParallelism() - 1));
 
 /**
+ * How long one Pagefind process may take over a shard before it is stopped and the build fails: a
+ * process that hangs (a page it cannot read to the end, say) would otherwise hold the build, and
+ * the output's lock, for good. Shards take seconds: 1.5–5.4 s each at 10,000 articles.
+ */
+export const SEARCH_SHARD_TIMEOUT_MS = 30 * 60_000;
+
+/**
  * Indexes one shard and returns how many pages it indexed, and whether from what was read `ahead`
  * of it; else it was indexed with the Pagefind CLI. With the previous site in `previous`, Pagefind
  * starts from its bundle's files (see seed-bundle.ts).
@@ -188,6 +199,7 @@ async function indexShard(
   shard: SearchShard,
   previous: string | undefined,
   ahead?: { readonly shards: ShardsReadAhead; readonly rendered: readonly string[] },
+  timeoutMs = SEARCH_SHARD_TIMEOUT_MS,
 ): Promise<{ readonly pages: number; readonly readAhead: boolean }> {
   const bundle = path.join(output, shard.bundle);
   if (shard.urls.length === 0) return { pages: await writeEmptyBundle(bundle), readAhead: false };
@@ -204,7 +216,7 @@ async function indexShard(
         shard.urls.filter((url) => !rendered.has(url)),
       );
     }
-    await indexWithCli(output, shard, bundle);
+    await indexWithCli(output, shard, bundle, timeoutMs);
   }
   const indexed = await indexedPages(bundle, output);
   if (indexed !== shard.urls.length) {
@@ -215,7 +227,7 @@ async function indexShard(
 }
 
 /** Indexes the pages of `shard` in `output` with the Pagefind CLI into `bundle`. */
-async function indexWithCli(output: string, shard: SearchShard, bundle: string): Promise<void> {
+async function indexWithCli(output: string, shard: SearchShard, bundle: string, timeoutMs: number): Promise<void> {
   // The glob names every page of the shard, longer than a command-line argument may be, so it goes
   // in a configuration file, which Pagefind reads from its working folder. Written synchronously,
   // so Pagefind starts when the shard is handed over, not when the thread next has a moment: after
@@ -224,7 +236,7 @@ async function indexWithCli(output: string, shard: SearchShard, bundle: string):
   try {
     const config = { site: output, glob: shardGlob(output, shard), output_path: bundle, quiet: true };
     writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
-    await runPagefind(folder);
+    await runPagefind(folder, shard.key, timeoutMs);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -255,10 +267,11 @@ async function writeEmptyIndex(bundle: string): Promise<number> {
 }
 
 /**
- * Runs the Pagefind CLI in `cwd`: the platform's binary itself, not the package's Node launcher,
- * which would keep a second Node process (about 45 MB) alive beside each index.
+ * Runs the Pagefind CLI in `cwd` over the shard `key`: the platform's binary itself, not the
+ * package's Node launcher, which would keep a second Node process (about 45 MB) alive beside each
+ * index. After `timeoutMs` the process is killed, and the build fails once it has ended.
  */
-function runPagefind(cwd: string): Promise<void> {
+function runPagefind(cwd: string, key: string, timeoutMs: number): Promise<void> {
   const env = pagefindEnvironment();
   return new Promise((resolve, reject) => {
     const child = spawn(pagefindBinary(), [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -266,11 +279,25 @@ function runPagefind(cwd: string): Promise<void> {
     const listen = (chunk: Buffer) => {
       said += chunk.toString();
     };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.stdout.on('data', listen);
     child.stderr.on('data', listen);
     child.on('error', (error) => reject(new SearchIndexError(`Pagefind could not start: ${error.message}`)));
     child.on('close', (code, signal) => {
-      if (code === 0) resolve();
+      clearTimeout(timer);
+      if (timedOut) {
+        const seconds = Math.round(timeoutMs / 1000);
+        reject(
+          new SearchIndexError(
+            `Pagefind had not finished search shard "${key}" after ${seconds} s and was stopped (a stalled ` +
+              'disk, or a page it cannot read to the end, can hold it): build again',
+          ),
+        );
+      } else if (code === 0) resolve();
       else if (signal !== null)
         reject(new SearchIndexError(`Pagefind was stopped by ${signal}: ${said.trim()}`, signal));
       else reject(new SearchIndexError(`Pagefind failed (exit code ${code}): ${said.trim()}`));
