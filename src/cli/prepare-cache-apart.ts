@@ -15,6 +15,11 @@ import { entryModule } from '../build/workers/start-worker.ts';
  */
 export const PREPARE_FROM_FILES = 2000;
 
+/** {@link PREPARE_FROM_FILES}, or what `NEWS_ARCHIVE_PREPARE_FROM` says instead. */
+function prepareFrom(): number {
+  return Number(process.env['NEWS_ARCHIVE_PREPARE_FROM'] ?? PREPARE_FROM_FILES);
+}
+
 /**
  * What the other process did: how many content files it parsed, or that it failed (the build then
  * parses them itself).
@@ -36,7 +41,7 @@ export type PreparedApart = { readonly parsed: number } | { readonly failed: tru
 export async function prepareCacheApart(
   contentDir: string,
   cacheDir: string,
-  from = Number(process.env['NEWS_ARCHIVE_PREPARE_FROM'] ?? PREPARE_FROM_FILES),
+  from = prepareFrom(),
 ): Promise<PreparedApart | undefined> {
   const root = await realpath(contentDir);
   const parses = path.join(cacheDir, 'parse', versionFolder(await codeVersion()));
@@ -56,7 +61,7 @@ export async function prepareChangedApart(
   contentDir: string,
   cacheDir: string,
   changed: number,
-  from = Number(process.env['NEWS_ARCHIVE_PREPARE_FROM'] ?? PREPARE_FROM_FILES),
+  from = prepareFrom(),
 ): Promise<PreparedApart | undefined> {
   return changed < from ? undefined : parseApart(contentDir, cacheDir);
 }

@@ -108,7 +108,7 @@ export async function readChangedContent(
     const { stats: opened, ...file } = readRegularFile(entry.target);
     if (file.refused !== undefined || file.size !== undefined) return { ...place, ...file };
     const digest = contentDigest(file.bytes);
-    if (!linked && known.get(relative)?.digest !== digest) changed += 1;
+    if (!linked && before?.digest !== digest) changed += 1;
     if (!linked && opened) next.set(relative, { stamp: hasSettled(opened, now) ? stampOf(opened) : UNSETTLED, digest });
     return { ...place, bytes: file.bytes, digest };
   });
