@@ -12,6 +12,7 @@ import { recordsShownBy } from '../src/build/plan/page-reach.ts';
 import { RECORD_PAGE_KINDS, viewSizes } from '../src/build/plan/render-plan.ts';
 import { findPagefindBinary, SearchIndexer, shardGlob } from '../src/build/search/search-index.ts';
 import { planSearchShards, type SearchShard } from '../src/build/search/search-shards.ts';
+import { indexedFromCopies, writeSearchedCopies } from '../src/build/search/searched-copies.ts';
 import { readContent } from '../src/load/read-content.ts';
 import { type Archive, buildArchive } from '../src/pipeline/build-archive.ts';
 import { publishTarget } from '../src/site/publish.ts';
@@ -284,6 +285,51 @@ describe('search index', () => {
     expect(result).toEqual({ pages: 3, indexed: ['first', 'second'], readAhead: [], reused: [] });
     expect(fragmentUrls(path.join(output, 'pagefind'))).toEqual(['/articles/one/', '/articles/two/']);
     expect(fragmentUrls(path.join(output, 'pagefind/shards/second'))).toEqual(['/articles/three/']);
+  });
+
+  it("should index the records' shard from copies cut to what Pagefind reads: the same fragments and word index as from the pages", async () => {
+    // An official's page: the searched part, and a long list Pagefind is told to leave out.
+    const official = (name: string) =>
+      `<!doctype html><html lang="en"><head><title>${name}</title></head><body><main data-pagefind-body>` +
+      `<h1>${name}</h1><p>Director of the Foreign Affairs Office.</p>` +
+      `<section data-pagefind-ignore><h2>Articles</h2><ul>${'<li><a href="/articles/x/">Met the consul of Peru in Qingdao</a></li>'.repeat(200)}</ul></section>` +
+      `<p data-pagefind-filter="kind">Official</p></main></body></html>`;
+    const officials = (key: string) => {
+      const output = mkdtempSync(path.join(tmpdir(), 'archive-index-'));
+      for (const slug of ['tan-zuojun', 'lu-ling', 'peng-shenlei']) {
+        mkdirSync(path.join(output, 'officials', slug), { recursive: true });
+        writeFileSync(path.join(output, 'officials', slug, 'index.html'), official(slug.replace('-', ' ')));
+      }
+      const urls = ['/officials/lu-ling/', '/officials/peng-shenlei/', '/officials/tan-zuojun/'];
+      return { output, shard: { key, bundle: 'pagefind/', urls } };
+    };
+    const records = officials('records');
+    const years = officials('2019');
+    expect([indexedFromCopies(records.shard), indexedFromCopies(years.shard)]).toEqual([true, false]);
+    expect(await writeSearchIndex(records.output, [records.shard])).toMatchObject({ pages: 3, indexed: ['records'] });
+    await writeSearchIndex(years.output, [years.shard]);
+    expect(searchFragments(records.output)).toEqual(searchFragments(years.output));
+    expect(fragmentUrls(path.join(records.output, 'pagefind'))).toEqual(records.shard.urls);
+    // The copies were Pagefind's alone: the pages are as they were, and no copy is left.
+    expect(readFileSync(path.join(records.output, 'officials/lu-ling/index.html'), 'utf8')).toBe(official('lu ling'));
+  });
+
+  it('should copy each page of a shard to the same path, cut to what Pagefind reads', async () => {
+    const output = siteWith(['one', 'two']);
+    const listed = page('two').replace('</main>', '<ul data-pagefind-ignore><li>Listed</li></ul></main>');
+    writeFileSync(path.join(output, 'articles/two/index.html'), listed);
+    const folder = mkdtempSync(path.join(tmpdir(), 'archive-copies-'));
+    const shard = { key: 'records', bundle: 'pagefind/', urls: ['/articles/one/', '/articles/two/'] };
+    expect(await writeSearchedCopies(output, shard, folder)).toBe(folder);
+    expect(snapshotTree(folder)).toEqual(
+      new Map([
+        [path.join('articles', 'one', 'index.html'), Buffer.from(page('one')).toString('base64')],
+        [path.join('articles', 'two', 'index.html'), Buffer.from(page('two')).toString('base64')],
+      ]),
+    );
+    await expect(writeSearchedCopies(output, { ...shard, urls: ['/../escape/'] }, folder)).rejects.toThrow(
+      /not a record page URL/,
+    );
   });
 
   it("should index a shard again over the previous bundle's files, write only what changed, and keep none it no longer names", async () => {

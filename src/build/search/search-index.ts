@@ -11,6 +11,7 @@ import { reusePages } from '../plan/reuse-pages.ts';
 import { writeIndexFiles } from './bundle-written.ts';
 import { makeSearchFolder } from './search-folders.ts';
 import type { SearchShard } from './search-shards.ts';
+import { indexedFromCopies, writeSearchedCopies } from './searched-copies.ts';
 import { removeUnusedSeeds, seedBundle } from './seed-bundle.ts';
 
 /** Thrown when Pagefind cannot index the site; the build fails rather than ship a broken search. */
@@ -231,10 +232,13 @@ async function indexWithCli(output: string, shard: SearchShard, bundle: string, 
   // The glob names every page of the shard, longer than a command-line argument may be, so it goes
   // in a configuration file, which Pagefind reads from its working folder. Written synchronously,
   // so Pagefind starts when the shard is handed over, not when the thread next has a moment: after
-  // a text edit, the build goes on to link the rest of the previous site, seconds of work.
+  // a text edit, the build goes on to link the rest of the previous site, seconds of work. A shard
+  // read from copies (see searched-copies.ts) needs no glob, and starts once they are written.
   const folder = makeSearchFolder();
   try {
-    const config = { site: output, glob: shardGlob(output, shard), output_path: bundle, quiet: true };
+    const config = indexedFromCopies(shard)
+      ? { site: await writeSearchedCopies(output, shard, path.join(folder, 'site')), output_path: bundle, quiet: true }
+      : { site: output, glob: shardGlob(output, shard), output_path: bundle, quiet: true };
     writeFileSync(path.join(folder, 'pagefind.json'), JSON.stringify(config));
     await runPagefind(folder, shard.key, timeoutMs);
   } finally {

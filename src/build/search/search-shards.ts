@@ -109,6 +109,14 @@ export function shardFingerprints(shards: readonly SearchShard[], shared: string
   return new Map(shards.map((shard) => [shard.key, shardFingerprint(shard, shared)]));
 }
 
+/**
+ * Whether `shard` holds only records without a date (`searchBy: 'records'`): once an archive needs
+ * several shards they get one or more of their own (`records`, `records-part-2`).
+ */
+export function shardHoldsRecordsAlone(shard: SearchShard): boolean {
+  return baseUnit(shard.key) === 'records';
+}
+
 function rank(unit: string): number {
   const base = baseUnit(unit);
   return base === 'records' ? 0 : base === 'undated' ? 1 : 2;
