@@ -13,6 +13,7 @@ export const ENTRIES = {
   'prepare-cache': 'src/cli/prepare-cache.ts',
   'archive-worker': 'src/build/workers/archive-worker.ts',
   'search-ahead-worker': 'src/build/search/search-ahead-worker.ts',
+  'searched-copies-worker': 'src/build/search/searched-copies-worker.ts',
   'site-presence-worker': 'src/build/plan/site-presence-worker.ts',
 };
 
