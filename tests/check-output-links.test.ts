@@ -1,9 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks, stillBroken } from '../src/cli/check-output-links.ts';
+import { writeCorpus } from '../src/bench/write-corpus.ts';
+import { buildSite } from '../src/cli/build-site.ts';
+import { findBrokenLinks, LinkBook, stillBroken } from '../src/cli/check-output-links.ts';
+import { LinkScan } from '../src/cli/link-scan.ts';
 import type { KeptPaths } from '../src/cli/update-in-place.ts';
+import { readContent } from '../src/load/read-content.ts';
+import { buildArchive } from '../src/pipeline/build-archive.ts';
 
 /** A built site: file path → content. */
 function site(files: Record<string, string>): string {
@@ -98,4 +103,61 @@ describe('the output link check of a site updated in place', () => {
     const gone = { output: site({}), files: keptOfficials, found };
     expect(await findBrokenLinks(next, '/', undefined, gone)).toEqual([{ page: 'index.html', href: '/officials/b/' }]);
   });
+});
+
+describe('the output link check of a site built in several runs', () => {
+  it('should judge a link to a page not written yet once all are, not when it is read', () => {
+    const root = site({
+      'articles/a/index.html': '<a href="/officials/li/">Li</a> <a href="/officials/gone/">Gone</a>',
+    });
+    const book = new LinkBook(root, '/');
+    book.read(path.join(root, 'articles/a/index.html'));
+    mkdirSync(path.join(root, 'officials/li'), { recursive: true });
+    writeFileSync(path.join(root, 'officials/li/index.html'), '<a href="/officials/gone/">Gone</a>');
+    book.read(path.join(root, 'officials/li/index.html'));
+    expect(book.broken()).toEqual([
+      { page: 'articles/a/index.html', href: '/officials/gone/' },
+      { page: 'officials/li/index.html', href: '/officials/gone/' },
+    ]);
+  });
+
+  it("should read each run's pages on a thread of its own, and answer for them all at the end", async () => {
+    const root = site({
+      'articles/a/index.html':
+        '<a href="/officials/li/">Li</a> <a href="/officials/gone/">Gone</a> <a href="/articles/b/">B</a>',
+      'articles/b/index.html': '<a href="/officials/gone/">Gone</a>',
+      'officials/li/index.html': '<a href="/articles/c/">C</a> <a href="/articles/a/">A</a>',
+    });
+    const scan = new LinkScan(root, '/');
+    try {
+      const [a, b, li] = ['articles/a/index.html', 'articles/b/index.html', 'officials/li/index.html'];
+      // The first run's pages, and a file that is not a page; then every page, as the build ends.
+      scan.read([path.join(root, a), path.join(root, b), path.join(root, 'feed.xml')]);
+      expect(await scan.finish([a, b, li].map((page) => path.join(root, page)))).toEqual([
+        { page: a, href: '/officials/gone/' },
+        { page: b, href: '/officials/gone/' },
+        { page: li, href: '/articles/c/' },
+      ]);
+    } finally {
+      await scan.close();
+    }
+  });
+
+  it('should refuse a site built whole with a link to a page it does not have, naming the page', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-links-build-'));
+    const content = path.join(work, 'content');
+    await writeCorpus(content, { articles: 24, seed: 6 });
+    const article = readdirSync(path.join(content, 'articles')).sort()[0] ?? '';
+    const file = path.join(content, 'articles', article);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nSee [the other report](/articles/no-such-report/).\n`);
+    const archive = buildArchive(await readContent(content, work)).archive;
+    if (!archive) throw new Error('the corpus must be valid');
+    const output = path.join(work, 'site');
+    const built = buildSite({ archive, output, renderBatchPages: 10, incremental: { codeVersion: 'c1' } });
+    const page = `articles/${article.replace(/\.md$/, '')}/index.html`;
+    await expect(built).rejects.toThrow(
+      new RegExp(`^1 internal links have no target:\\n  ${page}: /articles/no-such-report/$`),
+    );
+    expect(existsSync(output)).toBe(false);
+  }, 120_000);
 });

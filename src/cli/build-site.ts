@@ -28,6 +28,7 @@ import { type PublishTarget, publishTarget, siteUrlFrom } from '../site/publish.
 import { type AtomicOptions, type SwapStage, writeAtomically } from './atomic-output.ts';
 import { type BrokenLink, findBrokenLinks, type KeptFrom, stillBroken } from './check-output-links.ts';
 import { watchLateRejections } from './late-rejections.ts';
+import { LinkScan } from './link-scan.ts';
 import { writeBuildMarker } from './output-guard.ts';
 
 /** Points where a build can be stopped: the first pages are written (`writing`), then the swap's. */
@@ -139,6 +140,8 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
   let outcome: BuildOutcome | undefined;
   let broken: BrokenLink[] = [];
   let ahead: FingerprintsAhead | undefined;
+  // The link check's thread, if the build has one: it ends with the build, whatever the outcome.
+  let scan: LinkScan | undefined;
   // Planned before Eleventy starts: each run is told which pages it renders and which it leaves out.
   const target = publishTarget(siteUrl, pathPrefix);
   const build = plannedBuild(prepareBuild(buildInputs(options, target)), {
@@ -147,7 +150,9 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
     // byte the one the last build checked, and the pages it links are still there: had one gone,
     // its record would be gone and the page's view changed.
     afterPages: async (output, pages, files) => {
-      broken = await findBrokenLinks(path.resolve(output), pathPrefix, pages, keptFrom(build, found));
+      broken = scan
+        ? await scan.finish(pages)
+        : await findBrokenLinks(path.resolve(output), pathPrefix, pages, keptFrom(build, found));
       const { plan } = build.prepared;
       const early = plan.textEdit && earlyFingerprints(plan, files);
       if (early) ahead = options.encodeRecordAhead?.(early);
@@ -166,6 +171,8 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
       // little and costs 0.3–1.3 s of a 10,000-article archive's heap (run 49).
       const { plan } = build.prepared;
       const collectAfterRuns = plan.textEdit === undefined || manyTextEdits(plan);
+      // A site built whole in several runs has its links checked as its runs end (see link-scan.ts).
+      if (build.previous === undefined && build.prepared.runs.length > 1) scan = new LinkScan(temporary, pathPrefix);
       try {
         for (let index = 0; index < build.prepared.runs.length; index++) {
           // The heaviest pages never render beside Pagefind indexing the shard before them. The
@@ -180,6 +187,7 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
           await renderRun({ options, build, index, output: temporary, siteUrl, pathPrefix });
           if (index === 0) await options.onStage?.('writing');
           if (collectAfterRuns) collectGarbage();
+          scan?.read(build.writtenFiles);
           build.search?.throwIfFailed();
         }
         // Once the last run's Eleventy is gone: its pages are no longer held beside the feeds.
@@ -211,7 +219,7 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
       ...(options.beforeRename ? { beforeSwap: options.beforeRename } : {}),
       afterUpdate: () => options.recordSite?.(path.resolve(options.output), builtWith(outcome, build.runsDone), ahead),
     },
-  );
+  ).finally(() => scan?.close());
   return builtWith(outcome, build.runsDone);
 }
 

@@ -24,35 +24,80 @@ export async function findBrokenLinks(
   only?: readonly string[],
   kept?: KeptFrom,
 ): Promise<BrokenLink[]> {
-  const prefix = normalisePathPrefix(pathPrefix);
-  const broken: BrokenLink[] = [];
-  // Every page links the same sections and many of the same records: each link, as written, is
-  // resolved and looked up once. At 10,000 articles (2.2 million links in 25,000 pages) resolving
-  // each one took the whole check from 4.4 to 6.9 s, at the end of a cold build.
-  const isThere = targetFinder(outputDir, kept);
-  const linked = new Map<string, boolean>();
-  const reaches = (written: string) => {
-    const known = linked.get(written);
-    if (known !== undefined) return known;
-    const target = resolveTarget(outputDir, prefix, written.replaceAll('&amp;', '&'));
-    const there = target !== undefined && isThere(target);
-    // A copy, not `written` itself: a substring keeps the whole page it was cut from alive.
-    linked.set(Buffer.from(written).toString(), there);
-    return there;
-  };
+  const book = new LinkBook(outputDir, pathPrefix, kept);
   const pages = only ? [...new Set(only)].sort() : await listHtml(outputDir);
   for (const [position, page] of pages.entries()) {
     // Read synchronously, one page after the other, but let the search indexing that runs alongside
     // be fed now and then.
     if (position % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+    book.read(page);
+  }
+  return book.broken();
+}
+
+/**
+ * The internal links of the pages read so far, each link, as written, resolved and looked up once:
+ * every page links the same sections and many of the same records. At 10,000 articles (2.2 million
+ * links in 25,000 pages) resolving each one took the whole check from 4.4 to 6.9 s. A link whose
+ * target is missing when it is first read is looked up again in {@link broken}: pages read while
+ * the site is still being written (see link-scan.ts) may link pages written after them.
+ */
+export class LinkBook {
+  readonly #outputDir: string;
+  readonly #prefix: string;
+  readonly #isThere: (target: string) => boolean;
+  /** Links whose target was there, as written. */
+  readonly #found = new Set<string>();
+  /** Links whose target was missing when read, as written, with where each was read (see `#places`). */
+  readonly #missing = new Map<string, number[]>();
+  /** Every read of a missing link, in reading order: its page, as a number in `#pages`. */
+  readonly #places: number[] = [];
+  readonly #pages: string[] = [];
+
+  constructor(outputDir: string, pathPrefix: string, kept?: KeptFrom) {
+    this.#outputDir = outputDir;
+    this.#prefix = normalisePathPrefix(pathPrefix);
+    this.#isThere = targetFinder(outputDir, kept);
+  }
+
+  /** Reads the links of the page `page` (an absolute path). */
+  read(page: string): void {
     const html = readFileSync(page, 'utf8');
+    let pageNumber: number | undefined;
     for (const match of html.matchAll(LINK_ATTRIBUTE)) {
       const written = match[1] ?? '';
-      if (!written.startsWith('/') || written.startsWith('//') || reaches(written)) continue;
-      broken.push({ page: path.relative(outputDir, page), href: written.replaceAll('&amp;', '&') });
+      if (!written.startsWith('/') || written.startsWith('//') || this.#found.has(written)) continue;
+      let places = this.#missing.get(written);
+      if (places === undefined) {
+        if (this.#reaches(written)) {
+          // A copy, not `written` itself: a substring keeps the whole page it was cut from alive.
+          this.#found.add(Buffer.from(written).toString());
+          continue;
+        }
+        places = [];
+        this.#missing.set(Buffer.from(written).toString(), places);
+      }
+      pageNumber ??= this.#pages.push(path.relative(this.#outputDir, page)) - 1;
+      places.push(this.#places.push(pageNumber) - 1);
     }
   }
-  return broken;
+
+  /** The links read whose target is missing now, by page in reading order, each as it reads decoded. */
+  broken(): BrokenLink[] {
+    const broken: { readonly place: number; readonly link: BrokenLink }[] = [];
+    for (const [written, places] of this.#missing) {
+      if (this.#reaches(written)) continue;
+      const href = written.replaceAll('&amp;', '&');
+      for (const place of places)
+        broken.push({ place, link: { page: this.#pages[this.#places[place] ?? 0] ?? '', href } });
+    }
+    return broken.sort((one, other) => one.place - other.place).map(({ link }) => link);
+  }
+
+  #reaches(written: string): boolean {
+    const target = resolveTarget(this.#outputDir, this.#prefix, written.replaceAll('&amp;', '&'));
+    return target !== undefined && this.#isThere(target);
+  }
 }
 
 /**

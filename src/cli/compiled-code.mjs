@@ -15,6 +15,7 @@ export const ENTRIES = {
   'search-ahead-worker': 'src/build/search/search-ahead-worker.ts',
   'searched-copies-worker': 'src/build/search/searched-copies-worker.ts',
   'site-presence-worker': 'src/build/plan/site-presence-worker.ts',
+  'link-scan-worker': 'src/cli/link-scan-worker.ts',
 };
 
 /** Compiled code of older sources kept beside the newest: a build that started on them may still start workers. */
