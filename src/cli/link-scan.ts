@@ -3,6 +3,12 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../build/index.ts';
 import type { BrokenLink } from './check-output-links.ts';
 
+/**
+ * The scanning thread's young generation, in MB. Its garbage is the pages it read, gone once read;
+ * by default its heap held 58 MB at the end of a 10,000-article build, 31 MB of it in use.
+ */
+const SCAN_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 /** What the scanning thread is started with. */
 export interface LinkScanData {
   readonly outputDir: string;
@@ -34,7 +40,8 @@ export class LinkScan {
 
   constructor(outputDir: string, pathPrefix: string) {
     const data: LinkScanData = { outputDir: path.resolve(outputDir), pathPrefix };
-    this.#worker = startWorker(new URL('./link-scan-worker.ts', import.meta.url), 'link-scan-worker', data);
+    const source = new URL('./link-scan-worker.ts', import.meta.url);
+    this.#worker = startWorker(source, 'link-scan-worker', data, undefined, SCAN_LIMITS);
     this.#answer = new Promise((resolve, reject) => {
       this.#worker.once('message', (reply: LinkScanReply) => resolve(reply.broken));
       this.#worker.once('error', reject);

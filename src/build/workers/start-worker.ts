@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 // Run from the sources, workers run TypeScript as the main thread does, through tsx: Node 20 does
 // not apply `--import` hooks to a worker's entry module, so the worker registers tsx itself before
@@ -26,8 +26,9 @@ export function startWorker(
   entry: string,
   workerData: unknown,
   env?: Record<string, string | undefined>,
+  resourceLimits?: ResourceLimits,
 ): Worker {
-  const options = { workerData, ...(env && { env }) };
+  const options = { workerData, ...(env && { env }), ...(resourceLimits && { resourceLimits }) };
   const module = entryModule(source, entry);
   if (!module.typescript) return new Worker(module.url, options);
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
