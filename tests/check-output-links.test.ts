@@ -153,7 +153,14 @@ describe('the output link check of a site built in several runs', () => {
     const archive = buildArchive(await readContent(content, work)).archive;
     if (!archive) throw new Error('the corpus must be valid');
     const output = path.join(work, 'site');
-    const built = buildSite({ archive, output, renderBatchPages: 10, incremental: { codeVersion: 'c1' } });
+    // Several shards, so that the records' runs wait for Pagefind and the scan starts with them.
+    const built = buildSite({
+      archive,
+      output,
+      renderBatchPages: 10,
+      searchShardPages: 20,
+      incremental: { codeVersion: 'c1' },
+    });
     const page = `articles/${article.replace(/\.md$/, '')}/index.html`;
     await expect(built).rejects.toThrow(
       new RegExp(`^1 internal links have no target:\\n  ${page}: /articles/no-such-report/$`),

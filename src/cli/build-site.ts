@@ -171,8 +171,11 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
       // little and costs 0.3–1.3 s of a 10,000-article archive's heap (run 49).
       const { plan } = build.prepared;
       const collectAfterRuns = plan.textEdit === undefined || manyTextEdits(plan);
-      // A site built whole in several runs has its links checked as its runs end (see link-scan.ts).
-      if (build.previous === undefined && build.prepared.runs.length > 1) scan = new LinkScan(temporary, pathPrefix);
+      // A site built whole in several runs has its links checked as its runs end, from the first
+      // run that waits for Pagefind (the records'): those leave a core idle, the years' runs do
+      // not, and the scan's thread then holds its memory beside the records' runs alone, not
+      // beside the years' and Pagefind (see link-scan.ts).
+      const scanFrom = build.previous === undefined ? build.prepared.runs.findIndex((run) => run.afterSearch) : -1;
       try {
         for (let index = 0; index < build.prepared.runs.length; index++) {
           // The heaviest pages never render beside Pagefind indexing the shard before them. The
@@ -187,7 +190,10 @@ async function buildSiteOnce(options: BuildSiteOptions): Promise<BuiltSite> {
           await renderRun({ options, build, index, output: temporary, siteUrl, pathPrefix });
           if (index === 0) await options.onStage?.('writing');
           if (collectAfterRuns) collectGarbage();
-          scan?.read(build.writtenFiles);
+          if (scanFrom !== -1 && index >= scanFrom) {
+            scan ??= new LinkScan(temporary, pathPrefix);
+            scan.read(build.writtenFiles);
+          }
           build.search?.throwIfFailed();
         }
         // Once the last run's Eleventy is gone: its pages are no longer held beside the feeds.
