@@ -143,6 +143,18 @@ describe('the output link check of a site built in several runs', () => {
     }
   });
 
+  it('should fail with the reason when its thread cannot read a page, not wait for good', async () => {
+    const root = site({ 'articles/a/index.html': '<a href="/articles/a/">A</a>' });
+    const scan = new LinkScan(root, '/');
+    try {
+      await expect(scan.finish([path.join(root, 'articles/gone/index.html')])).rejects.toThrow(
+        /ENOENT.*articles\/gone\/index\.html/,
+      );
+    } finally {
+      await scan.close();
+    }
+  });
+
   it('should refuse a site built whole with a link to a page it does not have, naming the page', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'archive-links-build-'));
     const content = path.join(work, 'content');

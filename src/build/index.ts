@@ -35,4 +35,4 @@ export { sitePresenceAhead } from './plan/site-presence.ts';
 export { readAheadFor } from './search/search-ahead.ts';
 export { removeAbandonedSearchFolders } from './search/search-folders.ts';
 export type { ShardsReadAhead } from './search/search-index.ts';
-export { startWorker } from './workers/start-worker.ts';
+export { firstAnswer, startWorker } from './workers/start-worker.ts';

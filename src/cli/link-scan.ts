@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../build/index.ts';
+import { firstAnswer, startWorker } from '../build/index.ts';
 import type { BrokenLink } from './check-output-links.ts';
 
 /**
@@ -42,11 +42,7 @@ export class LinkScan {
     const data: LinkScanData = { outputDir: path.resolve(outputDir), pathPrefix };
     const source = new URL('./link-scan-worker.ts', import.meta.url);
     this.#worker = startWorker(source, 'link-scan-worker', data, undefined, SCAN_LIMITS);
-    this.#answer = new Promise((resolve, reject) => {
-      this.#worker.once('message', (reply: LinkScanReply) => resolve(reply.broken));
-      this.#worker.once('error', reject);
-      this.#worker.once('exit', (code) => reject(new Error(`the link check's thread ended (exit code ${code})`)));
-    });
+    this.#answer = firstAnswer<LinkScanReply>(this.#worker, "the link check's thread").then((reply) => reply.broken);
     // A build that fails before the end never asks for the answer.
     this.#answer.catch(() => undefined);
   }

@@ -1,4 +1,4 @@
-import { startWorker } from '../workers/start-worker.ts';
+import { firstAnswer, startWorker } from '../workers/start-worker.ts';
 import type { SiteFingerprints, SitePresence } from './render-plan.ts';
 import { presenceLists } from './reuse-pages.ts';
 import type { PresenceData } from './site-presence-worker.ts';
@@ -11,9 +11,5 @@ import type { PresenceData } from './site-presence-worker.ts';
 export function sitePresenceAhead(output: string, before: SiteFingerprints): Promise<SitePresence | undefined> {
   const data: PresenceData = { output, ...presenceLists(before) };
   const worker = startWorker(new URL('./site-presence-worker.ts', import.meta.url), 'site-presence-worker', data);
-  return new Promise((resolve) => {
-    worker.once('message', (presence: SitePresence) => resolve(presence));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
+  return firstAnswer<SitePresence>(worker, 'the site presence thread').catch(() => undefined);
 }

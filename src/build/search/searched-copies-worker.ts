@@ -1,6 +1,6 @@
-// The thread that copies a shard's pages for Pagefind (searched-copies.ts). A failure ends it with
-// the error, which the main thread then throws.
-import { workerData } from 'node:worker_threads';
+// The thread that copies a shard's pages for Pagefind (searched-copies.ts), and answers with the
+// copies' folder. A failure ends it with the error, which the main thread then throws.
+import { parentPort, workerData } from 'node:worker_threads';
 import { type CopiesData, copySearchedPages } from './searched-copies.ts';
 
-copySearchedPages(workerData as CopiesData);
+parentPort?.postMessage(copySearchedPages(workerData as CopiesData));

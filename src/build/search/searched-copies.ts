@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageFile } from '../plan/render-plan.ts';
-import { startWorker } from '../workers/start-worker.ts';
+import { firstAnswer, startWorker } from '../workers/start-worker.ts';
 import { type SearchShard, shardHoldsRecordsAlone } from './search-shards.ts';
 import { searchedHtml } from './searched-html.ts';
 
@@ -35,21 +35,12 @@ export interface CopiesData {
 export function writeSearchedCopies(output: string, shard: SearchShard, folder: string): Promise<string> {
   const data: CopiesData = { output, urls: shard.urls, folder };
   const source = new URL('./searched-copies-worker.ts', import.meta.url);
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(source, 'searched-copies-worker', data);
-    let failure: Error | undefined;
-    worker.once('error', (error) => {
-      failure = error;
-    });
-    worker.once('exit', (code) => {
-      if (code === 0 && failure === undefined) resolve(folder);
-      else reject(failure ?? new Error(`copying the pages of shard "${shard.key}" stopped (exit code ${code})`));
-    });
-  });
+  const worker = startWorker(source, 'searched-copies-worker', data);
+  return firstAnswer<string>(worker, `the thread copying the pages of search shard "${shard.key}"`);
 }
 
-/** The copying itself, as {@link writeSearchedCopies} describes it. */
-export function copySearchedPages({ output, urls, folder }: CopiesData): void {
+/** The copying itself, as {@link writeSearchedCopies} describes it; returns `folder`. */
+export function copySearchedPages({ output, urls, folder }: CopiesData): string {
   const made = new Set<string>();
   for (const url of urls) {
     const page = pageFile(output, url);
@@ -62,4 +53,5 @@ export function copySearchedPages({ output, urls, folder }: CopiesData): void {
     }
     writeFileSync(copy, searchedHtml(readFileSync(page, 'utf8')));
   }
+  return folder;
 }

@@ -35,3 +35,15 @@ export function startWorker(
   .then(({ register }) => { register(); return import(${JSON.stringify(module.url.href)}); })`;
   return new Worker(bootstrap, { eval: true, ...options });
 }
+
+/**
+ * The first message `worker` posts: for a thread started to do one thing and answer. Rejects with
+ * the thread's error, or, when it ends without answering, saying so of `what` (the thread's name).
+ */
+export function firstAnswer<T>(worker: Worker, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${what} ended without answering (exit code ${code})`)));
+  });
+}
